@@ -41,7 +41,9 @@ class Settings:
     @classmethod
     def from_env(cls, *, db: str | Path | None = None) -> Settings:
         home = _env_path("SITREP_HOME") or Path(user_data_dir("sitrep", appauthor=False))
-        db_value = str(db) if db is not None else os.environ.get("SITREP_DB") or str(home / "sitrep.db")
+        db_value = (
+            str(db) if db is not None else os.environ.get("SITREP_DB") or str(home / "sitrep.db")
+        )
         gazetteer = _env_path("SITREP_GAZETTEER") or home / "gazetteer.db"
         max_bytes = int(os.environ.get("SITREP_MAX_INPUT_BYTES", DEFAULT_MAX_INPUT_BYTES))
         return cls(

@@ -80,7 +80,9 @@ class Extractor:
         article = self._article(text, published=published, title=title, url=url, source=source)
         return next(iter(self.extract_articles([article])))
 
-    def extract_articles(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ExtractionResult]:
+    def extract_articles(
+        self, articles: Iterable[Article], batch_size: int = 16
+    ) -> Iterator[ExtractionResult]:
         """Extract many prepared articles, batching the model calls."""
         self._ready()
         batch: list[Document] = []

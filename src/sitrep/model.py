@@ -11,10 +11,9 @@ The JSON Schema in ``src/sitrep/schema/event.schema.json`` is generated from the
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 from typing import Literal
-
-import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -114,12 +113,17 @@ class PartialDate(_Record):
     def of_month(cls, year: int, month: int) -> PartialDate:
         start = dt.date(year, month, 1)
         end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        return cls(value=f"{year:04d}-{month:02d}", precision=DatePrecision.month, start=start, end=end)
+        return cls(
+            value=f"{year:04d}-{month:02d}", precision=DatePrecision.month, start=start, end=end
+        )
 
     @classmethod
     def of_year(cls, year: int) -> PartialDate:
         return cls(
-            value=f"{year:04d}", precision=DatePrecision.year, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)
+            value=f"{year:04d}",
+            precision=DatePrecision.year,
+            start=dt.date(year, 1, 1),
+            end=dt.date(year, 12, 31),
         )
 
     @classmethod
@@ -176,7 +180,9 @@ class Location(_Record):
     admin3: str | None = None
     latitude: float | None = None
     longitude: float | None = None
-    geo_precision: int = Field(3, ge=1, le=3)  # ACLED: 1 town, 2 near/part of region, 3 region/country
+    geo_precision: int = Field(
+        3, ge=1, le=3
+    )  # ACLED: 1 town, 2 near/part of region, 3 region/country
     feature_code: str | None = None
     relation: Literal["in", "near", "offset", "between", "region"] = "in"
     offset_km: float | None = None
@@ -235,7 +241,9 @@ class ClaimKind(str, Enum):
 class Claim(_Record):
     claimant: str  # normalised name where known ("CSP-DPA", "Residents", "Reuters")
     claimant_text: str | None = None
-    claimant_type: str | None = None  # government, military, armed_group, local, media, ngo, un, ...
+    claimant_type: str | None = (
+        None  # government, military, armed_group, local, media, ngo, un, ...
+    )
     kind: ClaimKind = ClaimKind.statement
     killed: int | None = None
     killed_by_group: dict[str, int] = Field(default_factory=dict)

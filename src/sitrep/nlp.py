@@ -33,7 +33,9 @@ def model_package() -> str:
     raise ModelNotFound.from_catalogue("E030")
 
 
-def load_nlp(patterns: Iterable[dict[str, object]] | None = None, *, key: str = "default") -> Language:
+def load_nlp(
+    patterns: Iterable[dict[str, object]] | None = None, *, key: str = "default"
+) -> Language:
     """Load the English pipeline once per process (thread-safe) and add the entity ruler.
 
     ``patterns`` are spaCy EntityRuler patterns; ``key`` names the pattern set so that callers

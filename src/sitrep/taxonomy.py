@@ -125,6 +125,7 @@ CASE2021_LABELS: dict[str, SubEventType | None] = {
     "ATTRIB": None,
 }
 
+
 def disorder_type(sub: SubEventType) -> str:
     """ACLED's disorder_type for a sub-event type (current exports)."""
     if sub is _S.excessive_force_against_protesters:

@@ -69,7 +69,11 @@ class AcledRow:
     def toll_split(self) -> bool:
         """ACLED split one reported toll over several events: the note alone cannot give it."""
         lowered = self.notes.lower()
-        return "split" in lowered and "fatalit" in lowered or "split between" in lowered
+        spread = any(
+            w in lowered
+            for w in ("split", "spread between", "spread across", "spread over", "divided between")
+        )
+        return spread and ("fatalit" in lowered or "death" in lowered)
 
 
 def _clean(value: str | None) -> str:

@@ -49,7 +49,9 @@ def _f1(p: float, r: float) -> float:
 
 
 def classification_report(
-    gold: Sequence[Hashable], predicted: Sequence[Hashable], labels: Sequence[Hashable] | None = None
+    gold: Sequence[Hashable],
+    predicted: Sequence[Hashable],
+    labels: Sequence[Hashable] | None = None,
 ) -> ClassificationReport:
     """Scores as scikit-learn computes them: macro and weighted averages over the gold labels
     (plus any predicted label), weights = gold support."""

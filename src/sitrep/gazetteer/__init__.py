@@ -28,7 +28,9 @@ class Place:
 
 
 class Gazetteer(Protocol):
-    def candidates(self, name: str, *, country: str | None = None, limit: int = 20) -> list[Place]: ...
+    def candidates(
+        self, name: str, *, country: str | None = None, limit: int = 20
+    ) -> list[Place]: ...
 
 
 class EmptyGazetteer:

@@ -6,6 +6,9 @@ resolver (``sitrep/data/actors.json``, countries and demonyms, user additions).
 
 from __future__ import annotations
 
+import datetime as dt
+
+from sitrep.model import ActorRef
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.mentions import ActorMention, ActorRoles, EventMention
 
@@ -34,6 +37,24 @@ class ActorResolver:
                     )
         return found
 
-    def roles(self, document: Document, mention: EventMention, actors: list[ActorMention]) -> ActorRoles:
+    def roles(
+        self, document: Document, mention: EventMention, actors: list[ActorMention]
+    ) -> ActorRoles:
         same = [a for a in actors if a.sentence_index == mention.sentence.index]
         return ActorRoles(actor1=same[:1], actor2=same[1:2])
+
+    def normalise(
+        self, mention: ActorMention, *, country_iso3: str | None, date: dt.date | None
+    ) -> ActorRef:
+        return ActorRef(
+            name=mention.name, inter=mention.inter, text=mention.span.text, evidence=[mention.span]
+        )
+
+    def generic(
+        self, kind: str, *, country_iso3: str | None, date: dt.date | None
+    ) -> ActorRef | None:
+        """A generic actor of a country: kind is civilians, protesters, rioters, military, police,
+        unidentified_armed_group."""
+        if kind == "civilians":
+            return ActorRef(name=f"Civilians ({country_iso3 or 'unknown'})", inter=7)
+        return None

@@ -1,11 +1,37 @@
-"""Stage: group event mentions into events and fill each event's fields from the other stages."""
+"""Stage: group event mentions into events and fill each event's fields from the other stages.
+
+One article tells of an event across sentences: the lead ("At least 21 people were killed by
+drone strikes on Sunday..."), a paragraph with the toll ("The strikes targeted a pharmacy...,
+causing a death toll of 21 civilians"), one with the blame ("The CSP-DPA blamed Mali's army").
+The assembler walks the mentions in text order and adds each to the most recent event it is
+compatible with (same kind of violence, overlapping dates, no conflicting place), or opens a new
+event. Sentences without an event word but with a toll or a claim join the event told just before.
+
+Each event is then coded: type (``detect.resolve_type``), role (reported news or background),
+date, location (``Geocoder.locate``), actors (``ActorResolver.roles`` and ``normalise``;
+accused actors stay *alleged*), fatalities and injuries with every claim (``reconcile``).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+from dataclasses import dataclass, field
 
-from sitrep.model import ActorRef, Event
+from sitrep.model import (
+    ActorRef,
+    ActorStatus,
+    DatePrecision,
+    Event,
+    EventDate,
+    EventRole,
+    Location,
+    PartialDate,
+    Span,
+)
+from sitrep.pipeline import reconcile
 from sitrep.pipeline.actors import ActorResolver
+from sitrep.pipeline.detect import resolve_type
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.mentions import (
     ActorMention,
@@ -16,16 +42,315 @@ from sitrep.pipeline.mentions import (
     Toponym,
 )
 from sitrep.pipeline.places import Geocoder
-from sitrep.taxonomy import disorder_type
+from sitrep.taxonomy import EventType, SubEventType, disorder_type
+
+__all__ = ["assemble"]
+
+_VIOLENT = {EventType.battles, EventType.explosions, EventType.violence_against_civilians}
+_DEMONSTRATIONS = {EventType.protests, EventType.riots}
+_NEWS_WINDOW = dt.timedelta(days=31)  # older than this before publication: background
+_ATTACH_WINDOW = 2  # sentences after an event that may still add its toll or claims
 
 
-def _event_id(article_id: str, mention: EventMention) -> str:
-    key = f"{article_id}:{mention.trigger.start}:{mention.sub_event_type.value}"
+@dataclass
+class _Cluster:
+    mentions: list[EventMention] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    places: set[str] = field(default_factory=set)
+    sentences: list[int] = field(default_factory=list)  # in order of relevance
+    last_sentence: int = -1
+
+    @property
+    def event_type(self) -> EventType:
+        return self.mentions[0].sub_event_type.event_type
+
+    @property
+    def date(self) -> PartialDate | None:
+        dated = [t.date for t in self.times if t.date is not None]
+        return min(dated, key=lambda d: d.end - d.start) if dated else None
+
+    def add_sentence(self, index: int) -> None:
+        if index not in self.sentences:
+            self.sentences.append(index)
+        self.last_sentence = max(self.last_sentence, index)
+
+
+def _family(event_type: EventType) -> str:
+    if event_type in _VIOLENT:
+        return "violence"
+    if event_type in _DEMONSTRATIONS:
+        return "demonstration"
+    return event_type.value
+
+
+def _mention_time(mention: EventMention, times: list[TimeExpression]) -> TimeExpression | None:
+    """The time expression of the mention's sentence nearest to its trigger (not durations)."""
+    same = [t for t in times if t.sentence_index == mention.sentence.index and not t.duration]
+    if not same:
+        return None
+    trigger = mention.trigger.start
+    return min(same, key=lambda t: abs(t.span.start - trigger))
+
+
+def _overlap(a: PartialDate, b: PartialDate) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def _place_names(mention: EventMention, toponyms: list[Toponym]) -> set[str]:
+    return {
+        t.name.lower()
+        for t in toponyms
+        if t.sentence_index == mention.sentence.index and not t.is_country and t.role != "dateline"
+    }
+
+
+def _compatible(
+    cluster: _Cluster, mention: EventMention, time: TimeExpression | None, places: set[str]
+) -> bool:
+    if _family(cluster.event_type) != _family(mention.sub_event_type.event_type):
+        return False
+    same_sentence = mention.sentence.index in cluster.sentences
+    if same_sentence and all(
+        m.sub_event_type is not mention.sub_event_type for m in cluster.mentions
+    ):
+        return False  # two different kinds of event in one sentence are two events
+    cluster_date = cluster.date
+    if (
+        time is not None
+        and time.date is not None
+        and cluster_date is not None
+        and not _overlap(time.date, cluster_date)
+    ):
+        return False
+    if (
+        time is not None
+        and cluster.times
+        and time.past_reference != all(t.past_reference for t in cluster.times)
+    ):
+        return False
+    return not (places and cluster.places and not places & cluster.places)
+
+
+def _cluster(
+    document: Document,
+    mentions: list[EventMention],
+    times: list[TimeExpression],
+    toponyms: list[Toponym],
+) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    for mention in sorted(mentions, key=lambda m: m.trigger.start):
+        if mention.negated or mention.hypothetical:
+            continue
+        time = _mention_time(mention, times)
+        places = _place_names(mention, toponyms)
+        target = None
+        for cluster in sorted(clusters, key=lambda c: c.last_sentence, reverse=True):
+            if _compatible(cluster, mention, time, places):
+                target = cluster
+                break
+        if target is None:
+            target = _Cluster()
+            clusters.append(target)
+        target.mentions.append(mention)
+        if time is not None:
+            target.times.append(time)
+        target.places |= places
+        target.add_sentence(mention.sentence.index)
+    return clusters
+
+
+def _attach_followers(
+    clusters: list[_Cluster],
+    document: Document,
+    counts: list[CountMention],
+    attributions: list[Attribution],
+) -> None:
+    """Sentences with a toll or a claim but no event word join the event told just before."""
+    mention_sentences = {i for c in clusters for i in c.sentences}
+    interesting = {c.sentence_index for c in counts} | {a.sentence_index for a in attributions}
+    for index in sorted(interesting - mention_sentences):
+        previous = [
+            c for c in clusters if any(0 < index - s <= _ATTACH_WINDOW for s in c.sentences)
+        ]
+        if not previous:
+            continue
+        paragraph = document.sentences[index].paragraph
+        near = [
+            c for c in previous if paragraph - document.sentences[c.last_sentence].paragraph <= 1
+        ]
+        if near:
+            max(near, key=lambda c: c.last_sentence).add_sentence(index)
+
+
+def _event_date(cluster: _Cluster, document: Document, role: EventRole) -> EventDate | None:
+    dated = [t for t in cluster.times if t.date is not None]
+    if dated:
+        best = min(
+            dated,
+            key=lambda t: (
+                (t.date.end - t.date.start) if t.date else dt.timedelta(0),
+                t.span.start,
+            ),
+        )
+        assert best.date is not None
+        return EventDate(
+            **best.date.model_dump(),
+            expression=best.span.text,
+            evidence=[t.span for t in dated if t.date is not None and _overlap(t.date, best.date)],
+        )
+    published = document.published
+    if published is None or role is EventRole.background:
+        return None
+    if published.precision is DatePrecision.day:
+        # nothing in the text dates it: on or shortly before publication
+        start = published.start - dt.timedelta(days=6)
+        period = PartialDate.of_period(start, published.start, DatePrecision.week)
+        return EventDate(**period.model_dump(), expression=None)
+    return EventDate(**published.model_dump(), expression=None)
+
+
+def _role(cluster: _Cluster, document: Document) -> tuple[EventRole, list[Span]]:
+    dated = [t for t in cluster.times if t.date is not None or t.past_reference]
+    if dated and all(t.past_reference for t in dated):
+        return EventRole.background, [t.span for t in dated]
+    date = cluster.date
+    published = document.published
+    if date is not None and published is not None and date.end < published.start - _NEWS_WINDOW:
+        return EventRole.background, [t.span for t in dated]
+    month_only = published is not None and published.precision is not DatePrecision.day
+    if date is not None and published is not None and month_only and date.end < published.start:
+        return EventRole.background, [t.span for t in dated]
+    return EventRole.reported, []
+
+
+def _event_id(article_id: str, cluster: _Cluster) -> str:
+    first = cluster.mentions[0]
+    key = f"{article_id}:{first.trigger.start}:{first.trigger.end}"
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
-def _ref(actor: ActorMention) -> ActorRef:
-    return ActorRef(name=actor.name, inter=actor.inter, text=actor.span.text, evidence=[actor.span])
+@dataclass
+class _Sides:
+    actor1: list[ActorRef] = field(default_factory=list)
+    actor2: list[ActorRef] = field(default_factory=list)
+
+
+def _add(refs: list[ActorRef], ref: ActorRef) -> None:
+    for existing in refs:
+        if existing.name == ref.name:
+            existing.evidence.extend(e for e in ref.evidence if e not in existing.evidence)
+            return
+    refs.append(ref)
+
+
+def _sides(
+    cluster: _Cluster,
+    document: Document,
+    actors: list[ActorMention],
+    resolver: ActorResolver,
+    attributions: list[Attribution],
+    country: str | None,
+    day: dt.date | None,
+) -> _Sides:
+    sides = _Sides()
+    for mention in cluster.mentions:
+        roles = resolver.roles(document, mention, actors)
+        for group, refs in ((roles.actor1, sides.actor1), (roles.actor2, sides.actor2)):
+            for actor in group:
+                ref = resolver.normalise(actor, country_iso3=country, date=day)
+                ref.status = roles.status
+                ref.attributed_by = roles.attributed_by
+                _add(refs, ref)
+    # accused actors: alleged by the claimant, never stated as fact
+    for attribution in attributions:
+        if attribution.sentence_index not in cluster.sentences or not attribution.accused:
+            continue
+        for actor in attribution.accused:
+            ref = resolver.normalise(actor, country_iso3=country, date=day)
+            ref.status = ActorStatus.alleged
+            ref.attributed_by = attribution.claimant
+            if any(r.name == ref.name for r in sides.actor2):
+                continue
+            existing = next((r for r in sides.actor1 if r.name == ref.name), None)
+            if existing is not None:
+                if existing.status is ActorStatus.stated and not _stated_outside_claims(
+                    existing, attributions
+                ):
+                    existing.status, existing.attributed_by = (
+                        ActorStatus.alleged,
+                        attribution.claimant,
+                    )
+                continue
+            sides.actor1.append(ref)
+    return sides
+
+
+def _stated_outside_claims(ref: ActorRef, attributions: list[Attribution]) -> bool:
+    claimed = [a.scope for a in attributions if a.accused and a.scope is not None]
+    return any(
+        not any(s.start <= e.start and e.end <= s.end for s in claimed) for e in ref.evidence
+    )
+
+
+def _civilian_victims(figures: list[reconcile.FigureClaim]) -> bool:
+    groups = {
+        g
+        for f in figures
+        if f.outcome in {"killed", "injured"} and not f.negated
+        for g in f.by_group
+    }
+    return bool(groups & {"civilians", "children", "women"})
+
+
+def _targets(cluster: _Cluster, document: Document) -> list[str]:
+    found: list[str] = []
+    for index in cluster.sentences:
+        doc = document.sentences[index].doc
+        if doc is None:
+            continue
+        for token in doc:
+            if token.lemma_ == "target" and token.pos_ == "VERB":
+                for obj in token.children:
+                    if obj.dep_ in {"dobj", "obj"}:
+                        for part in [obj, *obj.conjuncts]:
+                            words = [
+                                t
+                                for t in part.subtree
+                                if t.i not in {c.i for c in part.conjuncts}
+                                and t.dep_ not in {"cc", "punct", "det"}
+                            ]
+                            phrase = " ".join(
+                                t.text for t in words if t.i <= max(w.i for w in words)
+                            )
+                            if phrase and phrase not in found:
+                                found.append(phrase)
+    return found
+
+
+def _summary(event: Event) -> str:
+    parts = []
+    if event.date is not None:
+        parts.append(f"{event.date.value}:")
+    parts.append(event.sub_event_type.value.lower())
+    if event.location is not None:
+        parts.append(f"in {event.location.place_name or event.location.name}")
+    if event.actor1 is not None:
+        status = (
+            f" ({event.actor1.status.value})"
+            if event.actor1.status is not ActorStatus.stated
+            else ""
+        )
+        parts.append(f"by {event.actor1.name}{status}")
+    if event.actor2 is not None:
+        parts.append(f"against {event.actor2.name}")
+    if event.fatalities.best is not None:
+        killed = (
+            f"{event.fatalities.low}-{event.fatalities.high}"
+            if event.fatalities.contested
+            else str(event.fatalities.best)
+        )
+        parts.append(f"; {killed} killed")
+    return " ".join(parts).replace(" ;", ";")
 
 
 def assemble(
@@ -40,22 +365,74 @@ def assemble(
     counts: list[CountMention],
     attributions: list[Attribution],
 ) -> list[Event]:
+    """Events of the article, in the order they are first mentioned."""
+    clusters = _cluster(document, mentions, times, toponyms)
+    _attach_followers(clusters, document, counts, attributions)
     events: list[Event] = []
-    for mention in mentions:
-        roles = resolver.roles(document, mention, actors)
-        sub = mention.sub_event_type
+    for cluster in clusters:
         events.append(
-            Event(
-                id=_event_id(document.article.id, mention),
-                article_id=document.article.id,
-                event_type=sub.event_type,
-                sub_event_type=sub,
-                disorder_type=disorder_type(sub),
-                type_evidence=[mention.trigger],
-                location=geocoder.locate(document, toponyms, [mention.sentence.index], mention.trigger),
-                actor1=_ref(roles.actor1[0]) if roles.actor1 else None,
-                actor2=_ref(roles.actor2[0]) if roles.actor2 else None,
-                confidence=mention.score,
-            )
+            _code(cluster, document, actors, resolver, toponyms, geocoder, counts, attributions)
         )
     return events
+
+
+def _code(
+    cluster: _Cluster,
+    document: Document,
+    actors: list[ActorMention],
+    resolver: ActorResolver,
+    toponyms: list[Toponym],
+    geocoder: Geocoder,
+    counts: list[CountMention],
+    attributions: list[Attribution],
+) -> Event:
+    sub, score, type_evidence = resolve_type(cluster.mentions)
+    role, role_evidence = _role(cluster, document)
+    date = _event_date(cluster, document, role)
+    location: Location | None = geocoder.locate(
+        document, toponyms, cluster.sentences, cluster.mentions[0].trigger
+    )
+    country = location.country_iso3 if location is not None else None
+    day = date.representative if date is not None else None
+    cluster_counts = [c for c in counts if c.sentence_index in cluster.sentences]
+    cluster_claims = [a for a in attributions if a.sentence_index in cluster.sentences]
+    figures = reconcile.figure_claims(document, cluster_counts, cluster_claims, actors)
+    sides = _sides(cluster, document, actors, resolver, cluster_claims, country, day)
+    civilian = sub.event_type is EventType.violence_against_civilians or any(
+        m.civilian_targeting for m in cluster.mentions
+    )
+    if sub.event_type in {
+        EventType.explosions,
+        EventType.violence_against_civilians,
+    } and _civilian_victims(figures):
+        civilian = True
+        if not any(r.inter == 7 for r in sides.actor2):
+            victims = resolver.generic("civilians", country_iso3=country, date=day)
+            if victims is not None:
+                sides.actor2.insert(0, victims)
+    if sub is SubEventType.peaceful_protest or sub.event_type is EventType.riots:
+        civilian = civilian and sub is SubEventType.mob_violence
+    event = Event(
+        id=_event_id(document.article.id, cluster),
+        article_id=document.article.id,
+        role=role,
+        event_type=sub.event_type,
+        sub_event_type=sub,
+        disorder_type=disorder_type(sub),
+        civilian_targeting=civilian,
+        type_evidence=type_evidence,
+        date=date,
+        location=location,
+        actor1=sides.actor1[0] if sides.actor1 else None,
+        assoc_actor_1=sides.actor1[1:],
+        actor2=sides.actor2[0] if sides.actor2 else None,
+        assoc_actor_2=sides.actor2[1:],
+        fatalities=reconcile.casualties_from(figures, "killed"),
+        injuries=reconcile.casualties_from(figures, "injured"),
+        claims=reconcile.build_claims(figures, cluster_claims, document),
+        targets=_targets(cluster, document),
+        role_evidence=role_evidence,
+        confidence=max(0.0, min(1.0, score)),
+    )
+    event.summary = _summary(event)
+    return event

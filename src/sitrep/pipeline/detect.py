@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.model import Span
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.mentions import EventMention
 from sitrep.taxonomy import SubEventType
@@ -40,3 +41,9 @@ class EventDetector:
                     )
                     break
         return mentions
+
+
+def resolve_type(mentions: list[EventMention]) -> tuple[SubEventType, float, list[Span]]:
+    """The sub-event type of one event described by several mentions."""
+    best = max(mentions, key=lambda m: m.score)
+    return best.sub_event_type, best.score, [m.trigger for m in mentions]

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 from sitrep.model import Article, PartialDate, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 
 @dataclass

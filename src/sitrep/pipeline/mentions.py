@@ -92,11 +92,20 @@ class CountMention:
     high: int
     best: int
     qualifier: str | None = None
-    group: str = "people"  # people | civilians | children | women | soldiers | police | militants | ...
-    actor_text: str | None = None  # the victims as written ("Wagner mercenaries", "Malian soldiers")
-    part_of: int | None = None  # index of the count this one is a subset of ("including 11 children")
+    group: str = (
+        "people"  # people | civilians | children | women | soldiers | police | militants | ...
+    )
+    actor_text: str | None = (
+        None  # the victims as written ("Wagner mercenaries", "Malian soldiers")
+    )
+    part_of: int | None = (
+        None  # index of the count this one is a subset of ("including 11 children")
+    )
     provisional: bool = False
     negated: bool = False  # "no casualties were reported"
+    coded: bool = (
+        False  # an analyst's explicit coding ("Fatalities coded as 10"): overrides the rest
+    )
 
 
 @dataclass
@@ -109,6 +118,8 @@ class Attribution:
     claimant_type: str | None
     span: Span  # the claimant's words
     cue: Span  # "said", "according to", "blamed", "denied"
-    kind: str = "statement"  # statement | accusation | denial | confirmation | no_comment | responsibility
+    kind: str = (
+        "statement"  # statement | accusation | denial | confirmation | no_comment | responsibility
+    )
     accused: list[ActorMention] = field(default_factory=list)
     scope: Span | None = None  # the stretch of text the attribution covers

@@ -12,12 +12,82 @@ import re
 from sitrep.pipeline.document import Sentence
 
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig gov sen rep pres st ste mt
-    ft no nos vol fig inc ltd co corp jr sr rev hon approx est dept univ ave blvd rd
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    u.s u.n u.k e.g i.e vs etc al
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "cpl",
+        "pvt",
+        "adm",
+        "cmdr",
+        "brig",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "st",
+        "ste",
+        "mt",
+        "ft",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "ave",
+        "blvd",
+        "rd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.g",
+        "i.e",
+        "vs",
+        "etc",
+        "al",
+    ]
 )
 
 _BOUNDARY = re.compile(r"""[.!?]+['"”’)\]]*(?=\s+['"“‘(\[]?[A-Z0-9À-Ý])""")
@@ -68,4 +138,8 @@ def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        out.append(Sentence(index=len(out), start=start, end=end, text=text[start:end], paragraph=paragraph))
+        out.append(
+            Sentence(
+                index=len(out), start=start, end=end, text=text[start:end], paragraph=paragraph
+            )
+        )

@@ -1,0 +1,1 @@
+"""Reference data shipped with sitrep (lexicons, dictionaries, supplements), read with importlib.resources."""
