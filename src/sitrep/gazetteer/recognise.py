@@ -130,6 +130,7 @@ def find_mentions(document: Document) -> list[PlaceMention]:
     found: list[PlaceMention] = []
     for sentence in document.sentences:
         blocked: list[tuple[int, int]] = []
+        other: list[tuple[int, int]] = []
         local: list[PlaceMention] = []
         if sentence.index == 0 or sentence.paragraph != document.sentences[sentence.index - 1].paragraph:
             dateline = _dateline(sentence)
@@ -142,16 +143,22 @@ def find_mentions(document: Document) -> list[PlaceMention]:
                 if ent.label_ in PLACE_LABELS and not _overlaps(blocked, start, end):
                     local.append(_mention(sentence, ent.start_char, ent.end_char, "ner"))
                 elif ent.label_ in _BLOCKING_LABELS:
-                    blocked.append((start, end))
+                    other.append((start, end))
         taken = blocked + [(m.start, m.end) for m in local]
         for match in _CAPITALISED.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if _overlaps(taken, start, end) or match.group().lower() in _STOPWORDS:
                 continue
-            local.append(_mention(sentence, match.start(), match.end(), "gazetteer"))
+            mention = _mention(sentence, match.start(), match.end(), "gazetteer")
+            # inside a person or organisation entity, only a locative word makes it a place
+            if not _overlaps(other, start, end) or mention.relation != "in" or mention.cue:
+                local.append(mention)
         local.sort(key=lambda m: m.start)
         _link_parentheses(sentence, local)
         _link_between(sentence, local)
+        for mention in local:  # sentence-local indexes -> article indexes
+            if mention.in_parentheses_of is not None:
+                mention.in_parentheses_of += len(found)
         found.extend(local)
     return found
 
@@ -208,7 +215,12 @@ def _read_relation(mention: PlaceMention, before: str, start: int) -> None:
 
 
 def _link_parentheses(sentence: Sentence, mentions: list[PlaceMention]) -> None:
-    """``X (Abeibara, Kidal)``: the names in brackets qualify X (ACLED notes write this)."""
+    """``X (Abeibara, Kidal)`` and ``X, Kidal``: the names after X qualify it (ACLED notes write this)."""
+    for i, (mention, following) in enumerate(zip(mentions, mentions[1:], strict=False)):
+        gap = sentence.text[mention.end - sentence.start : following.start - sentence.start]
+        if gap in {", ", ","} and following.in_parentheses_of is None:
+            following.in_parentheses_of = i
+            following.cue = mention.cue = True
     for i, mention in enumerate(mentions):
         local_end = mention.end - sentence.start
         if not sentence.text[local_end : local_end + 2].lstrip().startswith("("):

@@ -23,9 +23,12 @@ from sitrep.model import Location, Span
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.mentions import ActorMention, Toponym
 
-__all__ = ["Geocoder"]
+__all__ = ["COUNTRY_HINT", "Geocoder"]
 
 _ANNOTATION = "places"
+COUNTRY_HINT = "country_hint"
+"""``document.annotations[COUNTRY_HINT]``: ISO alpha-2 codes of the countries the article is known
+to be about (from the source, a feed or the analyst); they weigh like countries named in the text."""
 _SPEAKER_BEFORE = re.compile(
     r"\b(?:ministry|ministries|government|officials?|authorities|spokes\w+|junta|presidency|embassy|"
     r"headquarters|state television|state media|capital)\b[^.;]{0,40}\b(?:in|from)\s+$",
@@ -120,14 +123,19 @@ class Geocoder:
             if country is not None:
                 found[name] = [country, *(p for p in found.get(name, []) if p.geonameid != country.geonameid)]
                 exact.setdefault(name, set()).add(country.geonameid)
-        resolutions = resolve_mentions(mentions, found, exact, names, self._demonym_countries(document))
+        hints = self._demonym_countries(document)
+        for iso2 in document.annotations.get(COUNTRY_HINT, []) or []:  # type: ignore[union-attr]
+            hints[str(iso2).upper()] += 3
+        resolutions = resolve_mentions(mentions, found, exact, names, hints)
         kept: dict[int, _Found] = {}
         for i, (mention, resolution) in enumerate(zip(mentions, resolutions, strict=True)):
             if resolution.place is None and (mention.source == "gazetteer" or not mention.cue):
                 continue  # an unknown name with no locative word is not taken for a place
             if any(s <= mention.start and mention.end <= e for s, e in actor_spans) and resolution.place is None:
                 continue
-            kept[i] = _Found(mention, resolution, self._toponym(document, mention, resolution))
+            toponym = self._toponym(document, mention, resolution)
+            toponym.is_admin = toponym.is_admin or mention.in_parentheses_of is not None
+            kept[i] = _Found(mention, resolution, toponym)
         for i, item in kept.items():
             if item.resolution.place is None and item.toponym.location is not None:
                 item.toponym.location = self._fallback(i, item, kept)
@@ -277,7 +285,7 @@ class Geocoder:
         elif toponym.is_country:
             rank = 4
         else:
-            rank = 0
+            rank = 2 if toponym.is_admin else 0  # "X, Donetsk": the qualifying town is not the place
         distance = abs(toponym.span.start - trigger.start) if trigger is not None else 0
         return rank, distance
 
