@@ -65,7 +65,9 @@ def evaluate(*, gazetteer_path: Path | None = None, limit: int | None = None, da
 
     gazetteer = open_gazetteer(gazetteer_path) if gazetteer_path else open_default_gazetteer()
     geocoder = Geocoder(gazetteer)
-    nlp = load_nlp([{"label": "GPE", "pattern": "sitrep-geoparsing-evaluation"}], key="geoparsing-eval")
+    nlp = load_nlp(
+        [{"label": "GPE", "pattern": "sitrep-geoparsing-evaluation"}], key="geoparsing-eval"
+    )
     rows = [r for path in acled_files(data_dir or default_data_dir()) for r in read_acled(path)]
     rows = [r for r in rows if r.latitude is not None and r.longitude is not None][:limit]
     report = AcledGeoReport()
@@ -98,7 +100,11 @@ def _score(report: AcledGeoReport, gazetteer: object, row: AcledRow, location: o
 
     assert row.latitude is not None and row.longitude is not None
     known = _in_gazetteer(gazetteer, row)
-    if not isinstance(location, Location) or location.latitude is None or location.longitude is None:
+    if (
+        not isinstance(location, Location)
+        or location.latitude is None
+        or location.longitude is None
+    ):
         report.no_location += 1
         for rate in (report.within_25_all, report.within_161_all, report.precision_agree):
             rate.add(False)
@@ -124,15 +130,25 @@ def _in_gazetteer(gazetteer: object, row: AcledRow) -> bool:
         return False
     assert row.latitude is not None and row.longitude is not None
     places = lookup([row.location], loose=False).get(row.location, [])
-    return any(distance_km(row.latitude, row.longitude, p.latitude, p.longitude) <= 25 for p in places)
+    return any(
+        distance_km(row.latitude, row.longitude, p.latitude, p.longitude) <= 25 for p in places
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gazetteer", type=Path, help="a gazetteer file (default: $SITREP_HOME/gazetteer.db)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--gazetteer", type=Path, help="a gazetteer file (default: $SITREP_HOME/gazetteer.db)"
+    )
     parser.add_argument("--limit", type=int, help="only the first N events")
-    parser.add_argument("--misses", type=Path, help="write events coded beyond 25 km to this JSON file")
-    parser.add_argument("--country-hint", action="store_true", help="tell the geocoder ACLED's country")
+    parser.add_argument(
+        "--misses", type=Path, help="write events coded beyond 25 km to this JSON file"
+    )
+    parser.add_argument(
+        "--country-hint", action="store_true", help="tell the geocoder ACLED's country"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     args = parser.parse_args(argv)
     misses: list[dict[str, object]] = []
@@ -144,7 +160,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, indent=2))
     else:
         for key, value in result.items():
-            text = "  ".join(f"{k}={v}" for k, v in value.items()) if isinstance(value, dict) else value
+            text = (
+                "  ".join(f"{k}={v}" for k, v in value.items())
+                if isinstance(value, dict)
+                else value
+            )
             print(f"{key:32} {text}")
     return 0
 

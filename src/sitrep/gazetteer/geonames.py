@@ -2,7 +2,7 @@
 
 Accepted files (plain or zipped): ``allCountries`` or per-country ``XX`` place dumps (19
 tab-separated columns), ``alternateNamesV2`` (or ``alternateNames``), ``admin1CodesASCII.txt``,
-``admin2Codes.txt``. Files are streamed line by line and written in batches, so memory stays
+``admin2Codes.txt``, ``countryInfo.txt``. Files are streamed line by line and written in batches, so memory stays
 bounded whatever the size (allCountries has 12+ million rows). The import writes to a copy of the
 current gazetteer and renames it over the original only when everything succeeded: an interrupted
 import leaves the previous gazetteer usable.
@@ -18,12 +18,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitrep.errors import GazetteerError
+from sitrep.errors import GazetteerError, SitrepError
 from sitrep.gazetteer.writer import GazetteerWriter, PlaceRow, Progress, atomic_gazetteer
 
 __all__ = ["ImportReport", "import_geonames"]
 
-_SKIP_LANGUAGES = frozenset({"link", "wkdt", "post", "iata", "icao", "faac", "tcid", "unlc", "phon", "piny"})
+_SKIP_LANGUAGES = frozenset(
+    {"link", "wkdt", "post", "iata", "icao", "faac", "tcid", "unlc", "phon", "piny"}
+)
 
 
 @dataclass
@@ -50,7 +52,9 @@ def file_kind(path: Path) -> str:
         return "admin2"
     if stem.startswith("alternatenames"):
         return "alternate_names"
-    if stem.startswith(("countryinfo", "readme", "iso-languagecodes", "featurecodes", "timezones")):
+    if stem.startswith("countryinfo"):
+        return "countries"
+    if stem.startswith(("readme", "iso-languagecodes", "featurecodes", "timezones")):
         raise GazetteerError.from_catalogue("E041", path=path, detail="not a file sitrep imports")
     return "places"
 
@@ -62,10 +66,16 @@ def _open_text(path: Path) -> Iterator[tuple[io.TextIOBase, int]]:
         raise GazetteerError.from_catalogue("E041", path=path, detail="no such file")
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
-            members = [m for m in archive.infolist() if m.filename.endswith(".txt") and "readme" not in m.filename.lower()]
+            members = [
+                m
+                for m in archive.infolist()
+                if m.filename.endswith(".txt") and "readme" not in m.filename.lower()
+            ]
             members = [m for m in members if not m.filename.lower().startswith("iso-languagecodes")]
             if not members:
-                raise GazetteerError.from_catalogue("E041", path=path, detail="no .txt file in the archive")
+                raise GazetteerError.from_catalogue(
+                    "E041", path=path, detail="no .txt file in the archive"
+                )
             with archive.open(members[0]) as raw:
                 yield io.TextIOWrapper(raw, encoding="utf-8", newline="\n"), members[0].file_size
     else:
@@ -83,8 +93,10 @@ def import_geonames(
     """
     report = ImportReport()
     started = time.perf_counter()
-    order = {"places": 0, "admin1": 1, "admin2": 2, "alternate_names": 3}
-    planned = sorted(((file_kind(Path(p)), Path(p)) for p in paths), key=lambda item: order[item[0]])
+    order = {"places": 0, "countries": 1, "admin1": 2, "admin2": 3, "alternate_names": 4}
+    planned = sorted(
+        ((file_kind(Path(p)), Path(p)) for p in paths), key=lambda item: order[item[0]]
+    )
     with atomic_gazetteer(gazetteer_path, start_from_existing=True) as conn:
         writer = GazetteerWriter(conn)
         countries: set[str] = set()
@@ -98,7 +110,11 @@ def import_geonames(
         _drop_synthetic_units(conn, countries)
         loaded = ",".join(sorted(p.name for _, p in planned))
         previous = conn.execute("SELECT value FROM meta WHERE key = 'imported'").fetchone()
-        value = ",".join(sorted(set((previous[0] if previous else "").split(",")) - {""} | set(loaded.split(","))))
+        value = ",".join(
+            sorted(
+                set((previous[0] if previous else "").split(",")) - {""} | set(loaded.split(","))
+            )
+        )
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('imported', ?)", (value,))
         writer.finish(progress)
         report.places = int(conn.execute("SELECT count(*) FROM places").fetchone()[0])
@@ -127,11 +143,13 @@ def _ticker(progress: Progress | None, task: str, total: int) -> _Ticker:
     return _Ticker(progress, task, total)
 
 
-def _bad(path: Path, number: int, detail: str) -> GazetteerError:
-    return GazetteerError.from_catalogue("E041", path=path, detail=f"line {number}: {detail}")  # type: ignore[return-value]
+def _bad(path: Path, number: int, detail: str) -> SitrepError:
+    return GazetteerError.from_catalogue("E041", path=path, detail=f"line {number}: {detail}")
 
 
-def _read_places(writer: GazetteerWriter, text: io.TextIOBase, path: Path, tick: _Ticker, countries: set[str]) -> int:
+def _read_places(
+    writer: GazetteerWriter, text: io.TextIOBase, path: Path, tick: _Ticker, countries: set[str]
+) -> int:
     rows = 0
     for number, line in enumerate(text, start=1):
         tick.advance(len(line))
@@ -139,7 +157,11 @@ def _read_places(writer: GazetteerWriter, text: io.TextIOBase, path: Path, tick:
         if len(cols) < 19:
             if not line.strip():
                 continue
-            raise _bad(path, number, f"expected 19 tab-separated columns (a GeoNames dump), found {len(cols)}")
+            raise _bad(
+                path,
+                number,
+                f"expected 19 tab-separated columns (a GeoNames dump), found {len(cols)}",
+            )
         try:
             row: PlaceRow = (int(cols[0]), cols[1], cols[2], float(cols[4]), float(cols[5]), cols[6] or "P",
                              cols[7] or "PPL", cols[8], cols[10] or None, cols[11] or None,
@@ -163,7 +185,9 @@ def _read_alternate_names(
         if len(cols) < 4:
             if not line.strip():
                 continue
-            raise _bad(path, number, "expected an alternateNames row (id, geonameid, language, name, ...)")
+            raise _bad(
+                path, number, "expected an alternateNames row (id, geonameid, language, name, ...)"
+            )
         if cols[2] in _SKIP_LANGUAGES or (len(cols) > 7 and cols[7] == "1"):
             continue  # codes, links, and historic names
         try:
@@ -175,7 +199,9 @@ def _read_alternate_names(
     return rows
 
 
-def _read_admin1(writer: GazetteerWriter, text: io.TextIOBase, path: Path, tick: _Ticker, countries: set[str]) -> int:
+def _read_admin1(
+    writer: GazetteerWriter, text: io.TextIOBase, path: Path, tick: _Ticker, countries: set[str]
+) -> int:
     rows = 0
     for number, line in enumerate(text, start=1):
         tick.advance(len(line))
@@ -191,7 +217,9 @@ def _read_admin1(writer: GazetteerWriter, text: io.TextIOBase, path: Path, tick:
     return rows
 
 
-def _read_admin2(writer: GazetteerWriter, text: io.TextIOBase, path: Path, tick: _Ticker, countries: set[str]) -> int:
+def _read_admin2(
+    writer: GazetteerWriter, text: io.TextIOBase, path: Path, tick: _Ticker, countries: set[str]
+) -> int:
     rows = 0
     for number, line in enumerate(text, start=1):
         tick.advance(len(line))
@@ -199,15 +227,48 @@ def _read_admin2(writer: GazetteerWriter, text: io.TextIOBase, path: Path, tick:
         if len(cols) < 4 or cols[0].count(".") < 2:
             if not line.strip():
                 continue
-            raise _bad(path, number, "expected 'CC.admin1.code<TAB>name<TAB>asciiname<TAB>geonameid'")
+            raise _bad(
+                path, number, "expected 'CC.admin1.code<TAB>name<TAB>asciiname<TAB>geonameid'"
+            )
         country, admin1, code = cols[0].split(".", 2)
-        writer.add_admin2(country, admin1, code, cols[1], cols[2], int(cols[3]) if cols[3] else None)
+        writer.add_admin2(
+            country, admin1, code, cols[1], cols[2], int(cols[3]) if cols[3] else None
+        )
+        rows += 1
+    tick.close()
+    return rows
+
+
+def _read_countries(
+    writer: GazetteerWriter, text: io.TextIOBase, path: Path, tick: _Ticker, countries: set[str]
+) -> int:
+    """GeoNames ``countryInfo.txt``: ISO codes, name, capital, population, geonameid."""
+    rows = 0
+    for number, line in enumerate(text, start=1):
+        tick.advance(len(line))
+        if line.startswith("#") or not line.strip():
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 17 or len(cols[0]) != 2:
+            raise _bad(
+                path, number, "expected a countryInfo row (ISO, ISO3, numeric, fips, name, ...)"
+            )
+        population = int(cols[7]) if cols[7].isdigit() else 0
+        writer.add_country(
+            cols[0],
+            cols[1],
+            cols[4],
+            int(cols[16]) if cols[16] else None,
+            cols[5] or None,
+            population,
+        )
         rows += 1
     tick.close()
     return rows
 
 
 _READERS = {
+    "countries": _read_countries,
     "places": _read_places,
     "alternate_names": _read_alternate_names,
     "admin1": _read_admin1,

@@ -5,7 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # GeoNames feature codes of administrative units, by level.
-ADMIN_LEVELS = {"PCLI": 0, "PCLD": 0, "PCLS": 0, "PCLF": 0, "PCL": 0, "PCLIX": 0, "TERR": 0, "ADM1": 1, "ADM2": 2}
+ADMIN_LEVELS = {
+    "PCLI": 0,
+    "PCLD": 0,
+    "PCLS": 0,
+    "PCLF": 0,
+    "PCL": 0,
+    "PCLIX": 0,
+    "TERR": 0,
+    "ADM1": 1,
+    "ADM2": 2,
+}
 
 
 @dataclass(frozen=True)

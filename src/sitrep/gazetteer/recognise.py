@@ -8,6 +8,7 @@ the unit word ("Kidal region"), a direction ("north Mali"), the relation of an e
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -45,7 +46,15 @@ _NEAR = re.compile(
     r"(?:the\s+)?(?:(?:town|village|city|locality|commune|area|hamlet|settlement)\s+(?:of\s+)?)?$",
     re.I,
 )
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities|localities)\s+of\s+)?$", re.I)
+_VERB_CUE = re.compile(
+    r"\b(?:attacked|struck|hit|raided|stormed|captured|seized|shelled|bombed|entered|reached|overran|targeted|"
+    r"besieged|recaptured|retook|surrounded|fled|left|visited|returned to)\s+(?:the\s+)?"
+    r"(?:(?:town|village|city|locality|commune|area|hamlet|settlement)\s+(?:of\s+)?)?$",
+    re.I,
+)
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities|localities)\s+of\s+)?$", re.I
+)
 _IN = re.compile(
     r"\b(?:in|at|inside|into|on|from|to|of|across|through|via|throughout)\s+(?:the\s+)?"
     r"(?:(?:town|village|city|locality|commune|area|hamlet|settlement|capital|port|district|region|province|"
@@ -57,10 +66,68 @@ _DATELINE = re.compile(
     r"(?:\((?P<agency>[^()]{2,40})\)\s*)?[-–—]{1,2}\s",
 )
 _STOPWORDS = frozenset(
-    "the a an this that these those on in at of and or but he she it they we i you his her its their our my "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december mr mrs ms dr gen col lt capt sgt president minister police "
-    "army government".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "on",
+        "in",
+        "at",
+        "of",
+        "and",
+        "or",
+        "but",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "president",
+        "minister",
+        "police",
+        "army",
+        "government",
+    ]
 )
 
 
@@ -84,7 +151,9 @@ class PlaceMention:
     alternatives: list[str] = field(default_factory=list)  # other names to try ("North Kivu" first)
     evidence_start: int | None = None  # the stretch the evidence span covers (with cue words)
     evidence_end: int | None = None
-    in_parentheses_of: int | None = None  # index of the mention this one qualifies: "X (Abeibara, Kidal)"
+    in_parentheses_of: int | None = (
+        None  # index of the mention this one qualifies: "X (Abeibara, Kidal)"
+    )
 
     @property
     def is_dateline(self) -> bool:
@@ -132,7 +201,10 @@ def find_mentions(document: Document) -> list[PlaceMention]:
         blocked: list[tuple[int, int]] = []
         other: list[tuple[int, int]] = []
         local: list[PlaceMention] = []
-        if sentence.index == 0 or sentence.paragraph != document.sentences[sentence.index - 1].paragraph:
+        if (
+            sentence.index == 0
+            or sentence.paragraph != document.sentences[sentence.index - 1].paragraph
+        ):
             dateline = _dateline(sentence)
             if dateline is not None:
                 local.append(dateline)
@@ -185,7 +257,11 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     if unit_before and mention.unit_word is None:
         mention.unit_word = unit_before.group("unit").lower()
     direction = re.search(rf"\b(?P<dir>{_DIRECTION})\s+$", before, re.I)
-    if direction and mention.bearing is None and not re.search(r"\d\s*(km|kilomet|mile)", before[-40:], re.I):
+    if (
+        direction
+        and mention.bearing is None
+        and not re.search(r"\d\s*(km|kilomet|mile)", before[-40:], re.I)
+    ):
         mention.bearing = _bearing(direction.group("dir"))
         evidence_start = start - (len(before) - direction.start())
         before = before[: direction.start()]
@@ -210,13 +286,13 @@ def _read_relation(mention: PlaceMention, before: str, start: int) -> None:
         mention.relation, mention.cue = "near", True
     elif _BETWEEN.search(before):
         mention.relation, mention.cue = "between", True
-    elif _IN.search(before) or before.rstrip().endswith(("(", ",")):
+    elif _IN.search(before) or _VERB_CUE.search(before) or before.rstrip().endswith(("(", ",")):
         mention.cue = True
 
 
 def _link_parentheses(sentence: Sentence, mentions: list[PlaceMention]) -> None:
     """``X (Abeibara, Kidal)`` and ``X, Kidal``: the names after X qualify it (ACLED notes write this)."""
-    for i, (mention, following) in enumerate(zip(mentions, mentions[1:], strict=False)):
+    for i, (mention, following) in enumerate(itertools.pairwise(mentions)):
         gap = sentence.text[mention.end - sentence.start : following.start - sentence.start]
         if gap in {", ", ","} and following.in_parentheses_of is None:
             following.in_parentheses_of = i
@@ -230,14 +306,16 @@ def _link_parentheses(sentence: Sentence, mentions: list[PlaceMention]) -> None:
             continue
         for other in mentions[i + 1 :]:
             if other.start - sentence.start < close:
-                other.in_parentheses_of = i if other.in_parentheses_of is None else other.in_parentheses_of
+                other.in_parentheses_of = (
+                    i if other.in_parentheses_of is None else other.in_parentheses_of
+                )
                 other.cue = True
         mention.cue = True
 
 
 def _link_between(sentence: Sentence, mentions: list[PlaceMention]) -> None:
     """``between Gao and Ansongo``: the second place shares the relation of the first."""
-    for first, second in zip(mentions, mentions[1:], strict=False):
+    for first, second in itertools.pairwise(mentions):
         gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
         if first.relation == "between" and re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", gap):
             second.relation, second.cue = "between", True

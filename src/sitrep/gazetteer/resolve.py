@@ -31,7 +31,17 @@ __all__ = ["Resolution", "resolve_mentions"]
 _BIG_FEATURES = frozenset({"CONT", "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR", "ADM1", "RGN"})
 _FEATURE_PRIOR = {"CONT": 1.2, "PCLI": 1.2, "PCLD": 0.8, "PCLS": 0.8, "PCLF": 0.8, "TERR": 0.5, "ADM1": 0.6,
                   "ADM2": 0.2, "PPLC": 0.3, "PPLA": 0.4, "PPLA2": 0.2, "PPL": 0.0}  # fmt: skip
-_CLASS_PRIOR = {"P": 0.0, "A": 0.0, "L": -0.3, "H": -0.6, "T": -0.6, "S": -0.5, "V": -0.9, "R": -0.9, "U": -1.5}
+_CLASS_PRIOR = {
+    "P": 0.0,
+    "A": 0.0,
+    "L": -0.3,
+    "H": -0.6,
+    "T": -0.6,
+    "S": -0.5,
+    "V": -0.9,
+    "R": -0.9,
+    "U": -1.5,
+}
 
 
 @dataclass
@@ -47,8 +57,8 @@ class Resolution:
 
 @dataclass
 class _Context:
-    countries: Counter[str] = field(default_factory=Counter)
-    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: dict[tuple[str, str], float] = field(default_factory=dict)
     points: list[tuple[int, float, float]] = field(default_factory=list)  # mention index, lat, lon
 
 
@@ -65,18 +75,21 @@ def resolve_mentions(
     ``exact`` the ids among them whose name matches exactly.
     """
     options = [_options(m, found, exact) for m in mentions]
-    context = _Context(countries=Counter(demonym_countries or {}))
-    for i, mention in enumerate(mentions):
+    context = _Context(countries=dict(demonym_countries or {}))
+    for _i, mention in enumerate(mentions):
         iso2 = names.alias.get(name_key(mention.name))
         if iso2 and (mention.source != "gazetteer" or mention.cue):
-            context.countries[iso2] += 2
+            context.countries[iso2] = context.countries.get(iso2, 0.0) + 2
     first = [_choose(i, m, options[i], context, []) for i, m in enumerate(mentions)]
     second_context = _context_from(mentions, first, context)
     qualifiers: dict[int, list[Place]] = {}
     for mention, res in zip(mentions, first, strict=True):
         if mention.in_parentheses_of is not None and res.place is not None:
             qualifiers.setdefault(mention.in_parentheses_of, []).append(res.place)
-    result = [_choose(i, m, options[i], second_context, qualifiers.get(i, [])) for i, m in enumerate(mentions)]
+    result = [
+        _choose(i, m, options[i], second_context, qualifiers.get(i, []))
+        for i, m in enumerate(mentions)
+    ]
     return [_accept(m, r, second_context) for m, r in zip(mentions, result, strict=True)]
 
 
@@ -97,18 +110,23 @@ def _options(
     return out
 
 
-def _context_from(mentions: list[PlaceMention], chosen: list[Resolution], base: _Context) -> _Context:
+def _context_from(
+    mentions: list[PlaceMention], chosen: list[Resolution], base: _Context
+) -> _Context:
     """Countries, regions and points of the places chosen with some certainty."""
-    context = _Context(countries=Counter(base.countries), admin1=Counter(base.admin1))
+    context = _Context(countries=dict(base.countries), admin1=dict(base.admin1))
     for i, (mention, res) in enumerate(zip(mentions, chosen, strict=True)):
         place = res.place
         if place is None or (mention.source == "gazetteer" and not mention.cue):
             continue
         weight = 1.0 if res.margin > 0.5 else 0.5
         if place.country_code:
-            context.countries[place.country_code] += weight
+            context.countries[place.country_code] = (
+                context.countries.get(place.country_code, 0.0) + weight
+            )
         if place.admin1_code and place.feature_code in {"ADM1", "ADM2"} | {"PPL", "PPLA", "PPLC"}:
-            context.admin1[(place.country_code, place.admin1_code)] += weight
+            key = (place.country_code, place.admin1_code)
+            context.admin1[key] = context.admin1.get(key, 0.0) + weight
         if place.feature_code not in _BIG_FEATURES and not mention.is_dateline:
             context.points.append((i, place.latitude, place.longitude))
     return context
@@ -124,7 +142,10 @@ def _choose(
     if not options:
         return Resolution(None)
     scored = sorted(
-        ((_score(mention, index, place, exact, context, qualifiers), place, exact) for place, exact in options),
+        (
+            (_score(mention, index, place, exact, context, qualifiers), place, exact)
+            for place, exact in options
+        ),
         key=lambda item: -item[0],
     )
     best, place, exact = scored[0]
@@ -133,30 +154,49 @@ def _choose(
 
 
 def _score(
-    mention: PlaceMention, index: int, place: Place, exact: bool, context: _Context, qualifiers: list[Place]
+    mention: PlaceMention,
+    index: int,
+    place: Place,
+    exact: bool,
+    context: _Context,
+    qualifiers: list[Place],
 ) -> float:
     score = 1.0 if exact else 0.4
     score += 0.22 * math.log10(place.population + 1)
-    score += _FEATURE_PRIOR.get(place.feature_code, 0.0) + _CLASS_PRIOR.get(place.feature_class, -0.5)
+    score += _FEATURE_PRIOR.get(place.feature_code, 0.0) + _CLASS_PRIOR.get(
+        place.feature_class, -0.5
+    )
     level = place.admin_level
     if mention.unit_level is not None:
         if level is not None and level >= 1:
-            score += 1.5 if level == mention.unit_level or mention.unit_word in {"region", "state"} else 0.8
+            score += (
+                1.5
+                if level == mention.unit_level or mention.unit_word in {"region", "state"}
+                else 0.8
+            )
         elif place.feature_class == "P":
             score -= 0.6
     if mention.bearing and level == 0:
         score += 0.5  # "north Mali": a direction before a country name
     total = sum(context.countries.values())
     if total and place.country_code:
-        share = context.countries[place.country_code] / total
+        share = context.countries.get(place.country_code, 0.0) / total
         score += 2.5 * share
         if share == 0 and level != 0:
             score -= 0.3
-    if place.admin1_code and (place.country_code, place.admin1_code) in context.admin1 and level != 1:
+    if (
+        place.admin1_code
+        and (place.country_code, place.admin1_code) in context.admin1
+        and level != 1
+    ):
         score += 1.0
     score += _proximity(index, place, context)
     for unit in qualifiers:  # "X (Abeibara, Kidal)": X lies in the units in brackets
-        if unit.country_code == place.country_code and unit.admin1_code and unit.admin1_code == place.admin1_code:
+        if (
+            unit.country_code == place.country_code
+            and unit.admin1_code
+            and unit.admin1_code == place.admin1_code
+        ):
             score += 2.0
     return score
 
@@ -165,7 +205,11 @@ def _proximity(index: int, place: Place, context: _Context) -> float:
     if place.feature_code in _BIG_FEATURES or not context.points:
         return 0.0
     nearest = min(
-        (distance_km(place.latitude, place.longitude, lat, lon) for i, lat, lon in context.points if i != index),
+        (
+            distance_km(place.latitude, place.longitude, lat, lon)
+            for i, lat, lon in context.points
+            if i != index
+        ),
         default=None,
     )
     if nearest is None or nearest > 400:

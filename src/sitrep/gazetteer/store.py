@@ -134,11 +134,15 @@ class SqliteGazetteer:
         self._cache: dict[tuple[str, str], list[Place]] = {}
         self._countries: dict[str, Country] | None = None
         try:
-            version = self._conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = self._conn.execute(
+                "SELECT value FROM meta WHERE key='schema_version'"
+            ).fetchone()
         except sqlite3.DatabaseError as exc:
             raise GazetteerError.from_catalogue("E040", path=self.path, detail=str(exc)) from exc
         if version is None:
-            raise GazetteerError.from_catalogue("E040", path=self.path, detail="not a sitrep gazetteer")
+            raise GazetteerError.from_catalogue(
+                "E040", path=self.path, detail="not a sitrep gazetteer"
+            )
 
     def close(self) -> None:
         self._conn.close()
@@ -219,7 +223,8 @@ class SqliteGazetteer:
     def place(self, geonameid: int) -> Place | None:
         with self._lock:
             row = self._conn.execute(
-                f"SELECT {_PLACE_COLUMNS} FROM places p {_UNITS_JOIN} WHERE p.geonameid = ?", (geonameid,)
+                f"SELECT {_PLACE_COLUMNS} FROM places p {_UNITS_JOIN} WHERE p.geonameid = ?",
+                (geonameid,),
             ).fetchone()
         return _row_place(row) if row else None
 
@@ -263,7 +268,8 @@ class SqliteGazetteer:
             )
         with self._lock:
             row = self._conn.execute(
-                f"SELECT {_PLACE_COLUMNS} FROM places p {_UNITS_JOIN} WHERE {where} ORDER BY {order} LIMIT 1", args
+                f"SELECT {_PLACE_COLUMNS} FROM places p {_UNITS_JOIN} WHERE {where} ORDER BY {order} LIMIT 1",
+                args,
             ).fetchone()
         places = [_row_place(row)] if row else []
         self._cache[key] = places
@@ -272,7 +278,8 @@ class SqliteGazetteer:
     def admin1_unit(self, country_code: str, code: str) -> AdminUnit | None:
         with self._lock:
             row = self._conn.execute(
-                "SELECT name, geonameid FROM admin1 WHERE country_code = ? AND code = ?", (country_code, code)
+                "SELECT name, geonameid FROM admin1 WHERE country_code = ? AND code = ?",
+                (country_code, code),
             ).fetchone()
         return AdminUnit(country_code, code, str(row[0]), row[1]) if row else None
 
@@ -280,7 +287,9 @@ class SqliteGazetteer:
         """Every country by ISO alpha-2 code."""
         if self._countries is None:
             with self._lock:
-                rows = self._conn.execute("SELECT iso2, iso3, name, geonameid, capital FROM countries").fetchall()
+                rows = self._conn.execute(
+                    "SELECT iso2, iso3, name, geonameid, capital FROM countries"
+                ).fetchall()
             self._countries = {r[0]: Country(r[0], r[1], r[2], r[3], r[4]) for r in rows}
         return self._countries
 

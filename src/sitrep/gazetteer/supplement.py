@@ -24,9 +24,20 @@ from sitrep.errors import GazetteerError
 
 __all__ = ["SupplementEntry", "load_supplement"]
 
-_COLUMNS = (
-    "kind name alternate_names country admin1 latitude longitude feature_class feature_code population same_as source"
-).split()
+_COLUMNS = [
+    "kind",
+    "name",
+    "alternate_names",
+    "country",
+    "admin1",
+    "latitude",
+    "longitude",
+    "feature_class",
+    "feature_code",
+    "population",
+    "same_as",
+    "source",
+]
 
 
 @dataclass(frozen=True)
@@ -62,12 +73,16 @@ def load_supplement(path: Path | None = None) -> list[SupplementEntry]:
         reader = csv.DictReader(lines, delimiter="\t")
         missing = set(_COLUMNS) - set(reader.fieldnames or [])
         if missing:
-            raise GazetteerError.from_catalogue("E041", path=path, detail=f"missing columns {sorted(missing)}")
+            raise GazetteerError.from_catalogue(
+                "E041", path=path, detail=f"missing columns {sorted(missing)}"
+            )
         for number, row in enumerate(reader, start=2):
             try:
                 entries.append(_entry(row))
             except (ValueError, KeyError) as exc:
-                raise GazetteerError.from_catalogue("E041", path=path, detail=f"row {number}: {exc}") from exc
+                raise GazetteerError.from_catalogue(
+                    "E041", path=path, detail=f"row {number}: {exc}"
+                ) from exc
     return entries
 
 

@@ -96,7 +96,9 @@ class GazetteerWriter:
 
     def flush(self) -> None:
         if self._places:
-            self.conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", self._places)
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", self._places
+            )
             self.places_written += len(self._places)
             self._places = []
         if self._names:
@@ -112,23 +114,34 @@ class GazetteerWriter:
             self.names_written += len(self._checked_names)
             self._checked_names = []
 
-    def add_admin1(self, country: str, code: str, name: str, asciiname: str, geonameid: int | None) -> None:
+    def add_admin1(
+        self, country: str, code: str, name: str, asciiname: str, geonameid: int | None
+    ) -> None:
         self.conn.execute(
-            "INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?,?)", (country, code, name, asciiname, geonameid)
+            "INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?,?)",
+            (country, code, name, asciiname, geonameid),
         )
 
     def add_admin2(
         self, country: str, admin1: str, code: str, name: str, asciiname: str, geonameid: int | None
     ) -> None:
         self.conn.execute(
-            "INSERT OR REPLACE INTO admin2 VALUES (?,?,?,?,?,?)", (country, admin1, code, name, asciiname, geonameid)
+            "INSERT OR REPLACE INTO admin2 VALUES (?,?,?,?,?,?)",
+            (country, admin1, code, name, asciiname, geonameid),
         )
 
     def add_country(
-        self, iso2: str, iso3: str, name: str, geonameid: int | None, capital: str | None, population: int
+        self,
+        iso2: str,
+        iso3: str,
+        name: str,
+        geonameid: int | None,
+        capital: str | None,
+        population: int,
     ) -> None:
         self.conn.execute(
-            "INSERT OR REPLACE INTO countries VALUES (?,?,?,?,?,?)", (iso2, iso3, name, geonameid, capital, population)
+            "INSERT OR REPLACE INTO countries VALUES (?,?,?,?,?,?)",
+            (iso2, iso3, name, geonameid, capital, population),
         )
 
     def finish(self, progress: Progress | None = None) -> None:

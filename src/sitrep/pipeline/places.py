@@ -34,7 +34,9 @@ _SPEAKER_BEFORE = re.compile(
     r"headquarters|state television|state media|capital)\b[^.;]{0,40}\b(?:in|from)\s+$",
     re.I,
 )
-_SAID_AFTER = re.compile(r"^[^.;]{0,60}\b(?:said|says|told|announced|reported|stated|claimed)\b", re.I)
+_SAID_AFTER = re.compile(
+    r"^[^.;]{0,60}\b(?:said|says|told|announced|reported|stated|claimed)\b", re.I
+)
 _BORDER_AFTER = re.compile(r"^\s*(?:-\s*)?(?:border|frontier)", re.I)
 _DEMONYM = re.compile(r"\b[A-Z][a-zé]+(?:-[A-Z][a-z]+)?\b")
 
@@ -85,7 +87,11 @@ class Geocoder:
             name, alternatives, unit, bearing = parse_name(text)
             given.append(PlaceMention(start, end, text, name, sentence.index if sentence else -1, "given",
                                       alternatives=alternatives, unit_word=unit, bearing=bearing, cue=True))  # fmt: skip
-        context = [m for m in find_mentions(document) if not any(m.start < e and s < m.end for s, e in spans)]
+        context = [
+            m
+            for m in find_mentions(document)
+            if not any(m.start < e and s < m.end for s, e in spans)
+        ]
         toponyms = self._resolve(document, given + context, [])
         wanted = {(s, e) for s, e in spans}
         return [t for t in toponyms if (t.span.start, t.span.end) in wanted]
@@ -105,8 +111,10 @@ class Geocoder:
             return self._event_location(document, chosen)
         if not usable:
             return self._dateline_fallback(toponyms)
-        counts = Counter(t.location.place_name or t.name for t in usable if t.location is not None)
-        chosen = min(usable, key=lambda t: (self._rank(t, None)[0], -counts[t.location.place_name or t.name], t.span.start))  # type: ignore[union-attr]
+        counts = Counter(self._label(t) for t in usable)
+        chosen = min(
+            usable, key=lambda t: (self._rank(t, None)[0], -counts[self._label(t)], t.span.start)
+        )
         return self._event_location(document, chosen)
 
     # -- resolution -------------------------------------------------------------------------
@@ -116,22 +124,32 @@ class Geocoder:
         names = self.country_names
         tried = sorted({n for m in mentions for n in (m.name, *m.alternatives)})
         found = self.gazetteer.lookup(tried)
-        exact = {n: {p.geonameid for p in places} for n, places in self.gazetteer.lookup(tried, loose=False).items()}
+        exact = {
+            n: {p.geonameid for p in places}
+            for n, places in self.gazetteer.lookup(tried, loose=False).items()
+        }
         for name in tried:  # "U.S.", "DRC", "Syrian": the country itself
             iso2 = names.country_of_word(name)
             country = self._country_place(iso2) if iso2 else None
             if country is not None:
-                found[name] = [country, *(p for p in found.get(name, []) if p.geonameid != country.geonameid)]
+                found[name] = [
+                    country,
+                    *(p for p in found.get(name, []) if p.geonameid != country.geonameid),
+                ]
                 exact.setdefault(name, set()).add(country.geonameid)
         hints = self._demonym_countries(document)
-        for iso2 in document.annotations.get(COUNTRY_HINT, []) or []:  # type: ignore[union-attr]
+        hint = document.annotations.get(COUNTRY_HINT)
+        for iso2 in hint if isinstance(hint, list | tuple) else []:
             hints[str(iso2).upper()] += 3
         resolutions = resolve_mentions(mentions, found, exact, names, hints)
         kept: dict[int, _Found] = {}
         for i, (mention, resolution) in enumerate(zip(mentions, resolutions, strict=True)):
             if resolution.place is None and (mention.source == "gazetteer" or not mention.cue):
                 continue  # an unknown name with no locative word is not taken for a place
-            if any(s <= mention.start and mention.end <= e for s, e in actor_spans) and resolution.place is None:
+            if (
+                any(s <= mention.start and mention.end <= e for s, e in actor_spans)
+                and resolution.place is None
+            ):
                 continue
             toponym = self._toponym(document, mention, resolution)
             toponym.is_admin = toponym.is_admin or mention.in_parentheses_of is not None
@@ -139,7 +157,9 @@ class Geocoder:
         for i, item in kept.items():
             if item.resolution.place is None and item.toponym.location is not None:
                 item.toponym.location = self._fallback(i, item, kept)
-        document.annotations[_ANNOTATION] = {(f.toponym.span.start, f.toponym.span.end): f for f in kept.values()}
+        document.annotations[_ANNOTATION] = {
+            (f.toponym.span.start, f.toponym.span.end): f for f in kept.values()
+        }
         return [f.toponym for f in kept.values()]
 
     def _demonym_countries(self, document: Document) -> Counter[str]:
@@ -151,14 +171,20 @@ class Geocoder:
             word = match.group().lower()
             iso2 = demonyms.get(word) or (demonyms.get(word[:-1]) if word.endswith("s") else None)
             if iso2:
-                counts[iso2] += 0.5 if _BORDER_AFTER.match(text[match.end() : match.end() + 12]) else 1  # type: ignore[assignment]
+                counts[iso2] += (
+                    0.5 if _BORDER_AFTER.match(text[match.end() : match.end() + 12]) else 1
+                )  # type: ignore[assignment]
         return counts
 
-    def _toponym(self, document: Document, mention: PlaceMention, resolution: Resolution) -> Toponym:
+    def _toponym(
+        self, document: Document, mention: PlaceMention, resolution: Resolution
+    ) -> Toponym:
         start = mention.evidence_start if mention.evidence_start is not None else mention.start
         end = mention.evidence_end if mention.evidence_end is not None else mention.end
         span = document.span(mention.start, mention.end)
-        evidence = [document.span(start, end)] if (start, end) != (mention.start, mention.end) else [span]
+        evidence = (
+            [document.span(start, end)] if (start, end) != (mention.start, mention.end) else [span]
+        )
         place = resolution.place
         role = "dateline" if mention.is_dateline else "mention"
         if role == "mention" and self._is_speaker_place(document, mention, place):
@@ -169,23 +195,30 @@ class Geocoder:
                        is_country=level == 0, is_admin=level in (1, 2) or mention.unit_word is not None,
                        role=role, score=round(resolution.score, 3))  # fmt: skip
 
-    def _is_speaker_place(self, document: Document, mention: PlaceMention, place: Place | None) -> bool:
-        """"officials in Bamako said": the capital where someone spoke, not where it happened."""
+    def _is_speaker_place(
+        self, document: Document, mention: PlaceMention, place: Place | None
+    ) -> bool:
+        """ "officials in Bamako said": the capital where someone spoke, not where it happened."""
         if place is None or place.feature_code != "PPLC":
             return False
         before = document.text[max(0, mention.start - 80) : mention.start]
         after = document.text[mention.end : mention.end + 80]
-        return bool(_SPEAKER_BEFORE.search(before) or (re.search(r"\bin\s+$", before) and _SAID_AFTER.match(after)))
+        return bool(
+            _SPEAKER_BEFORE.search(before)
+            or (re.search(r"\bin\s+$", before) and _SAID_AFTER.match(after))
+        )
 
-    def _location(self, mention: PlaceMention, place: Place | None, evidence: list[Span]) -> Location:
+    def _location(
+        self, mention: PlaceMention, place: Place | None, evidence: list[Span]
+    ) -> Location:
         """The location of one toponym: the place itself, with the precision its kind implies."""
         relation = mention.relation
         if place is None:
-            return Location(name=mention.text, relation=relation if relation != "in" else "in", resolved=False,  # type: ignore[arg-type]
+            return Location(name=mention.text, relation=relation, resolved=False,
                             offset_km=mention.offset_km, bearing=mention.offset_bearing or mention.bearing,
                             evidence=evidence)  # fmt: skip
         level = place.admin_level
-        if level is not None and level <= 1 or place.feature_code == "CONT":
+        if (level is not None and level <= 1) or place.feature_code == "CONT":
             precision, relation = 3, "region" if relation == "in" else relation
         elif level == 2 or place.feature_class not in {"P", "S"}:
             precision = 2
@@ -206,7 +239,7 @@ class Geocoder:
             longitude=round(place.longitude, 5),
             geo_precision=precision,
             feature_code=place.feature_code,
-            relation=relation,  # type: ignore[arg-type]
+            relation=relation,
             offset_km=mention.offset_km,
             bearing=mention.offset_bearing or mention.bearing,
             resolved=True,
@@ -219,7 +252,12 @@ class Geocoder:
             name = self.gazetteer.countries().get(iso2)
             places = self.gazetteer.lookup([name.name], loose=False) if name else {}
             self._country_places[iso2] = next(
-                (p for p in next(iter(places.values()), []) if p.country_code == iso2 and p.admin_level == 0), None
+                (
+                    p
+                    for p in next(iter(places.values()), [])
+                    if p.country_code == iso2 and p.admin_level == 0
+                ),
+                None,
             )
         return self._country_places[iso2]
 
@@ -256,7 +294,9 @@ class Geocoder:
     def _unit_location(self, location: Location, unit: Place) -> Location:
         """``location`` coded to an administrative unit (ACLED: at the unit's seat)."""
         level = unit.admin_level or 0
-        seat = self.gazetteer.admin_seat(unit.country_code, unit.admin1_code if level >= 1 else None)
+        seat = self.gazetteer.admin_seat(
+            unit.country_code, unit.admin1_code if level >= 1 else None
+        )
         point = unit if level == 2 or seat is None else seat
         names = self.country_names
         return location.model_copy(
@@ -274,6 +314,11 @@ class Geocoder:
             }
         )
 
+    @staticmethod
+    def _label(toponym: Toponym) -> str:
+        """The place a toponym stands for (its gazetteer name, else its words)."""
+        return (toponym.location.place_name if toponym.location else None) or toponym.name
+
     def _rank(self, toponym: Toponym, trigger: Span | None) -> tuple[int, int]:
         """Which toponym of a sentence is the event's place: towns first, then units, countries."""
         location = toponym.location
@@ -285,7 +330,9 @@ class Geocoder:
         elif toponym.is_country:
             rank = 4
         else:
-            rank = 2 if toponym.is_admin else 0  # "X, Donetsk": the qualifying town is not the place
+            rank = (
+                2 if toponym.is_admin else 0
+            )  # "X, Donetsk": the qualifying town is not the place
         distance = abs(toponym.span.start - trigger.start) if trigger is not None else 0
         return rank, distance
 
@@ -294,21 +341,33 @@ class Geocoder:
         location = toponym.location
         assert location is not None
         found = document.annotations.get(_ANNOTATION, {})
-        item = found.get((toponym.span.start, toponym.span.end)) if isinstance(found, dict) else None
+        item = (
+            found.get((toponym.span.start, toponym.span.end)) if isinstance(found, dict) else None
+        )
         place = item.resolution.place if item is not None else None
         if place is not None and place.admin_level in (0, 1):
-            return self._unit_location(location, place).model_copy(update={"relation": location.relation})
+            return self._unit_location(location, place).model_copy(
+                update={"relation": location.relation}
+            )
         return location
 
     def _dateline_fallback(self, toponyms: list[Toponym]) -> Location | None:
         """No place in the story: the dateline's country at precision 3 (never its city)."""
         for toponym in toponyms:
             location = toponym.location
-            if toponym.role != "dateline" or location is None or not location.resolved or not location.country:
+            if (
+                toponym.role != "dateline"
+                or location is None
+                or not location.resolved
+                or not location.country
+            ):
                 continue
             places = self.gazetteer.lookup([location.country], loose=False)
             for place in next(iter(places.values()), []):
-                if place.admin_level == 0 and self.country_names.iso3.get(place.country_code) == location.country_iso3:
+                if (
+                    place.admin_level == 0
+                    and self.country_names.iso3.get(place.country_code) == location.country_iso3
+                ):
                     unit = self._unit_location(location, place)
                     return unit.model_copy(update={"name": location.country, "relation": "region"})
         return None
