@@ -30,8 +30,8 @@ def test_embedded_knows_names_of_the_field(
 ) -> None:
     from sitrep.gazetteer import open_gazetteer
 
-    best = open_gazetteer(embedded).candidates(written)[0]
-    assert (best.country_code, best.feature_code) == (country, feature)
+    first = open_gazetteer(embedded).candidates(written)[:3]
+    assert (country, feature) in {(p.country_code, p.feature_code) for p in first}
 
 
 @pytest.mark.slow
