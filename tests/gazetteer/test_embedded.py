@@ -1,0 +1,42 @@
+"""The embedded default gazetteer built from packaged data (slow: about half a minute)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.gazetteer import gazetteer_status, open_default_gazetteer
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    settings = Settings(
+        home=home, db=str(home / "sitrep.db"), gazetteer=home / "gazetteer.db", actors_dir=home
+    )
+    return open_default_gazetteer(settings).path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("written", "country", "feature"),
+    [("Tombouctou", "ML", "PPL"), ("Tinzaouaten", "ML", "PPL"), ("Mali", "ML", "PCLI"), ("Arbinda", "BF", "PPL"),
+     ("U.S.", "US", "PCLI"), ("Kidal", "ML", "PPL")],
+)  # fmt: skip
+def test_embedded_knows_names_of_the_field(
+    embedded: Path, written: str, country: str, feature: str
+) -> None:
+    from sitrep.gazetteer import open_gazetteer
+
+    first = open_gazetteer(embedded).candidates(written)[:3]
+    assert (country, feature) in {(p.country_code, p.feature_code) for p in first}
+
+
+@pytest.mark.slow
+def test_embedded_status_counts_places_and_units(embedded: Path) -> None:
+    info = gazetteer_status(embedded)
+    assert info["places"] > 200_000  # type: ignore[operator]
+    assert info["admin1_units"] > 3_000  # type: ignore[operator]
+    assert not list(embedded.parent.glob(".*.tmp"))

@@ -1,0 +1,204 @@
+"""The geocoder on sentences written for these tests, against a small GeoNames-format gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.gazetteer import open_gazetteer
+from sitrep.gazetteer.geonames import import_geonames
+from sitrep.model import Article, Location
+from sitrep.nlp import load_nlp
+from sitrep.pipeline.document import Document
+from sitrep.pipeline.places import COUNTRY_HINT, Geocoder
+from sitrep.pipeline.segment import split_sentences
+
+# geonameid, name, alternatenames, lat, lon, class, code, country, admin1, population
+ROWS = [
+    (2476086, "Ti-n-Zaouâtene", "Tinzaouaten,Tin Zaouaten,Tin-Zaouatene", 19.95427, 2.96732, "P", "PPL", "ML", "10", 0),
+    (9100001, "Tin Zaouatine", "Tinzaouatine,Tin Zaouatene", 19.97, 2.99, "P", "PPL", "DZ", "53", 0),
+    (2455290, "Kidal", "", 18.44345, 1.40921, "P", "PPLA", "ML", "10", 40030),
+    (2597449, "Kidal", "Kidal Region", 19.5, 1.5, "A", "ADM1", "ML", "10", 67638),
+    (2457163, "Gao", "", 16.27167, -0.04472, "P", "PPLA", "ML", "09", 133110),
+    (2457161, "Gao", "Gao Region", 16.5, 0.5, "A", "ADM1", "ML", "09", 500000),
+    (2461003, "Ansongo", "", 15.6597, 0.5022, "P", "PPL", "ML", "09", 3000),
+    (2460596, "Bamako", "", 12.60915, -7.97522, "P", "PPLC", "ML", "01", 4227569),
+    (2453866, "Mali", "Republic of Mali", 17.0, -4.0, "A", "PCLI", "ML", "00", 19077690),
+    (2589581, "Algeria", "", 28.0, 3.0, "A", "PCLI", "DZ", "00", 42228429),
+    (2449067, "Tombouctou", "Timbuktu,Tombouctou", 16.77348, -3.00742, "P", "PPLA", "ML", "08", 84208),
+    (2461000, "Anefis", "", 17.9, -1.5, "H", "WLL", "ML", "08", 0),
+    (2461001, "Anefis i-n-Darane", "Anefis", 17.95, 0.58, "P", "PPL", "ML", "10", 0),
+]  # fmt: skip
+COUNTRIES = [("ML", "MLI", "Mali", "Bamako", 2453866), ("DZ", "DZA", "Algeria", "Algiers", 2589581)]
+
+
+@pytest.fixture(scope="module")
+def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
+    folder = tmp_path_factory.mktemp("places")
+    dump = folder / "ML.txt"
+    dump.write_text(
+        "".join(
+            "\t".join(
+                str(c)
+                for c in (
+                    gid,
+                    name,
+                    name,
+                    alts,
+                    lat,
+                    lon,
+                    fc,
+                    code,
+                    cc,
+                    "",
+                    a1,
+                    "",
+                    "",
+                    "",
+                    pop,
+                    "",
+                    "300",
+                    "Africa/Bamako",
+                    "2023-01-01",
+                )
+            )
+            + "\n"
+            for gid, name, alts, lat, lon, fc, code, cc, a1, pop in ROWS
+        ),
+        encoding="utf-8",
+    )
+    admin1 = folder / "admin1CodesASCII.txt"
+    admin1.write_text(
+        "ML.10\tKidal\tKidal\t2597449\nML.09\tGao\tGao\t2457161\nML.01\tBamako\tBamako\t1\n",
+        encoding="utf-8",
+    )
+    info = folder / "countryInfo.txt"
+    info.write_text(
+        "".join(
+            f"{a}\t{b}\t0\t{a}\t{n}\t{c}\t0\t0\tAF\t\t\t\t\t\t\t\t{g}\t\t\n"
+            for a, b, n, c, g in COUNTRIES
+        ),
+        encoding="utf-8",
+    )
+    import_geonames([dump, admin1, info], folder / "g.db")
+    return Geocoder(open_gazetteer(folder / "g.db"))
+
+
+def _document(text: str) -> Document:
+    nlp = load_nlp([{"label": "GPE", "pattern": "sitrep-test-places"}], key="test-places")
+    sentences = split_sentences(text)
+    for sentence, doc in zip(sentences, nlp.pipe(s.text for s in sentences), strict=True):
+        sentence.doc = doc
+    return Document(Article(id="t", text=text), sentences)
+
+
+def _locate(geocoder: Geocoder, text: str, sentence: int = 0) -> Location | None:
+    document = _document(text)
+    toponyms = geocoder.toponyms(document, [])
+    return geocoder.locate(document, toponyms, [sentence], None)
+
+
+@pytest.mark.parametrize(
+    ("text", "geonameid", "precision", "relation"),
+    [
+        (
+            "Drone strikes killed 21 people on Sunday in the town of Tinzaouaten in north Mali.",
+            2476086,
+            1,
+            "in",
+        ),
+        ("Drones struck Tin Zaouaten in northern Mali, killing several herders.", 2476086, 1, "in"),
+        ("Gunmen attacked a convoy 30 km north of Gao on Tuesday.", 2457163, 2, "offset"),
+        ("Soldiers were ambushed on the road between Gao and Ansongo.", 2457163, 2, "between"),
+        ("An explosion hit a livestock market near Ansongo on Friday.", 2461003, 2, "near"),
+        ("Officials in Bamako said insurgents had attacked Ansongo overnight.", 2461003, 1, "in"),
+        ("Clashes broke out in Anefis on Monday between rival armed groups.", 2461001, 1, "in"),
+        ("Protesters marched in Tombouctou against the curfew.", 2449067, 1, "in"),
+    ],
+)
+def test_places_locate_codes_the_event_place(
+    geocoder: Geocoder, text: str, geonameid: int, precision: int, relation: str
+) -> None:
+    location = _locate(geocoder, text)
+    assert location is not None
+    assert (location.geonameid, location.geo_precision, location.relation) == (
+        geonameid,
+        precision,
+        relation,
+    )
+    assert location.resolved
+    assert location.evidence and all(e.text in text for e in location.evidence)
+
+
+def test_places_offset_keeps_distance_and_bearing(geocoder: Geocoder) -> None:
+    location = _locate(geocoder, "Gunmen attacked a convoy 30 km north of Gao on Tuesday.")
+    assert location is not None
+    assert (location.offset_km, location.bearing, location.place_name) == (30.0, "north", "Gao")
+
+
+def test_places_dateline_city_is_not_the_event_place(geocoder: Geocoder) -> None:
+    location = _locate(
+        geocoder,
+        "BAMAKO (Reuters) - Gunmen killed five civilians in the Kidal region, officials said.",
+    )
+    assert location is not None
+    assert (location.place_name, location.admin1, location.geo_precision) == ("Kidal", "Kidal", 3)
+    assert location.country_iso3 == "MLI"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Drones struck Tinzaouatine, a town in north Mali, on Sunday.", "MLI"),
+        ("Migrants crossed into Tinzaouatine in southern Algeria, the Algerian army said.", "DZA"),
+    ],
+)
+def test_places_twin_names_follow_the_country_in_context(
+    geocoder: Geocoder, text: str, country: str
+) -> None:
+    location = _locate(geocoder, text)
+    assert location is not None and location.resolved
+    assert location.country_iso3 == country
+
+
+def test_places_unknown_village_falls_back_to_its_region(geocoder: Geocoder) -> None:
+    text = "Gunmen killed four herders in the village of Ndakibougou in the Gao region."
+    location = _locate(geocoder, text)
+    assert location is not None
+    assert not location.resolved
+    assert location.name == "Ndakibougou"
+    assert (location.admin1, location.geo_precision, location.country_iso3) == ("Gao", 3, "MLI")
+
+
+def test_places_unknown_village_with_only_a_country_falls_back_to_the_country(
+    geocoder: Geocoder,
+) -> None:
+    location = _locate(geocoder, "Soldiers raided the hamlet of Ndakibougou in central Mali.")
+    assert location is not None
+    assert (location.name, location.resolved, location.geo_precision) == ("Ndakibougou", False, 3)
+    assert location.place_name == "Mali" and location.admin1 is None
+
+
+def test_places_acled_brackets_qualify_the_place(geocoder: Geocoder) -> None:
+    location = _locate(
+        geocoder, "On 5 May 2020, unidentified gunmen attacked Ansongo (Ansongo, Gao)."
+    )
+    assert location is not None and location.geonameid == 2461003
+
+
+def test_places_country_hint_decides_without_text_context(geocoder: Geocoder) -> None:
+    document = _document("Drones struck Tinzaouatine on Sunday.")
+    document.annotations[COUNTRY_HINT] = ["DZ"]
+    location = geocoder.locate(document, geocoder.toponyms(document, []), [0], None)
+    assert location is not None and location.country_iso3 == "DZA"
+
+
+def test_places_toponyms_include_names_the_model_missed(geocoder: Geocoder) -> None:
+    document = _document("Fighting was reported near Ansongo and in Tombouctou.")
+    names = {
+        t.location.place_name for t in geocoder.toponyms(document, []) if t.location is not None
+    }
+    assert {"Ansongo", "Tombouctou"} <= names
+
+
+def test_places_no_place_gives_no_location(geocoder: Geocoder) -> None:
+    assert _locate(geocoder, "The group said it would continue its campaign.") is None
