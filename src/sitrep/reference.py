@@ -250,6 +250,7 @@ class GenericWord:
 
     template: str
     words: tuple[str, ...]  # lemmas, the head last ("armed", "man")
+    suffix: str | None = None  # ACLED unit suffix ("Gendarmerie", "Prison Guards")
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,7 @@ class ActorDictionary:
     ethnic_groups: list[EthnicGroup]
     fingerprint: str
     sources: list[str]
+    combined: list[tuple[str, str]] = field(default_factory=list)  # "A and/or B" pairs, in ACLED's order
 
     def actor(self, actor_id: str) -> ActorEntry | None:
         for entry in self.actors:
@@ -358,7 +360,11 @@ def _merge_file(dictionary: ActorDictionary, data: dict[str, object], where: str
             dictionary.templates[template.id] = template
         for raw in data.get("generic", []):  # type: ignore[attr-defined]
             words = tuple(normalise_key(w) for w in str(raw["words"]).split())
-            dictionary.generic.append(GenericWord(template=str(raw["template"]), words=words))
+            suffix = str(raw["suffix"]) if raw.get("suffix") else None
+            dictionary.generic.append(GenericWord(template=str(raw["template"]), words=words, suffix=suffix))
+        for raw in data.get("combined", []):  # type: ignore[attr-defined]
+            first, second = (str(a) for a in raw["actors"])
+            dictionary.combined.append((first, second))
         for raw in data.get("ethnic_groups", []):  # type: ignore[attr-defined]
             dictionary.ethnic_groups.append(
                 EthnicGroup(group=str(raw["group"]), words=_strings(raw, "words"), countries=_strings(raw, "countries"))

@@ -61,6 +61,7 @@ class ActorScore:
     n: int = 0
     right: Counter[str] = field(default_factory=Counter)
     misses: list[tuple[AcledRow, str, str]] = field(default_factory=list)
+    answers: list[tuple[AcledRow, str, str]] = field(default_factory=list)
 
     def add(self, row: AcledRow, actor1: tuple[str, int] | None, actor2: tuple[str, int] | None) -> None:
         self.n += 1
@@ -75,6 +76,7 @@ class ActorScore:
             "inter2": inter2 == row.inter2,
         }
         self.right.update(k for k, ok in checks.items() if ok)
+        self.answers.append((row, name1, name2))
         if not checks["actor1_no_regime"] or not checks["actor2_no_regime"]:
             self.misses.append((row, name1, name2))
 
@@ -128,9 +130,9 @@ def score_gold(rows: Sequence[AcledRow], *, as_of: dt.date | None = None) -> Act
             sub = SubEventType(row.sub_event_type)
             trigger = _trigger(document, sub.event_type)
             mention = EventMention(sentence=trigger[0], sub_event_type=sub, score=1.0, trigger=trigger[1])
-            actors = resolver.find(document)
-            roles = resolver.roles(document, mention, actors)
             iso3 = _iso3(resolver, row)
+            actors = resolver.find(document, [iso3] if iso3 else None)
+            roles = resolver.roles(document, mention, actors)
             refs = [
                 resolver.normalise(side[0], country_iso3=iso3, date=row.event_date) if side else None
                 for side in (roles.actor1, roles.actor2)
@@ -196,6 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score a random sample of this many notes")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--errors", type=int, default=0, help="print this many misses")
+    parser.add_argument("--dump", type=Path, default=None, help="write every answer to this TSV file")
     args = parser.parse_args(argv)
     paths = [p for p in acled_files(args.data or default_data_dir()) if args.file is None or args.file in p.name]
     if not paths:
@@ -208,6 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(score.table())
         if args.errors:
             _print_errors(score, args.errors, args.seed)
+        if args.dump:
+            with args.dump.open("a", encoding="utf-8") as handle:
+                for row, name1, name2 in score.answers:
+                    handle.write(f"{row.event_id}\t{row.actor1}\t{name1}\t{row.actor2}\t{name2}\n")
     return 0
 
 

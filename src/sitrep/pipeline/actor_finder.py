@@ -33,8 +33,9 @@ def find_in_sentence(resolver: ActorResolver, sentence: Sentence, countries: Seq
     doc = sentence.doc
     assert doc is not None, "find_in_sentence needs a parsed sentence"
     used: set[int] = set()
-    found = _named(resolver, sentence, doc, countries, used)
+    found = _combine_alternatives(resolver, sentence, _named(resolver, sentence, doc, countries, used))
     found += _generic(resolver, sentence, doc, countries, used)
+    found += _military_adjectives(sentence, doc, used)
     found += _countries_as_agents(resolver, sentence, doc, used)
     return sorted(found, key=lambda m: (m.token_start or 0))
 
@@ -108,7 +109,7 @@ def _modifiers(token: Token) -> list[Token]:
     for child in token.lefts:
         if child.dep_ in _MODIFIER_DEPS:
             out.append(child)
-            out.extend(c for c in child.subtree if c is not child and c.i < token.i)
+            out.extend(c for c in child.subtree if c.i != child.i and c.i < token.i)
     return out
 
 
@@ -173,11 +174,58 @@ def _generic(
         start = min([m.i for m in modifiers if m.dep_ != "det"] + [token.i])
         kind = resolver.dictionary.templates[template].kind
         found.append(
-            _mention(sentence, doc, start, end, template=template, group=group, kind=kind,
+            _mention(sentence, doc, start, end, template=template, group=group, kind=kind, suffix=word.suffix,
                      country_iso3=country.iso3 if country else None)
         )
         used.update(range(start, end))
+        found += _conjoined_countries(resolver, sentence, doc, token, template, countries, used)
     return found
+
+
+def _conjoined_countries(
+    resolver: ActorResolver, sentence: Sentence, doc: Doc, token: Token, template: str, countries: Sequence[str], used: set[int]
+) -> list[ActorMention]:
+    """ "military forces of India and Pakistan": one actor per country joined by "and"."""
+    out: list[ActorMention] = []
+    for prep in token.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            for conj in obj.conjuncts:
+                country = resolver.countries.by_name(conj.text)
+                if country is not None and conj.i not in used:
+                    out.append(_mention(sentence, doc, conj.i, conj.i + 1, template=template, kind="state", country_iso3=country.iso3))
+                    used.add(conj.i)
+    return out
+
+
+_FACILITIES = {"camp", "base", "position", "post", "checkpoint", "convoy", "vehicle", "patrol", "outpost", "barracks", "unit", "truck", "plane", "aircraft", "helicopter"}
+
+
+def _military_adjectives(sentence: Sentence, doc: Doc, used: set[int]) -> list[ActorMention]:
+    """ "a military camp", "a military convoy": the state forces the target belongs to."""
+    found: list[ActorMention] = []
+    for token in doc:
+        if token.i in used or token.lower_ != "military" or token.dep_ not in {"amod", "compound"}:
+            continue
+        if token.head.lemma_.lower() in _FACILITIES:
+            found.append(_mention(sentence, doc, token.i, token.i + 1, template="military", kind="state"))
+            used.add(token.i)
+    return found
+
+
+def _combine_alternatives(resolver: ActorResolver, sentence: Sentence, named: list[ActorMention]) -> list[ActorMention]:
+    """ "JNIM or ISGS militants", "Boko Haram/IS": one actor "A and/or B", as ACLED codes it."""
+    out: list[ActorMention] = []
+    for mention in sorted(named, key=lambda m: m.span.start):
+        previous = out[-1] if out else None
+        if previous is not None and previous.template is None and mention.template is None and previous.actor_id != mention.actor_id:
+            between = sentence.text[previous.span.end - sentence.start : mention.span.start - sentence.start].strip().lower()
+            if between in {"or", "/", "and/or", "and / or"}:
+                out[-1] = resolver.combine(previous, mention)
+                continue
+        out.append(mention)
+    return out
 
 
 def _of_country(resolver: ActorResolver, token: Token, countries: Sequence[str]) -> tuple[Country | None, int]:
@@ -186,9 +234,10 @@ def _of_country(resolver: ActorResolver, token: Token, countries: Sequence[str])
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    country = _country_of(resolver, [*obj.subtree], countries)
+                    country = _country_of(resolver, [obj], countries)
                     if country is not None:
-                        return country, obj.right_edge.i + 1
+                        ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                        return country, max(obj.i + 1, ent.end if ent is not None else 0)
     return None, token.i + 1
 
 

@@ -32,9 +32,12 @@ AGENT, PATIENT = "agent", "patient"
 _PATIENT_PREPS = {"against", "on", "at", "with", "into", "upon", "targeting", "toward", "towards", "onto"}
 _ACCUSE_VERBS = {"blame", "accuse", "attribute", "hold", "charge", "implicate"}
 _SAY_VERBS = {"say", "claim", "report", "announce", "state", "tell", "allege", "confirm", "add", "insist", "assert"}
+_REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "counter", "resist", "rebuff", "fend", "defeat", "respond"}
+_RECIPROCAL_VERBS = {"clash", "fight", "exchange", "battle", "skirmish", "engage"}
 _ARMED_KINDS = {"armed_group", "state", "country", "rioters"}
 _STATE_KINDS = {"state", "country"}
 _WINDOW = 4  # sentences around an event searched for an accusation naming the perpetrator
+_NEARBY = 2  # sentences around a protest or riot searched for the forces that intervened
 
 
 @dataclass
@@ -65,7 +68,10 @@ def read_roles(resolver: ActorResolver, document: Document, mention: EventMentio
             status = ActorStatus.alleged
     if not patients:
         patients = [r.mention for r in unassigned if r.mention.span.start > trigger_start and r.mention not in agents]
-    roles = _conventions(mention, agents, patients, same)
+    if not patients and len(agents) > 1 and _reciprocal(doc, mention):
+        agents, patients = agents[:1], agents[1:]  # "Myanmar military and AA clashed"
+    nearby = [a for a in actors if abs(a.sentence_index - sentence.index) <= _NEARBY]
+    roles = _conventions(mention, agents, patients, same, nearby)
     if claimant is not None and roles.actor1:
         main = roles.actor1[0]
         if claimant.actor_id is not None and claimant.actor_id == main.actor_id and claimant.template == main.template:
@@ -79,6 +85,14 @@ def read_roles(resolver: ActorResolver, document: Document, mention: EventMentio
 # -- reading the parse -------------------------------------------------------------------------
 
 
+def _reciprocal(doc: Doc | None, mention: EventMention) -> bool:
+    """Whether the event's verb makes its subjects opponents ("X and Y clashed", "exchanged fire")."""
+    if doc is None:
+        return False
+    trigger = _trigger_token(doc, mention)
+    return trigger is not None and any(t.lemma_.lower() in _RECIPROCAL_VERBS for t in _chain(trigger))
+
+
 def _trigger_token(doc: Doc, mention: EventMention) -> Token | None:
     if mention.trigger_token is not None and 0 <= mention.trigger_token < len(doc):
         return doc[mention.trigger_token]
@@ -87,19 +101,26 @@ def _trigger_token(doc: Doc, mention: EventMention) -> Token | None:
     tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
     if not tokens:
         return None
-    roots = [t for t in tokens if t.head not in tokens or t.head is t]
+    roots = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
     return roots[0] if roots else tokens[0]
+
+
+def _span_head(doc: Doc, start: int, end: int) -> Token:
+    """The head noun of an actor's words: the last token governed from outside the span."""
+    heads = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+    return heads[-1] if heads else doc[end - 1]
 
 
 def _chain(trigger: Token) -> list[Token]:
     """The trigger and its governors up to the clause's verb ("strikes" <- "by" <- "killed")."""
     chain = [trigger]
     token = trigger
-    while token.pos_ not in {"VERB", "AUX"} and token.head is not token and len(chain) < 6:
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i and len(chain) < 6:
         token = token.head
         chain.append(token)
     if token.dep_ in {"xcomp", "conj", "advcl"} and token.head.pos_ in {"VERB", "AUX"}:
         chain.append(token.head)  # "began to attack", "stormed and killed"
+    chain += [c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]  # "shells fired by X"
     return chain
 
 
@@ -113,8 +134,7 @@ def _read(doc: Doc, mention: EventMention, actors: list[ActorMention]) -> list[_
         if actor.token_start is None or actor.token_end is None:
             readings.append(_Reading(actor, None, False))
             continue
-        root = doc[actor.token_start : actor.token_end].root
-        role, coordinated = _role(root, trigger, chain)
+        role, coordinated = _role(_span_head(doc, actor.token_start, actor.token_end), trigger, chain)
         readings.append(_Reading(actor, role, coordinated))
     return readings
 
@@ -131,17 +151,21 @@ def _role(token: Token, trigger: Token, chain: list[Token]) -> tuple[str | None,
         if token.dep_ == "appos":
             token = token.head
             continue
-        if token is trigger:
+        if token.i == trigger.i:
             return None, coordinated
         dep, gov = token.dep_, token.head
+        repel = gov.lemma_.lower() in _REPEL_VERBS  # "the army repelled a JNIM attack": JNIM attacked
         if dep in {"nsubj", "csubj"} and gov in chain:
-            return AGENT, coordinated
+            return (PATIENT if repel else AGENT), coordinated
         if dep == "nsubjpass" and gov in chain:
-            return PATIENT, coordinated
+            return (AGENT if repel else PATIENT), coordinated
         if dep in {"dobj", "attr", "oprd"} and gov in chain:
-            return PATIENT, coordinated
-        if dep in {"compound", "amod", "poss", "nmod", "npadvmod"} and gov is trigger:
+            return (AGENT if repel else PATIENT), coordinated
+        if dep in {"compound", "amod", "poss", "nmod", "npadvmod"} and gov.i == trigger.i:
             return AGENT, coordinated
+        if dep in {"compound", "amod", "poss", "nmod"} and gov.pos_ in {"NOUN", "PROPN"}:
+            token = gov  # "a Malian army position", "the regime's checkpoint": read the phrase
+            continue
         if dep == "pobj":
             role = _prep_role(gov, chain, between_second)
             if role == "through":
@@ -169,7 +193,7 @@ def _prep_role(prep: Token, chain: list[Token], between_second: bool) -> str | N
         return PATIENT if between_second else AGENT
     if word in _PATIENT_PREPS:
         return PATIENT
-    if word == "of" and gov is chain[0]:
+    if word == "of" and gov.i == chain[0].i:
         return AGENT  # "an attack of the Taliban"
     return None
 
@@ -265,51 +289,91 @@ def _first(items: Iterable[ActorMention], kinds: set[str]) -> list[ActorMention]
 
 
 def _conventions(
-    mention: EventMention, agents: list[ActorMention], patients: list[ActorMention], same: list[ActorMention]
+    mention: EventMention,
+    agents: list[ActorMention],
+    patients: list[ActorMention],
+    same: list[ActorMention],
+    nearby: list[ActorMention],
 ) -> ActorRoles:
     sub = mention.sub_event_type
     kind = sub.event_type
     if kind is EventType.protests:
-        return _protest_roles(mention, sub, same)
+        return _protest_roles(mention, sub, same, nearby)
     if kind is EventType.riots:
-        return _riot_roles(mention, sub, agents, patients, same)
+        return _riot_roles(mention, sub, agents, patients, same, nearby)
     armed_agents = _first(agents, _ARMED_KINDS) or [a for a in agents if a.kind not in {"civilians"}]
     if kind is EventType.violence_against_civilians:
         actor1 = armed_agents or _first(same, {"armed_group"})[:1] or [_synthetic(mention, "unidentified-armed-group", "armed_group")]
-        actor2 = _first(patients, {"civilians"}) or [_synthetic(mention, "civilians", "civilians")]
-        return ActorRoles(actor1=_unique(actor1), actor2=_unique(actor2[:1]))
+        victims = [_as_civilians(p) for p in patients if p.kind in {"civilians", "government"}]
+        actor2 = victims[:1] or [_synthetic(mention, "civilians", "civilians")]
+        return _pair(actor1, actor2)
     if kind is EventType.explosions:
-        actor1 = armed_agents or [_synthetic(mention, "unidentified-armed-group", "armed_group")]
-        actor2 = [p for p in patients if p not in actor1]
-        return ActorRoles(actor1=_unique(actor1), actor2=_unique(actor2))
+        actor1 = armed_agents or [_as_armed(a) for a in agents[:1]] or [_synthetic(mention, "unidentified-armed-group", "armed_group")]
+        return _pair(actor1, [p for p in patients if p not in actor1])
     if kind is EventType.battles:
-        others = [p for p in patients if p not in armed_agents and p.kind in _ARMED_KINDS]
+        armed_agents = armed_agents or [_as_armed(a) for a in agents[:1]]
+        others = [_as_armed(p) for p in patients if p not in armed_agents and p.kind in _ARMED_KINDS | {"civilians"}]
         if not armed_agents:
             armed = [a for a in _first(same, _ARMED_KINDS) if a not in others]
             armed_agents = armed[:1]
             others = others or armed[1:2]
-        return ActorRoles(actor1=_unique(armed_agents), actor2=_unique(others))
+        return _pair(armed_agents, others)
     actor1 = armed_agents or agents or same[:1]
-    return ActorRoles(actor1=_unique(actor1), actor2=_unique([p for p in patients if p not in actor1]))
+    actor2 = [p for p in patients if p not in actor1]
+    if sub is SubEventType.looting_property_destruction and not actor2:
+        actor2 = [a for a in _first(same, {"civilians"}) if a not in actor1][:1]
+    return _pair(actor1, actor2)
 
 
-def _protest_roles(mention: EventMention, sub: SubEventType, same: list[ActorMention]) -> ActorRoles:
+def _pair(actor1: list[ActorMention], actor2: list[ActorMention]) -> ActorRoles:
+    """actor1 and actor2, each without repeats, and actor2 without actor1's main actor."""
+    first = _unique(actor1)
+    key = _key(first[0]) if first else None
+    return ActorRoles(actor1=first, actor2=[a for a in _unique(actor2) if _key(a) != key])
+
+
+def _key(actor: ActorMention) -> tuple[str | None, str | None, str | None]:
+    return (actor.actor_id, actor.template, actor.country_iso3)
+
+
+def _as_armed(actor: ActorMention) -> ActorMention:
+    """A civilian-sounding party to a battle ("a man shot at the officers") is an armed group."""
+    if actor.kind == "civilians":
+        return replace(actor, template="unidentified-armed-group", kind="armed_group")
+    return actor
+
+
+def _as_civilians(actor: ActorMention) -> ActorMention:
+    """Officials and other non-combatant victims are coded as civilians."""
+    if actor.kind == "government" or (actor.template in {"unidentified-gang", "unidentified-armed-group"}):
+        return replace(actor, template="civilians", kind="civilians", actor_id=None)
+    return actor
+
+
+def _protest_roles(mention: EventMention, sub: SubEventType, same: list[ActorMention], nearby: list[ActorMention]) -> ActorRoles:
     protesters = _first(same, {"protesters"}) or [_synthetic(mention, "protesters", "protesters")]
     actor2: list[ActorMention] = []
     if sub is not SubEventType.peaceful_protest:
-        actor2 = _first(same, _STATE_KINDS)[:1]
+        actor2 = (_first(same, _STATE_KINDS) or _first(nearby, _STATE_KINDS))[:1]
     return ActorRoles(actor1=protesters[:1], actor2=actor2)
 
 
 def _riot_roles(
-    mention: EventMention, sub: SubEventType, agents: list[ActorMention], patients: list[ActorMention], same: list[ActorMention]
+    mention: EventMention,
+    sub: SubEventType,
+    agents: list[ActorMention],
+    patients: list[ActorMention],
+    same: list[ActorMention],
+    nearby: list[ActorMention],
 ) -> ActorRoles:
     found = _first(same, {"rioters", "protesters"})[:1]
     rioters = [replace(found[0], template="rioters", kind="rioters")] if found else [_synthetic(mention, "rioters", "rioters")]
     if sub is SubEventType.violent_demonstration:
-        actor2 = _first(same, _STATE_KINDS)[:1]
+        actor2 = (_first(same, _STATE_KINDS) or _first(nearby, _STATE_KINDS))[:1]
     else:
-        actor2 = [p for p in patients if p.kind in {"civilians", "state", "country"}][:1]
+        actor2 = [_as_civilians(p) for p in patients if p.kind in {"civilians", "state", "country", "armed_group", "government"}][:1]
+        if not actor2 and any(a.kind in {"rioters", "civilians"} for a in agents[1:]):
+            actor2 = [_synthetic(mention, "rioters", "rioters")]  # "two groups clashed"
     return ActorRoles(actor1=rioters, actor2=actor2)
 
 
@@ -318,9 +382,8 @@ def _unique(actors: list[ActorMention]) -> list[ActorMention]:
     seen: set[tuple[str | None, str | None, str | None]] = set()
     out: list[ActorMention] = []
     for actor in actors:
-        key = (actor.actor_id, actor.template, actor.country_iso3)
-        if key not in seen:
-            seen.add(key)
+        if _key(actor) not in seen:
+            seen.add(_key(actor))
             out.append(actor)
     return out
 

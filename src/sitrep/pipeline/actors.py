@@ -110,14 +110,14 @@ class ActorResolver:
 
         for entry in self.dictionary.actors:
             for alias in (entry.name, *entry.aliases):
-                add(alias, AliasTarget(entry, None, context=False))
+                add(alias, AliasTarget(entry, None, context=bool(entry.countries) and _is_code(alias)))
             for alias in entry.context_aliases:
                 add(alias, AliasTarget(entry, None, context=True))
             for alias in entry.acronyms:
-                add(alias, AliasTarget(entry, None, context=False), acronym=True)
+                add(alias, AliasTarget(entry, None, context=bool(entry.countries)), acronym=True)
         for state in self.dictionary.state_aliases:
             for alias in state.aliases:
-                add(alias, AliasTarget(None, state, context=False))
+                add(alias, AliasTarget(None, state, context=_is_code(alias)))
             for alias in state.context_aliases:
                 add(alias, AliasTarget(None, state, context=True))
             for alias in state.acronyms:
@@ -185,11 +185,16 @@ class ActorResolver:
         return found
 
     # -- finding ----------------------------------------------------------------------------
-    def find(self, document: Document) -> list[ActorMention]:
-        """Every actor reference in the parsed sentences, in text order, with its template."""
+    def find(self, document: Document, countries: Sequence[str] | None = None) -> list[ActorMention]:
+        """Every actor reference in the parsed sentences, in text order, with its template.
+
+        ``countries`` (ISO3, most relevant first) are where the article's events happen, when a
+        caller knows them; the countries the article names follow them as context.
+        """
         from sitrep.pipeline.actor_finder import find_in_sentence
 
-        countries = self._document_countries(document)
+        named = self._document_countries(document)
+        countries = [*countries, *(c for c in named if c not in countries)] if countries else named
         date = document.published.representative if document.published else None
         found: list[ActorMention] = []
         for sentence in document.parsed:
@@ -241,6 +246,8 @@ class ActorResolver:
         acting outside their own country are external forces (inter 8).
         """
         span = mention.span
+        if mention.template is None and mention.actor_id and "|" in mention.actor_id:
+            return self._combined(mention, country_iso3, date)
         if mention.template is None and mention.actor_id:
             entry = self.dictionary.actor(mention.actor_id)
             if entry is not None and entry.template is None:
@@ -253,6 +260,32 @@ class ActorResolver:
         if mention.template is not None:
             return self._render(mention, mention.template, mention.country_iso3 or country_iso3, country_iso3, date)
         return _ref(mention, mention.name, mention.inter, mention.actor_id, mention.country_iso3, span)
+
+    def combine(self, first: ActorMention, second: ActorMention) -> ActorMention:
+        """One actor for "A or B" (ACLED: "A and/or B"), the two in the dictionary's order if known."""
+        pair = (first.actor_id or "", second.actor_id or "")
+        if pair[::-1] in self.dictionary.combined:
+            first, second = second, first
+        return ActorMention(
+            span=first.span if first.span.start < second.span.start else second.span,
+            name=f"{first.name} and/or {second.name}",
+            inter=first.inter,
+            actor_id=f"{first.actor_id}|{second.actor_id}",
+            kind=first.kind,
+            sentence_index=first.sentence_index,
+            token_start=min(first.token_start or 0, second.token_start or 0),
+            token_end=max(first.token_end or 0, second.token_end or 0),
+        )
+
+    def _combined(self, mention: ActorMention, country_iso3: str | None, date: dt.date | None) -> ActorRef:
+        refs = []
+        for actor_id in (mention.actor_id or "").split("|"):
+            part = ActorMention(span=mention.span, name=actor_id, inter=mention.inter, actor_id=actor_id)
+            refs.append(self.normalise(part, country_iso3=country_iso3, date=date))
+        if len(refs) == 2 and (refs[1].actor_id, refs[0].actor_id) in self.dictionary.combined:
+            refs.reverse()
+        name = " and/or ".join(r.name for r in refs)
+        return _ref(mention, name, refs[0].inter, mention.actor_id, country_iso3, mention.span)
 
     def _render(
         self, mention: ActorMention, template_id: str, iso3: str | None, event_iso3: str | None, date: dt.date | None
@@ -284,6 +317,11 @@ class ActorResolver:
         from sitrep.pipeline.actor_roles import read_roles
 
         return read_roles(self, document, mention, actors)
+
+
+def _is_code(text: str) -> bool:
+    """A short code ("SDF", "RSF", "LeT", "FAMa"): ambiguous worldwide, so valid only in context."""
+    return " " not in text and len(text) <= 6 and sum(c.isupper() for c in text) >= 2
 
 
 def _is_acronym(text: str) -> bool:
