@@ -42,7 +42,7 @@ _REGIME = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
 _TRIGGERS: dict[EventType, str] = {
     EventType.protests: r"protest\w*|demonstrat\w*|rall(?:y|ied)|march\w*|strike|sit-in|gather\w*|picket\w*",
     EventType.riots: r"riot\w*|mob\w*|clash\w*|lynch\w*|beat\w*|attack\w*|pelt\w*|stor\w*|burn\w*|block\w*|demonstrat\w*|protest\w*",
-    EventType.battles: r"clash\w*|fight\w*|attack\w*|ambush\w*|fired|exchange\w*|repel\w*|repuls\w*|engag\w*|battle\w*|took control|captur\w*|regain\w*|recaptur\w*|seiz\w*|shot|kill\w*",
+    EventType.battles: r"clash\w*|shoot-?outs?|gunfights?|firefights?|fight\w*|attack\w*|ambush\w*|fired|exchange\w*|repel\w*|repuls\w*|engag\w*|battle\w*|took control|captur\w*|regain\w*|recaptur\w*|seiz\w*|shot|kill\w*",
     EventType.explosions: r"shell\w*|airstrikes?|air strikes?|strikes?|raids?|bomb\w*|explo\w*|IEDs?|mines?|landmines?|grenades?|rockets?|missiles?|mortars?|fired|drones?|artillery|shot down|target\w*",
     EventType.violence_against_civilians: r"kill\w*|shot|shoot\w*|attack\w*|abduct\w*|kidnap\w*|rap\w*|assault\w*|beat\w*|murder\w*|stabb\w*|tortur\w*|execut\w*|found dead|injur\w*|wound\w*",
     EventType.strategic_developments: r"arrest\w*|seiz\w*|loot\w*|burn\w*|destroy\w*|captur\w*|agree\w*|sign\w*|deploy\w*|establish\w*|defus\w*|dismantl\w*|took over|withdr\w*|releas\w*|recruit\w*|patrol\w*|set fire",

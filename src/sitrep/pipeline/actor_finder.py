@@ -77,12 +77,19 @@ def _named(
         if ent.label_ not in {"ORG", "NORP", "PERSON", "GPE", "FAC", "PRODUCT", "LOC"}:
             continue
         target = resolver.resolve_alias(ent.text, countries, exact=True)
-        if target is None:
+        if target is None or _opposed(doc, ent.start):
             continue
         end = _head_noun_end(resolver, doc, ent.start, ent.end)
         found.append(_from_target(sentence, doc, ent.start, end, target))
         used.update(range(ent.start, end))
     return found
+
+
+def _opposed(doc: Doc, start: int) -> bool:
+    """ "anti-Houthi forces" name the Houthis' enemies, not the Houthis."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti" or (
+        start >= 1 and doc[start - 1].lower_ in {"anti", "anti-"}
+    )
 
 
 def _head_noun_end(resolver: ActorResolver, doc: Doc, start: int, end: int) -> int:

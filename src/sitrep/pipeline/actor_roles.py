@@ -58,8 +58,9 @@ def read_roles(resolver: ActorResolver, document: Document, mention: EventMentio
     unassigned = [r for r in readings if r.role is None]
     trigger_start = mention.trigger.start
     status, claimant, accused = _attribution(doc, same) if doc is not None else (ActorStatus.stated, None, [])
-    if accused and not [a for a in agents if a.kind in _ARMED_KINDS]:
-        agents = accused + [a for a in agents if a not in accused]
+    if accused:  # "X blamed Y for the attack": Y is the perpetrator, X the claimant
+        agents = accused + [a for a in agents if a not in accused and a is not claimant]
+        patients = [p for p in patients if p not in accused and p is not claimant]
     if not agents and not accused:
         agents = [r.mention for r in unassigned if r.mention.span.start < trigger_start and r.mention.kind in _ARMED_KINDS]
         found = _accusation_nearby(document, sentence, actors)
@@ -68,6 +69,9 @@ def read_roles(resolver: ActorResolver, document: Document, mention: EventMentio
             status = ActorStatus.alleged
     if not patients:
         patients = [r.mention for r in unassigned if r.mention.span.start > trigger_start and r.mention not in agents]
+    operation = _operation(doc, same)
+    if operation is not None:  # "Turkish forces and rebels, operating under OPS, shelled ..."
+        agents = [operation, *(a for a in agents if a is not operation)]
     if not patients and len(agents) > 1 and _reciprocal(doc, mention):
         agents, patients = agents[:1], agents[1:]  # "Myanmar military and AA clashed"
     nearby = [a for a in actors if abs(a.sentence_index - sentence.index) <= _NEARBY]
@@ -83,6 +87,17 @@ def read_roles(resolver: ActorResolver, document: Document, mention: EventMentio
 
 
 # -- reading the parse -------------------------------------------------------------------------
+
+
+def _operation(doc: Doc | None, actors: list[ActorMention]) -> ActorMention | None:
+    """A named actor introduced by "under" ("operating under OPS"): ACLED codes the operation."""
+    if doc is None:
+        return None
+    for actor in actors:
+        if actor.template is None and actor.token_start is not None and actor.token_start > 0:
+            if doc[actor.token_start - 1].lower_ == "under":
+                return actor
+    return None
 
 
 def _reciprocal(doc: Doc | None, mention: EventMention) -> bool:
@@ -216,6 +231,7 @@ def _attribution(doc: Doc, actors: list[ActorMention]) -> tuple[ActorStatus, Act
             claimant = _subject_actor(token, actors)
             accused = _objects(token, actors)
             if accused:
+                accused += [a for a in actors if a.kind == "country" and a not in accused and a is not claimant]
                 return ActorStatus.alleged, claimant, accused
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
@@ -314,9 +330,12 @@ def _conventions(
         armed_agents = armed_agents or [_as_armed(a) for a in agents[:1]]
         others = [_as_armed(p) for p in patients if p not in armed_agents and p.kind in _ARMED_KINDS | {"civilians"}]
         if not armed_agents:
-            armed = [a for a in _first(same, _ARMED_KINDS) if a not in others]
+            armed = [a for a in _first(same, _ARMED_KINDS) or _first(nearby, _ARMED_KINDS) if a not in others]
             armed_agents = armed[:1]
             others = others or armed[1:2]
+        if not armed_agents and not others:  # "a shoot-out took place": two unidentified sides
+            armed_agents = [_synthetic(mention, "unidentified-armed-group", "armed_group")]
+            others = [_synthetic(mention, "unidentified-armed-group", "armed_group")]
         return _pair(armed_agents, others)
     actor1 = armed_agents or agents or same[:1]
     actor2 = [p for p in patients if p not in actor1]
@@ -329,7 +348,8 @@ def _pair(actor1: list[ActorMention], actor2: list[ActorMention]) -> ActorRoles:
     """actor1 and actor2, each without repeats, and actor2 without actor1's main actor."""
     first = _unique(actor1)
     key = _key(first[0]) if first else None
-    return ActorRoles(actor1=first, actor2=[a for a in _unique(actor2) if _key(a) != key])
+    second = [a for a in _unique(actor2) if _key(a) != key or a.span.start == first[0].span.start]
+    return ActorRoles(actor1=first, actor2=second)
 
 
 def _key(actor: ActorMention) -> tuple[str | None, str | None, str | None]:
