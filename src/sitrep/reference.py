@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from sitrep.errors import ReferenceDataError
 
@@ -37,7 +38,12 @@ __all__ = [
 
 def normalise_key(text: str) -> str:
     """The form used to look names up: lower case, curly quotes and dashes made plain, spaces single."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = (
+        text.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u2013", "-")
+        .replace("\u2014", "-")
+    )
     return " ".join(text.lower().split())
 
 
@@ -45,16 +51,22 @@ def _read_json(path: Path | None, package_file: str) -> tuple[dict[str, object],
     """Read a JSON object from ``path`` or from the packaged data file; return it and its text."""
     try:
         if path is None:
-            text = resources.files("sitrep").joinpath("data", package_file).read_text(encoding="utf-8")
+            text = (
+                resources.files("sitrep").joinpath("data", package_file).read_text(encoding="utf-8")
+            )
             where = f"sitrep/data/{package_file}"
         else:
             text = path.read_text(encoding="utf-8")
             where = str(path)
         data = json.loads(text)
     except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ReferenceDataError.from_catalogue("E070", path=path or package_file, detail=exc) from exc
+        raise ReferenceDataError.from_catalogue(
+            "E070", path=path or package_file, detail=exc
+        ) from exc
     if not isinstance(data, dict):
-        raise ReferenceDataError.from_catalogue("E070", path=where, detail="the top level must be an object")
+        raise ReferenceDataError.from_catalogue(
+            "E070", path=where, detail="the top level must be an object"
+        )
     return data, text
 
 
@@ -125,7 +137,7 @@ class Countries:
             for demonym in country.demonyms:
                 self._by_demonym.setdefault(normalise_key(demonym), []).append(country)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Country]:
         return iter(self.items)
 
     def get(self, iso3: str | None) -> Country | None:
@@ -171,7 +183,9 @@ def _country(raw: dict[str, object], where: str) -> Country:
             regimes=regimes,
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise ReferenceDataError.from_catalogue("E071", path=where, entry=raw.get("iso3", raw), detail=exc) from exc
+        raise ReferenceDataError.from_catalogue(
+            "E071", path=where, entry=raw.get("iso3", raw), detail=exc
+        ) from exc
 
 
 @lru_cache(maxsize=4)
@@ -269,7 +283,9 @@ class ActorDictionary:
     ethnic_groups: list[EthnicGroup]
     fingerprint: str
     sources: list[str]
-    combined: list[tuple[str, str]] = field(default_factory=list)  # "A and/or B" pairs, in ACLED's order
+    combined: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # "A and/or B" pairs, in ACLED's order
 
     def actor(self, actor_id: str) -> ActorEntry | None:
         for entry in self.actors:
@@ -339,21 +355,29 @@ def _template(raw: dict[str, object]) -> Template:
     )
 
 
+_E = TypeVar("_E", ActorEntry, StateAlias)
+
+
+def _merge_entries(
+    target: list[_E], raws: object, build: Callable[[dict[str, object]], _E], where: str
+) -> None:
+    """Add entries to ``target``; a later entry with the same id replaces the earlier one."""
+    for raw in raws if isinstance(raws, list) else []:
+        try:
+            entry = build(raw)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            entry_id = raw.get("id", raw) if isinstance(raw, dict) else raw
+            raise ReferenceDataError.from_catalogue(
+                "E071", path=where, entry=entry_id, detail=exc
+            ) from exc
+        target[:] = [e for e in target if e.id != entry.id]
+        target.append(entry)
+
+
 def _merge_file(dictionary: ActorDictionary, data: dict[str, object], where: str) -> None:
-    """Add one file's entries; a later entry with the same id replaces the earlier one."""
-    sections = (
-        ("actors", _actor_entry, dictionary.actors),
-        ("state_aliases", _state_alias, dictionary.state_aliases),
-    )
-    for key, build, target in sections:
-        for raw in data.get(key, []):  # type: ignore[attr-defined]
-            try:
-                entry = build(raw)
-            except (KeyError, TypeError, ValueError) as exc:
-                entry_id = raw.get("id", raw) if isinstance(raw, dict) else raw
-                raise ReferenceDataError.from_catalogue("E071", path=where, entry=entry_id, detail=exc) from exc
-            target[:] = [e for e in target if e.id != entry.id]  # type: ignore[attr-defined]
-            target.append(entry)  # type: ignore[arg-type]
+    """Add one file's entries to the dictionary (see ``load_actor_dictionary``)."""
+    _merge_entries(dictionary.actors, data.get("actors", []), _actor_entry, where)
+    _merge_entries(dictionary.state_aliases, data.get("state_aliases", []), _state_alias, where)
     try:
         for raw in data.get("templates", []):  # type: ignore[attr-defined]
             template = _template(raw)
@@ -361,19 +385,29 @@ def _merge_file(dictionary: ActorDictionary, data: dict[str, object], where: str
         for raw in data.get("generic", []):  # type: ignore[attr-defined]
             words = tuple(normalise_key(w) for w in str(raw["words"]).split())
             suffix = str(raw["suffix"]) if raw.get("suffix") else None
-            dictionary.generic.append(GenericWord(template=str(raw["template"]), words=words, suffix=suffix))
+            dictionary.generic.append(
+                GenericWord(template=str(raw["template"]), words=words, suffix=suffix)
+            )
         for raw in data.get("combined", []):  # type: ignore[attr-defined]
             first, second = (str(a) for a in raw["actors"])
             dictionary.combined.append((first, second))
         for raw in data.get("ethnic_groups", []):  # type: ignore[attr-defined]
             dictionary.ethnic_groups.append(
-                EthnicGroup(group=str(raw["group"]), words=_strings(raw, "words"), countries=_strings(raw, "countries"))
+                EthnicGroup(
+                    group=str(raw["group"]),
+                    words=_strings(raw, "words"),
+                    countries=_strings(raw, "countries"),
+                )
             )
     except (KeyError, TypeError, ValueError) as exc:
-        raise ReferenceDataError.from_catalogue("E071", path=where, entry="templates/generic", detail=exc) from exc
+        raise ReferenceDataError.from_catalogue(
+            "E071", path=where, entry="templates/generic", detail=exc
+        ) from exc
 
 
-def load_actor_dictionary(extra_paths: Sequence[Path] = (), *, include_shipped: bool = True) -> ActorDictionary:
+def load_actor_dictionary(
+    extra_paths: Sequence[Path] = (), *, include_shipped: bool = True
+) -> ActorDictionary:
     """Load the shipped ``actors.json`` and then each extra file (or every ``*.json`` in a folder).
 
     Later files extend earlier ones; an entry whose ``id`` is already known replaces it, so a
@@ -381,21 +415,30 @@ def load_actor_dictionary(extra_paths: Sequence[Path] = (), *, include_shipped: 
     """
     dictionary = ActorDictionary([], [], {}, [], [], fingerprint="", sources=[])
     digest = hashlib.sha256()
-    files: list[tuple[Path | None, str]] = [(None, "sitrep/data/actors.json")] if include_shipped else []
-    for path in extra_paths:
-        if path.is_dir():
-            files.extend((p, str(p)) for p in sorted(path.glob("*.json")))
-        elif path.exists():
-            files.append((path, str(path)))
+    files: list[tuple[Path | None, str]] = (
+        [(None, "sitrep/data/actors.json")] if include_shipped else []
+    )
+    for extra in extra_paths:
+        if extra.is_dir():
+            files.extend((p, str(p)) for p in sorted(extra.glob("*.json")))
+        elif extra.exists():
+            files.append((extra, str(extra)))
         else:
-            raise ReferenceDataError.from_catalogue("E070", path=path, detail="no such file or directory")
-    for path, where in files:
-        data, text = _read_json(path, "actors.json")
+            raise ReferenceDataError.from_catalogue(
+                "E070", path=extra, detail="no such file or directory"
+            )
+    for source, where in files:
+        data, text = _read_json(source, "actors.json")
         digest.update(text.encode())
         _merge_file(dictionary, data, where)
         dictionary.sources.append(where)
     unknown = {g.template for g in dictionary.generic} - set(dictionary.templates)
     if unknown:
-        raise ReferenceDataError.from_catalogue("E071", path="actor dictionary", entry="generic", detail=f"unknown templates {sorted(unknown)}")
+        raise ReferenceDataError.from_catalogue(
+            "E071",
+            path="actor dictionary",
+            entry="generic",
+            detail=f"unknown templates {sorted(unknown)}",
+        )
     dictionary.fingerprint = digest.hexdigest()[:12]
     return dictionary

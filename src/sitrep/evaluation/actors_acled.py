@@ -30,10 +30,15 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitrep.evaluation.datasets import AcledRow, acled_files, default_data_dir, read_acled
-from sitrep.model import PartialDate
+from sitrep.model import PartialDate, Span
 from sitrep.taxonomy import EventType, SubEventType
+
+if TYPE_CHECKING:
+    from sitrep.pipeline.actors import ActorResolver
+    from sitrep.pipeline.document import Document, Sentence
 
 __all__ = ["ActorScore", "main", "score_gold", "score_pipeline", "strip_regime"]
 
@@ -63,7 +68,9 @@ class ActorScore:
     misses: list[tuple[AcledRow, str, str]] = field(default_factory=list)
     answers: list[tuple[AcledRow, str, str]] = field(default_factory=list)
 
-    def add(self, row: AcledRow, actor1: tuple[str, int] | None, actor2: tuple[str, int] | None) -> None:
+    def add(
+        self, row: AcledRow, actor1: tuple[str, int] | None, actor2: tuple[str, int] | None
+    ) -> None:
         self.n += 1
         name1, inter1 = actor1 or ("", 0)
         name2, inter2 = actor2 or ("", 0)
@@ -107,12 +114,12 @@ def _batches(rows: Sequence[AcledRow], size: int) -> Iterator[Sequence[AcledRow]
 
 def score_gold(rows: Sequence[AcledRow], *, as_of: dt.date | None = None) -> ActorScore:
     """The actor stage alone, given the gold country and sub-event type of each note."""
+    from sitrep.model import Article
     from sitrep.nlp import load_nlp
     from sitrep.pipeline.actors import ActorResolver
     from sitrep.pipeline.document import Document
     from sitrep.pipeline.mentions import EventMention
     from sitrep.pipeline.segment import split_sentences
-    from sitrep.model import Article
 
     resolver = ActorResolver(as_of=as_of or _as_of(rows))
     nlp = load_nlp(resolver.ruler_patterns(), key=resolver.fingerprint)
@@ -120,40 +127,42 @@ def score_gold(rows: Sequence[AcledRow], *, as_of: dt.date | None = None) -> Act
     for batch in _batches(rows, 64):
         documents = []
         for row in batch:
-            article = Article(id=row.event_id, text=row.notes, published=PartialDate.of_day(row.event_date))
+            article = Article(
+                id=row.event_id, text=row.notes, published=PartialDate.of_day(row.event_date)
+            )
             sentences = split_sentences(row.notes)
-            documents.append(Document(article=article, sentences=sentences, published=article.published))
+            documents.append(
+                Document(article=article, sentences=sentences, published=article.published)
+            )
         flat = [s for d in documents for s in d.sentences]
         for sentence, doc in zip(flat, nlp.pipe(s.text for s in flat), strict=True):
             sentence.doc = doc
         for row, document in zip(batch, documents, strict=True):
             sub = SubEventType(row.sub_event_type)
             trigger = _trigger(document, sub.event_type)
-            mention = EventMention(sentence=trigger[0], sub_event_type=sub, score=1.0, trigger=trigger[1])
+            mention = EventMention(
+                sentence=trigger[0], sub_event_type=sub, score=1.0, trigger=trigger[1]
+            )
             iso3 = _iso3(resolver, row)
             actors = resolver.find(document, [iso3] if iso3 else None)
             roles = resolver.roles(document, mention, actors)
             refs = [
-                resolver.normalise(side[0], country_iso3=iso3, date=row.event_date) if side else None
+                resolver.normalise(side[0], country_iso3=iso3, date=row.event_date)
+                if side
+                else None
                 for side in (roles.actor1, roles.actor2)
             ]
             score.add(row, *[(r.name, r.inter) if r else None for r in refs])
     return score
 
 
-def _iso3(resolver: object, row: AcledRow) -> str | None:
-    from sitrep.pipeline.actors import ActorResolver
-
-    assert isinstance(resolver, ActorResolver)
+def _iso3(resolver: ActorResolver, row: AcledRow) -> str | None:
     country = resolver.countries.by_name(row.country) if row.country else None
     return country.iso3 if country else row.iso3
 
 
-def _trigger(document: object, event_type: EventType) -> tuple[object, object]:
+def _trigger(document: Document, event_type: EventType) -> tuple[Sentence, Span]:
     """The sentence and span of the first word in the note that signals ``event_type``."""
-    from sitrep.pipeline.document import Document
-
-    assert isinstance(document, Document)
     pattern = re.compile(rf"\b(?:{_TRIGGERS[event_type]})\b", re.IGNORECASE)
     for sentence in document.sentences:
         match = pattern.search(sentence.text)
@@ -176,7 +185,10 @@ def score_pipeline(rows: Sequence[AcledRow], *, as_of: dt.date | None = None) ->
     for row in rows:
         result = extractor.extract(row.notes, published=row.event_date)
         event = next(iter(result.reported), None)
-        pair = [(a.name, a.inter) if a else None for a in ((event.actor1, event.actor2) if event else (None, None))]
+        pair = [
+            (a.name, a.inter) if a else None
+            for a in ((event.actor1, event.actor2) if event else (None, None))
+        ]
         score.add(row, pair[0], pair[1])
     return score
 
@@ -191,16 +203,28 @@ def _print_errors(score: ActorScore, count: int, seed: int) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sitrep.evaluation.actors_acled", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=None, help="the dev data folder (default ../shared/data/dev)")
+    parser = argparse.ArgumentParser(
+        prog="python -m sitrep.evaluation.actors_acled", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument(
+        "--data", type=Path, default=None, help="the dev data folder (default ../shared/data/dev)"
+    )
     parser.add_argument("--mode", choices=["gold", "pipeline"], default="gold")
     parser.add_argument("--file", default=None, help="only ACLED files whose name contains this")
-    parser.add_argument("--limit", type=int, default=None, help="score a random sample of this many notes")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="score a random sample of this many notes"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--errors", type=int, default=0, help="print this many misses")
-    parser.add_argument("--dump", type=Path, default=None, help="write every answer to this TSV file")
+    parser.add_argument(
+        "--dump", type=Path, default=None, help="write every answer to this TSV file"
+    )
     args = parser.parse_args(argv)
-    paths = [p for p in acled_files(args.data or default_data_dir()) if args.file is None or args.file in p.name]
+    paths = [
+        p
+        for p in acled_files(args.data or default_data_dir())
+        if args.file is None or args.file in p.name
+    ]
     if not paths:
         print("no ACLED files found", file=sys.stderr)
         return 2

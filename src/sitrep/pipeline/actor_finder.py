@@ -23,21 +23,48 @@ if TYPE_CHECKING:
 __all__ = ["find_in_sentence"]
 
 _ARMED_MODIFIERS = {"armed", "unidentified", "unknown", "masked", "suspected", "heavily", "hooded"}
-_MILITIA_HEADS = {"militia", "militiaman", "militiamen", "fighter", "gunman", "gunmen", "herdsman", "herdsmen", "militant", "youth"}
-_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "quantmod", "npadvmod", "advmod", "det", "case"}
+_MILITIA_HEADS = {
+    "militia",
+    "militiaman",
+    "militiamen",
+    "fighter",
+    "gunman",
+    "gunmen",
+    "herdsman",
+    "herdsmen",
+    "militant",
+    "youth",
+}
+_MODIFIER_DEPS = {
+    "amod",
+    "compound",
+    "nmod",
+    "poss",
+    "nummod",
+    "quantmod",
+    "npadvmod",
+    "advmod",
+    "det",
+    "case",
+}
 _AGENT_DEPS = {"nsubj", "nsubjpass"}
 
 
-def find_in_sentence(resolver: ActorResolver, sentence: Sentence, countries: Sequence[str]) -> list[ActorMention]:
+def find_in_sentence(
+    resolver: ActorResolver, sentence: Sentence, countries: Sequence[str]
+) -> list[ActorMention]:
     """Every actor reference in ``sentence`` (which must be parsed), in text order."""
     doc = sentence.doc
     assert doc is not None, "find_in_sentence needs a parsed sentence"
     used: set[int] = set()
-    found = _combine_alternatives(resolver, sentence, _named(resolver, sentence, doc, countries, used))
+    found = _combine_alternatives(
+        resolver, sentence, _named(resolver, sentence, doc, countries, used)
+    )
     found += _generic(resolver, sentence, doc, countries, used)
     found += _military_adjectives(sentence, doc, used)
+    found += _demonym_modifiers(resolver, sentence, doc, countries, used)
     found += _countries_as_agents(resolver, sentence, doc, used)
-    return sorted(found, key=lambda m: (m.token_start or 0))
+    return sorted(found, key=lambda m: m.token_start or 0)
 
 
 def _mention(sentence: Sentence, doc: Doc, start: int, end: int, **fields: object) -> ActorMention:
@@ -53,18 +80,34 @@ def _mention(sentence: Sentence, doc: Doc, start: int, end: int, **fields: objec
     )
 
 
-def _from_target(sentence: Sentence, doc: Doc, start: int, end: int, target: AliasTarget) -> ActorMention:
+def _from_target(
+    sentence: Sentence, doc: Doc, start: int, end: int, target: AliasTarget
+) -> ActorMention:
     if target.entry is not None:
         entry = target.entry
         return _mention(
-            sentence, doc, start, end, name=entry.name, actor_id=entry.id, kind=entry.kind, assoc=list(entry.assoc),
+            sentence,
+            doc,
+            start,
+            end,
+            name=entry.name,
+            actor_id=entry.id,
+            kind=entry.kind,
+            assoc=list(entry.assoc),
             country_iso3=entry.home,
         )
     assert target.state is not None
     state = target.state
     return _mention(
-        sentence, doc, start, end, actor_id=state.id, template=state.template, country_iso3=state.country,
-        suffix=state.suffix, kind="state",
+        sentence,
+        doc,
+        start,
+        end,
+        actor_id=state.id,
+        template=state.template,
+        country_iso3=state.country,
+        suffix=state.suffix,
+        kind="state",
     )
 
 
@@ -87,7 +130,7 @@ def _named(
 
 def _opposed(doc: Doc, start: int) -> bool:
     """ "anti-Houthi forces" name the Houthis' enemies, not the Houthis."""
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti" or (
+    return (start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti") or (
         start >= 1 and doc[start - 1].lower_ in {"anti", "anti-"}
     )
 
@@ -96,9 +139,12 @@ def _head_noun_end(resolver: ActorResolver, doc: Doc, start: int, end: int) -> i
     """Extend a name over the generic noun it modifies: "Wagner" + "mercenaries", "JNIM" + "militants"."""
     last = doc[end - 1]
     head = last.head
-    if head.i >= end and head.i - end <= 2 and head.pos_ in {"NOUN", "PROPN"} and _generic_words(resolver, head):
-        if all(doc[i].dep_ in {"compound", "amod", "punct", "nmod"} for i in range(end - 1, head.i)):
-            return head.i + 1
+    close = head.i >= end and head.i - end <= 2 and head.pos_ in {"NOUN", "PROPN"}
+    joined = all(
+        doc[i].dep_ in {"compound", "amod", "punct", "nmod"} for i in range(end - 1, head.i)
+    )
+    if close and joined and _generic_words(resolver, head):
+        return head.i + 1
     return end
 
 
@@ -126,7 +172,9 @@ def _best_word(words: list[GenericWord], lemmas: set[str]) -> GenericWord | None
     return max(fitting, key=lambda w: len(w.words)) if fitting else None
 
 
-def _country_of(resolver: ActorResolver, tokens: list[Token], countries: Sequence[str]) -> Country | None:
+def _country_of(
+    resolver: ActorResolver, tokens: list[Token], countries: Sequence[str]
+) -> Country | None:
     """A country named by a modifier: a demonym ("Malian"), a name ("Mali's", "Burkina Faso")."""
     for ent_text in _texts(tokens):
         country = resolver.countries.by_name(ent_text)
@@ -172,7 +220,11 @@ def _generic(
         if lemmas & _ARMED_MODIFIERS and template == "civilians":
             template = "unidentified-armed-group"
         ethnic = next((g for g in (resolver.ethnic_group(m.text) for m in modifiers) if g), None)
-        if ethnic and (token.lower_ in _MILITIA_HEADS or token.lemma_.lower() in _MILITIA_HEADS or template == "communal-militia"):
+        if ethnic and (
+            token.lower_ in _MILITIA_HEADS
+            or token.lemma_.lower() in _MILITIA_HEADS
+            or template == "communal-militia"
+        ):
             template, group = "ethnic-militia", ethnic
         country = _country_of(resolver, modifiers, countries)
         end = token.i + 1
@@ -181,8 +233,17 @@ def _generic(
         start = min([m.i for m in modifiers if m.dep_ != "det"] + [token.i])
         kind = resolver.dictionary.templates[template].kind
         found.append(
-            _mention(sentence, doc, start, end, template=template, group=group, kind=kind, suffix=word.suffix,
-                     country_iso3=country.iso3 if country else None)
+            _mention(
+                sentence,
+                doc,
+                start,
+                end,
+                template=template,
+                group=group,
+                kind=kind,
+                suffix=word.suffix,
+                country_iso3=country.iso3 if country else None,
+            )
         )
         used.update(range(start, end))
         found += _conjoined_countries(resolver, sentence, doc, token, template, countries, used)
@@ -190,7 +251,13 @@ def _generic(
 
 
 def _conjoined_countries(
-    resolver: ActorResolver, sentence: Sentence, doc: Doc, token: Token, template: str, countries: Sequence[str], used: set[int]
+    resolver: ActorResolver,
+    sentence: Sentence,
+    doc: Doc,
+    token: Token,
+    template: str,
+    countries: Sequence[str],
+    used: set[int],
 ) -> list[ActorMention]:
     """ "military forces of India and Pakistan": one actor per country joined by "and"."""
     out: list[ActorMention] = []
@@ -201,12 +268,38 @@ def _conjoined_countries(
             for conj in obj.conjuncts:
                 country = resolver.countries.by_name(conj.text)
                 if country is not None and conj.i not in used:
-                    out.append(_mention(sentence, doc, conj.i, conj.i + 1, template=template, kind="state", country_iso3=country.iso3))
+                    out.append(
+                        _mention(
+                            sentence,
+                            doc,
+                            conj.i,
+                            conj.i + 1,
+                            template=template,
+                            kind="state",
+                            country_iso3=country.iso3,
+                        )
+                    )
                     used.add(conj.i)
     return out
 
 
-_FACILITIES = {"camp", "base", "position", "post", "checkpoint", "convoy", "vehicle", "patrol", "outpost", "barracks", "unit", "truck", "plane", "aircraft", "helicopter"}
+_FACILITIES = {
+    "camp",
+    "base",
+    "position",
+    "post",
+    "checkpoint",
+    "convoy",
+    "vehicle",
+    "patrol",
+    "outpost",
+    "barracks",
+    "unit",
+    "truck",
+    "plane",
+    "aircraft",
+    "helicopter",
+}
 
 
 def _military_adjectives(sentence: Sentence, doc: Doc, used: set[int]) -> list[ActorMention]:
@@ -216,18 +309,63 @@ def _military_adjectives(sentence: Sentence, doc: Doc, used: set[int]) -> list[A
         if token.i in used or token.lower_ != "military" or token.dep_ not in {"amod", "compound"}:
             continue
         if token.head.lemma_.lower() in _FACILITIES:
-            found.append(_mention(sentence, doc, token.i, token.i + 1, template="military", kind="state"))
+            found.append(
+                _mention(sentence, doc, token.i, token.i + 1, template="military", kind="state")
+            )
             used.add(token.i)
     return found
 
 
-def _combine_alternatives(resolver: ActorResolver, sentence: Sentence, named: list[ActorMention]) -> list[ActorMention]:
+def _demonym_modifiers(
+    resolver: ActorResolver, sentence: Sentence, doc: Doc, countries: Sequence[str], used: set[int]
+) -> list[ActorMention]:
+    """ "Israeli airstrikes", "Saudi shelling": a country's forces, if the noun turns out to be the event."""
+    found: list[ActorMention] = []
+    for token in doc:
+        if (
+            token.i in used
+            or token.dep_ not in {"amod", "compound", "poss"}
+            or token.head.pos_ not in {"NOUN", "PROPN"}
+        ):
+            continue
+        country = _country_of(resolver, [token], countries)
+        if country is None:
+            continue
+        found.append(
+            _mention(
+                sentence,
+                doc,
+                token.i,
+                token.i + 1,
+                template="military",
+                kind="country",
+                country_iso3=country.iso3,
+            )
+        )
+        used.add(token.i)
+    return found
+
+
+def _combine_alternatives(
+    resolver: ActorResolver, sentence: Sentence, named: list[ActorMention]
+) -> list[ActorMention]:
     """ "JNIM or ISGS militants", "Boko Haram/IS": one actor "A and/or B", as ACLED codes it."""
     out: list[ActorMention] = []
     for mention in sorted(named, key=lambda m: m.span.start):
         previous = out[-1] if out else None
-        if previous is not None and previous.template is None and mention.template is None and previous.actor_id != mention.actor_id:
-            between = sentence.text[previous.span.end - sentence.start : mention.span.start - sentence.start].strip().lower()
+        if (
+            previous is not None
+            and previous.template is None
+            and mention.template is None
+            and previous.actor_id != mention.actor_id
+        ):
+            between = (
+                sentence.text[
+                    previous.span.end - sentence.start : mention.span.start - sentence.start
+                ]
+                .strip()
+                .lower()
+            )
             if between in {"or", "/", "and/or", "and / or"}:
                 out[-1] = resolver.combine(previous, mention)
                 continue
@@ -235,7 +373,9 @@ def _combine_alternatives(resolver: ActorResolver, sentence: Sentence, named: li
     return out
 
 
-def _of_country(resolver: ActorResolver, token: Token, countries: Sequence[str]) -> tuple[Country | None, int]:
+def _of_country(
+    resolver: ActorResolver, token: Token, countries: Sequence[str]
+) -> tuple[Country | None, int]:
     """ "military forces of Armenia": the country in an of-phrase, and where the phrase ends."""
     for prep in token.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -248,19 +388,33 @@ def _of_country(resolver: ActorResolver, token: Token, countries: Sequence[str])
     return None, token.i + 1
 
 
-def _countries_as_agents(resolver: ActorResolver, sentence: Sentence, doc: Doc, used: set[int]) -> list[ActorMention]:
+def _countries_as_agents(
+    resolver: ActorResolver, sentence: Sentence, doc: Doc, used: set[int]
+) -> list[ActorMention]:
     """A country that does something ("Mali carried out airstrikes") stands for its state forces."""
     found: list[ActorMention] = []
     for ent in doc.ents:
-        if ent.label_ not in {"GPE", "ORG", "PERSON", "NORP"} or any(i in used for i in range(ent.start, ent.end)):
+        if ent.label_ not in {"GPE", "ORG", "PERSON", "NORP"} or any(
+            i in used for i in range(ent.start, ent.end)
+        ):
             continue
-        if ent.root.dep_ not in _AGENT_DEPS and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "by"):
+        if ent.root.dep_ not in _AGENT_DEPS and not (
+            ent.root.dep_ == "pobj" and ent.root.head.lower_ == "by"
+        ):
             continue
         country = resolver.countries.by_name(ent.text)
         if country is None:
             continue
         found.append(
-            _mention(sentence, doc, ent.start, ent.end, template="military", kind="country", country_iso3=country.iso3)
+            _mention(
+                sentence,
+                doc,
+                ent.start,
+                ent.end,
+                template="military",
+                kind="country",
+                country_iso3=country.iso3,
+            )
         )
         used.update(range(ent.start, ent.end))
     return found

@@ -29,10 +29,44 @@ if TYPE_CHECKING:
 __all__ = ["read_roles"]
 
 AGENT, PATIENT = "agent", "patient"
-_PATIENT_PREPS = {"against", "on", "at", "with", "into", "upon", "targeting", "toward", "towards", "onto"}
+_PATIENT_PREPS = {
+    "against",
+    "on",
+    "at",
+    "with",
+    "into",
+    "upon",
+    "targeting",
+    "toward",
+    "towards",
+    "onto",
+}
 _ACCUSE_VERBS = {"blame", "accuse", "attribute", "hold", "charge", "implicate"}
-_SAY_VERBS = {"say", "claim", "report", "announce", "state", "tell", "allege", "confirm", "add", "insist", "assert"}
-_REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "counter", "resist", "rebuff", "fend", "defeat", "respond"}
+_SAY_VERBS = {
+    "say",
+    "claim",
+    "report",
+    "announce",
+    "state",
+    "tell",
+    "allege",
+    "confirm",
+    "add",
+    "insist",
+    "assert",
+}
+_REPEL_VERBS = {
+    "repel",
+    "repulse",
+    "thwart",
+    "foil",
+    "counter",
+    "resist",
+    "rebuff",
+    "fend",
+    "defeat",
+    "respond",
+}
 _RECIPROCAL_VERBS = {"clash", "fight", "exchange", "battle", "skirmish", "engage"}
 _ARMED_KINDS = {"armed_group", "state", "country", "rioters"}
 _STATE_KINDS = {"state", "country"}
@@ -45,31 +79,53 @@ class _Reading:
     mention: ActorMention
     role: str | None
     coordinated: bool  # joined by "and" to an earlier actor of the same role
+    direct: bool = False  # the agent is the subject or a modifier of the event's own words
 
 
-def read_roles(resolver: ActorResolver, document: Document, mention: EventMention, actors: list[ActorMention]) -> ActorRoles:
+def read_roles(
+    resolver: ActorResolver, document: Document, mention: EventMention, actors: list[ActorMention]
+) -> ActorRoles:
     """actor1 (first: the main actor, then associated actors) and actor2 for one event mention."""
     sentence = mention.sentence
     doc = sentence.doc
     same = [a for a in actors if a.sentence_index == sentence.index]
-    readings = _read(doc, mention, same) if doc is not None else [_Reading(a, None, False) for a in same]
+    readings = (
+        _read(doc, mention, same) if doc is not None else [_Reading(a, None, False) for a in same]
+    )
+    # A country named as a modifier ("Israeli", "Mali's") is an actor only as the agent of the event.
+    readings = [
+        r for r in readings if r.mention.kind != "country" or (r.role == AGENT and r.direct)
+    ]
+    same = [r.mention for r in readings]
     agents = [r.mention for r in readings if r.role == AGENT]
     patients = [r.mention for r in readings if r.role == PATIENT]
     unassigned = [r for r in readings if r.role is None]
     trigger_start = mention.trigger.start
-    status, claimant, accused = _attribution(doc, same) if doc is not None else (ActorStatus.stated, None, [])
+    status, claimant, accused = (
+        _attribution(doc, same) if doc is not None else (ActorStatus.stated, None, [])
+    )
     if accused:  # "X blamed Y for the attack": Y is the perpetrator, X the claimant
         agents = accused + [a for a in agents if a not in accused and a is not claimant]
         patients = [p for p in patients if p not in accused and p is not claimant]
     if not agents and not accused:
-        agents = [r.mention for r in unassigned if r.mention.span.start < trigger_start and r.mention.kind in _ARMED_KINDS]
+        agents = [
+            r.mention
+            for r in unassigned
+            if r.mention.span.start < trigger_start and r.mention.kind in _ARMED_KINDS
+        ]
         found = _accusation_nearby(document, sentence, actors)
         if found is not None and not agents:
             agents, claimant = found
             status = ActorStatus.alleged
     if not patients:
-        patients = [r.mention for r in unassigned if r.mention.span.start > trigger_start and r.mention not in agents]
+        patients = [
+            r.mention
+            for r in unassigned
+            if r.mention.span.start > trigger_start and r.mention not in agents
+        ]
     operation = _operation(doc, same)
+    if claimant is not None and agents and _own_members(agents[0], claimant):
+        agents = [claimant, *agents[1:]]  # "JNIM said its fighters ambushed ...": JNIM did
     if operation is not None:  # "Turkish forces and rebels, operating under OPS, shelled ..."
         agents = [operation, *(a for a in agents if a is not operation)]
     if not patients and len(agents) > 1 and _reciprocal(doc, mention):
@@ -78,7 +134,11 @@ def read_roles(resolver: ActorResolver, document: Document, mention: EventMentio
     roles = _conventions(mention, agents, patients, same, nearby)
     if claimant is not None and roles.actor1:
         main = roles.actor1[0]
-        if claimant.actor_id is not None and claimant.actor_id == main.actor_id and claimant.template == main.template:
+        if (
+            claimant.actor_id is not None
+            and claimant.actor_id == main.actor_id
+            and claimant.template == main.template
+        ):
             roles.status, roles.attributed_by = ActorStatus.claimed, claimant.name
         else:
             roles.status, roles.attributed_by = status, claimant.name
@@ -89,14 +149,28 @@ def read_roles(resolver: ActorResolver, document: Document, mention: EventMentio
 # -- reading the parse -------------------------------------------------------------------------
 
 
+def _own_members(actor: ActorMention, claimant: ActorMention) -> bool:
+    """ "its fighters", "their men": a generic actor that belongs to the claimant."""
+    return actor.template is not None and actor.span.text.lower().split()[0] in {
+        "its",
+        "their",
+        "our",
+    }
+
+
 def _operation(doc: Doc | None, actors: list[ActorMention]) -> ActorMention | None:
     """A named actor introduced by "under" ("operating under OPS"): ACLED codes the operation."""
     if doc is None:
         return None
     for actor in actors:
-        if actor.template is None and actor.token_start is not None and actor.token_start > 0:
-            if doc[actor.token_start - 1].lower_ == "under":
-                return actor
+        start = actor.token_start
+        if (
+            actor.template is None
+            and start is not None
+            and start > 0
+            and doc[start - 1].lower_ == "under"
+        ):
+            return actor
     return None
 
 
@@ -105,7 +179,9 @@ def _reciprocal(doc: Doc | None, mention: EventMention) -> bool:
     if doc is None:
         return False
     trigger = _trigger_token(doc, mention)
-    return trigger is not None and any(t.lemma_.lower() in _RECIPROCAL_VERBS for t in _chain(trigger))
+    return trigger is not None and any(
+        t.lemma_.lower() in _RECIPROCAL_VERBS for t in _chain(trigger)
+    )
 
 
 def _trigger_token(doc: Doc, mention: EventMention) -> Token | None:
@@ -135,7 +211,9 @@ def _chain(trigger: Token) -> list[Token]:
         chain.append(token)
     if token.dep_ in {"xcomp", "conj", "advcl"} and token.head.pos_ in {"VERB", "AUX"}:
         chain.append(token.head)  # "began to attack", "stormed and killed"
-    chain += [c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]  # "shells fired by X"
+    chain += [
+        c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"
+    ]  # "shells fired by X"
     return chain
 
 
@@ -149,8 +227,10 @@ def _read(doc: Doc, mention: EventMention, actors: list[ActorMention]) -> list[_
         if actor.token_start is None or actor.token_end is None:
             readings.append(_Reading(actor, None, False))
             continue
-        role, coordinated = _role(_span_head(doc, actor.token_start, actor.token_end), trigger, chain)
-        readings.append(_Reading(actor, role, coordinated))
+        head = _span_head(doc, actor.token_start, actor.token_end)
+        role, coordinated = _role(head, trigger, chain)
+        direct = head.dep_ in {"nsubj", "pobj"} or head.head.i == trigger.i
+        readings.append(_Reading(actor, role, coordinated, direct))
     return readings
 
 
@@ -169,7 +249,9 @@ def _role(token: Token, trigger: Token, chain: list[Token]) -> tuple[str | None,
         if token.i == trigger.i:
             return None, coordinated
         dep, gov = token.dep_, token.head
-        repel = gov.lemma_.lower() in _REPEL_VERBS  # "the army repelled a JNIM attack": JNIM attacked
+        repel = (
+            gov.lemma_.lower() in _REPEL_VERBS
+        )  # "the army repelled a JNIM attack": JNIM attacked
         if dep in {"nsubj", "csubj"} and gov in chain:
             return (PATIENT if repel else AGENT), coordinated
         if dep == "nsubjpass" and gov in chain:
@@ -218,12 +300,18 @@ def _prep_role(prep: Token, chain: list[Token], between_second: bool) -> str | N
 
 def _actor_at(actors: list[ActorMention], token: Token) -> ActorMention | None:
     for actor in actors:
-        if actor.token_start is not None and actor.token_end is not None and actor.token_start <= token.i < actor.token_end:
+        if (
+            actor.token_start is not None
+            and actor.token_end is not None
+            and actor.token_start <= token.i < actor.token_end
+        ):
             return actor
     return None
 
 
-def _attribution(doc: Doc, actors: list[ActorMention]) -> tuple[ActorStatus, ActorMention | None, list[ActorMention]]:
+def _attribution(
+    doc: Doc, actors: list[ActorMention]
+) -> tuple[ActorStatus, ActorMention | None, list[ActorMention]]:
     """The sentence's claimant (if an actor) and the actors it accuses ("X blamed Y and Z")."""
     for token in doc:
         lemma = token.lemma_.lower()
@@ -231,9 +319,17 @@ def _attribution(doc: Doc, actors: list[ActorMention]) -> tuple[ActorStatus, Act
             claimant = _subject_actor(token, actors)
             accused = _objects(token, actors)
             if accused:
-                accused += [a for a in actors if a.kind == "country" and a not in accused and a is not claimant]
+                accused += [
+                    a
+                    for a in actors
+                    if a.kind == "country" and a not in accused and a is not claimant
+                ]
                 return ActorStatus.alleged, claimant, accused
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             claimant = _actor_at(actors, objects[0]) if objects else None
             if claimant is not None:
@@ -281,7 +377,11 @@ def _accusation_nearby(
 ) -> tuple[list[ActorMention], ActorMention | None] | None:
     """An accusation in a nearby sentence ("The CSP-DPA blamed Mali's army") names the perpetrator."""
     for other in document.parsed:
-        if other.index == sentence.index or abs(other.index - sentence.index) > _WINDOW or other.doc is None:
+        if (
+            other.index == sentence.index
+            or abs(other.index - sentence.index) > _WINDOW
+            or other.doc is None
+        ):
             continue
         same = [a for a in actors if a.sentence_index == other.index]
         status, claimant, accused = _attribution(other.doc, same)
@@ -296,7 +396,12 @@ def _accusation_nearby(
 def _synthetic(mention: EventMention, template: str, kind: str) -> ActorMention:
     """An actor that ACLED's conventions require but the sentence does not name."""
     return ActorMention(
-        span=mention.trigger, name=template, inter=0, kind=kind, sentence_index=mention.sentence.index, template=template
+        span=mention.trigger,
+        name=template,
+        inter=0,
+        kind=kind,
+        sentence_index=mention.sentence.index,
+        template=template,
     )
 
 
@@ -317,20 +422,38 @@ def _conventions(
         return _protest_roles(mention, sub, same, nearby)
     if kind is EventType.riots:
         return _riot_roles(mention, sub, agents, patients, same, nearby)
-    armed_agents = _first(agents, _ARMED_KINDS) or [a for a in agents if a.kind not in {"civilians"}]
+    armed_agents = _first(agents, _ARMED_KINDS) or [
+        a for a in agents if a.kind not in {"civilians"}
+    ]
     if kind is EventType.violence_against_civilians:
-        actor1 = armed_agents or _first(same, {"armed_group"})[:1] or [_synthetic(mention, "unidentified-armed-group", "armed_group")]
+        actor1 = (
+            armed_agents
+            or _first(same, {"armed_group"})[:1]
+            or [_synthetic(mention, "unidentified-armed-group", "armed_group")]
+        )
         victims = [_as_civilians(p) for p in patients if p.kind in {"civilians", "government"}]
         actor2 = victims[:1] or [_synthetic(mention, "civilians", "civilians")]
         return _pair(actor1, actor2)
     if kind is EventType.explosions:
-        actor1 = armed_agents or [_as_armed(a) for a in agents[:1]] or [_synthetic(mention, "unidentified-armed-group", "armed_group")]
+        actor1 = (
+            armed_agents
+            or [_as_armed(a) for a in agents[:1]]
+            or [_synthetic(mention, "unidentified-armed-group", "armed_group")]
+        )
         return _pair(actor1, [p for p in patients if p not in actor1])
     if kind is EventType.battles:
         armed_agents = armed_agents or [_as_armed(a) for a in agents[:1]]
-        others = [_as_armed(p) for p in patients if p not in armed_agents and p.kind in _ARMED_KINDS | {"civilians"}]
+        others = [
+            _as_armed(p)
+            for p in patients
+            if p not in armed_agents and p.kind in _ARMED_KINDS | {"civilians"}
+        ]
         if not armed_agents:
-            armed = [a for a in _first(same, _ARMED_KINDS) or _first(nearby, _ARMED_KINDS) if a not in others]
+            armed = [
+                a
+                for a in _first(same, _ARMED_KINDS) or _first(nearby, _ARMED_KINDS)
+                if a not in others
+            ]
             armed_agents = armed[:1]
             others = others or armed[1:2]
         if not armed_agents and not others:  # "a shoot-out took place": two unidentified sides
@@ -365,12 +488,16 @@ def _as_armed(actor: ActorMention) -> ActorMention:
 
 def _as_civilians(actor: ActorMention) -> ActorMention:
     """Officials and other non-combatant victims are coded as civilians."""
-    if actor.kind == "government" or (actor.template in {"unidentified-gang", "unidentified-armed-group"}):
+    if actor.kind == "government" or (
+        actor.template in {"unidentified-gang", "unidentified-armed-group"}
+    ):
         return replace(actor, template="civilians", kind="civilians", actor_id=None)
     return actor
 
 
-def _protest_roles(mention: EventMention, sub: SubEventType, same: list[ActorMention], nearby: list[ActorMention]) -> ActorRoles:
+def _protest_roles(
+    mention: EventMention, sub: SubEventType, same: list[ActorMention], nearby: list[ActorMention]
+) -> ActorRoles:
     protesters = _first(same, {"protesters"}) or [_synthetic(mention, "protesters", "protesters")]
     actor2: list[ActorMention] = []
     if sub is not SubEventType.peaceful_protest:
@@ -387,11 +514,19 @@ def _riot_roles(
     nearby: list[ActorMention],
 ) -> ActorRoles:
     found = _first(same, {"rioters", "protesters"})[:1]
-    rioters = [replace(found[0], template="rioters", kind="rioters")] if found else [_synthetic(mention, "rioters", "rioters")]
+    rioters = (
+        [replace(found[0], template="rioters", kind="rioters")]
+        if found
+        else [_synthetic(mention, "rioters", "rioters")]
+    )
     if sub is SubEventType.violent_demonstration:
         actor2 = (_first(same, _STATE_KINDS) or _first(nearby, _STATE_KINDS))[:1]
     else:
-        actor2 = [_as_civilians(p) for p in patients if p.kind in {"civilians", "state", "country", "armed_group", "government"}][:1]
+        actor2 = [
+            _as_civilians(p)
+            for p in patients
+            if p.kind in {"civilians", "state", "country", "armed_group", "government"}
+        ][:1]
         if not actor2 and any(a.kind in {"rioters", "civilians"} for a in agents[1:]):
             actor2 = [_synthetic(mention, "rioters", "rioters")]  # "two groups clashed"
     return ActorRoles(actor1=rioters, actor2=actor2)
@@ -415,5 +550,11 @@ def _add_implied_assoc(roles: ActorRoles) -> None:
             main = side[0]
             for name in main.assoc:
                 side.append(
-                    ActorMention(span=main.span, name=name, inter=main.inter, kind=main.kind, sentence_index=main.sentence_index)
+                    ActorMention(
+                        span=main.span,
+                        name=name,
+                        inter=main.inter,
+                        kind=main.kind,
+                        sentence_index=main.sentence_index,
+                    )
                 )

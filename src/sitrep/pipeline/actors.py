@@ -110,7 +110,10 @@ class ActorResolver:
 
         for entry in self.dictionary.actors:
             for alias in (entry.name, *entry.aliases):
-                add(alias, AliasTarget(entry, None, context=bool(entry.countries) and _is_code(alias)))
+                add(
+                    alias,
+                    AliasTarget(entry, None, context=bool(entry.countries) and _is_code(alias)),
+                )
             for alias in entry.context_aliases:
                 add(alias, AliasTarget(entry, None, context=True))
             for alias in entry.acronyms:
@@ -185,7 +188,9 @@ class ActorResolver:
         return found
 
     # -- finding ----------------------------------------------------------------------------
-    def find(self, document: Document, countries: Sequence[str] | None = None) -> list[ActorMention]:
+    def find(
+        self, document: Document, countries: Sequence[str] | None = None
+    ) -> list[ActorMention]:
         """Every actor reference in the parsed sentences, in text order, with its template.
 
         ``countries`` (ISO3, most relevant first) are where the article's events happen, when a
@@ -206,15 +211,22 @@ class ActorResolver:
         """The actor references of one parsed sentence, given the article's countries."""
         from sitrep.pipeline.actor_finder import find_in_sentence
 
-        return [self._provisional(m, countries, None) for m in find_in_sentence(self, sentence, countries)]
+        return [
+            self._provisional(m, countries, None)
+            for m in find_in_sentence(self, sentence, countries)
+        ]
 
-    def _provisional(self, mention: ActorMention, countries: Sequence[str], date: dt.date | None) -> ActorMention:
+    def _provisional(
+        self, mention: ActorMention, countries: Sequence[str], date: dt.date | None
+    ) -> ActorMention:
         """Fill the name and inter code with the article's main country until the event's is known."""
         ref = self.normalise(mention, country_iso3=countries[0] if countries else None, date=date)
         mention.name, mention.inter = ref.name, ref.inter
         return mention
 
-    def resolve_alias(self, text: str, countries: Sequence[str], *, exact: bool = False) -> AliasTarget | None:
+    def resolve_alias(
+        self, text: str, countries: Sequence[str], *, exact: bool = False
+    ) -> AliasTarget | None:
         """The dictionary target of an alias in an article about ``countries`` (None: not valid here).
 
         An alias shared by several actors ("al-Shabaab" in Somalia and in Mozambique) goes to the
@@ -239,7 +251,9 @@ class ActorResolver:
         return group.group if group else None
 
     # -- normalising ------------------------------------------------------------------------
-    def normalise(self, mention: ActorMention, *, country_iso3: str | None, date: dt.date | None) -> ActorRef:
+    def normalise(
+        self, mention: ActorMention, *, country_iso3: str | None, date: dt.date | None
+    ) -> ActorRef:
         """The ACLED name, inter code and dictionary key of an actor in an event in ``country_iso3``.
 
         A country the text names ("Burkinabe soldiers") wins over the event's country; state forces
@@ -256,10 +270,20 @@ class ActorResolver:
                     inter = 8
                 return _ref(mention, name, inter, entry.id, entry.home or country_iso3, span)
             if entry is not None and entry.template is not None:
-                return self._render(mention, entry.template, mention.country_iso3 or country_iso3, country_iso3, date)
+                return self._render(
+                    mention,
+                    entry.template,
+                    mention.country_iso3 or country_iso3,
+                    country_iso3,
+                    date,
+                )
         if mention.template is not None:
-            return self._render(mention, mention.template, mention.country_iso3 or country_iso3, country_iso3, date)
-        return _ref(mention, mention.name, mention.inter, mention.actor_id, mention.country_iso3, span)
+            return self._render(
+                mention, mention.template, mention.country_iso3 or country_iso3, country_iso3, date
+            )
+        return _ref(
+            mention, mention.name, mention.inter, mention.actor_id, mention.country_iso3, span
+        )
 
     def combine(self, first: ActorMention, second: ActorMention) -> ActorMention:
         """One actor for "A or B" (ACLED: "A and/or B"), the two in the dictionary's order if known."""
@@ -277,10 +301,14 @@ class ActorResolver:
             token_end=max(first.token_end or 0, second.token_end or 0),
         )
 
-    def _combined(self, mention: ActorMention, country_iso3: str | None, date: dt.date | None) -> ActorRef:
+    def _combined(
+        self, mention: ActorMention, country_iso3: str | None, date: dt.date | None
+    ) -> ActorRef:
         refs = []
         for actor_id in (mention.actor_id or "").split("|"):
-            part = ActorMention(span=mention.span, name=actor_id, inter=mention.inter, actor_id=actor_id)
+            part = ActorMention(
+                span=mention.span, name=actor_id, inter=mention.inter, actor_id=actor_id
+            )
             refs.append(self.normalise(part, country_iso3=country_iso3, date=date))
         if len(refs) == 2 and (refs[1].actor_id, refs[0].actor_id) in self.dictionary.combined:
             refs.reverse()
@@ -288,7 +316,12 @@ class ActorResolver:
         return _ref(mention, name, refs[0].inter, mention.actor_id, country_iso3, mention.span)
 
     def _render(
-        self, mention: ActorMention, template_id: str, iso3: str | None, event_iso3: str | None, date: dt.date | None
+        self,
+        mention: ActorMention,
+        template_id: str,
+        iso3: str | None,
+        event_iso3: str | None,
+        date: dt.date | None,
     ) -> ActorRef:
         template = self.dictionary.templates.get(template_id)
         if template is None:
@@ -312,7 +345,9 @@ class ActorResolver:
         actor_id = f"{template.id}:{iso3}" if iso3 else template.id
         return _ref(mention, name, inter, actor_id, iso3, mention.span)
 
-    def roles(self, document: Document, mention: EventMention, actors: list[ActorMention]) -> ActorRoles:
+    def roles(
+        self, document: Document, mention: EventMention, actors: list[ActorMention]
+    ) -> ActorRoles:
         """Who did it (actor1) and to whom (actor2) in one event mention; see ``actor_roles``."""
         from sitrep.pipeline.actor_roles import read_roles
 
@@ -339,7 +374,9 @@ def _fill(name: str, country: Country | None, group: str | None) -> str:
     return name.replace("{country}", country.name)
 
 
-def _ref(mention: ActorMention, name: str, inter: int, actor_id: str | None, iso3: str | None, span: Span) -> ActorRef:
+def _ref(
+    mention: ActorMention, name: str, inter: int, actor_id: str | None, iso3: str | None, span: Span
+) -> ActorRef:
     return ActorRef(
         name=name,
         inter=inter,
@@ -348,4 +385,3 @@ def _ref(mention: ActorMention, name: str, inter: int, actor_id: str | None, iso
         country_iso3=iso3,
         evidence=[span],
     )
-
