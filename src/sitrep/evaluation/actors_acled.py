@@ -5,14 +5,16 @@ Two measurements:
 - ``gold`` (an upper bound for the pipeline): the actor stage alone (``ActorResolver.find`` and
   ``roles``) with the gold country and gold sub-event type given; the event's trigger is the
   first word of the note that signals its event type.
-- ``pipeline``: the whole extractor on the note (published = event date); the first reported
-  event's actor1/actor2 are compared, whatever type or country the other stages found.
+- ``pipeline``: no gold at all: the event detector's first event mention (whatever type it
+  found), the event's country guessed from the countries the note names, then the actor stage
+  (``ActorResolver.event_actors``). Notes that name no country get generic names without one.
 
 Scores: actor1/actor2 name exact, and with the regime period ignored ("Military Forces of Mali
 (2013-)" = "Military Forces of Mali (2021-)"), inter1/inter2. A missing actor2 counts as right
 when the gold actor2 is empty. Run::
 
     python -m sitrep.evaluation.actors_acled                # both files, gold mode
+    python -m sitrep.evaluation.actors_acled --mode gold-type       # country from the text
     python -m sitrep.evaluation.actors_acled --mode pipeline --limit 1000
     python -m sitrep.evaluation.actors_acled --errors 40    # print misses to study patterns
 
@@ -112,8 +114,13 @@ def _batches(rows: Sequence[AcledRow], size: int) -> Iterator[Sequence[AcledRow]
         yield rows[i : i + size]
 
 
-def score_gold(rows: Sequence[AcledRow], *, as_of: dt.date | None = None) -> ActorScore:
-    """The actor stage alone, given the gold country and sub-event type of each note."""
+def score_gold(
+    rows: Sequence[AcledRow], *, as_of: dt.date | None = None, gold_country: bool = True
+) -> ActorScore:
+    """The actor stage alone, given the gold sub-event type (and country) of each note.
+
+    Without ``gold_country`` the event's country is the one the note names most (or none).
+    """
     from sitrep.model import Article
     from sitrep.nlp import load_nlp
     from sitrep.pipeline.actors import ActorResolver
@@ -143,7 +150,11 @@ def score_gold(rows: Sequence[AcledRow], *, as_of: dt.date | None = None) -> Act
             mention = EventMention(
                 sentence=trigger[0], sub_event_type=sub, score=1.0, trigger=trigger[1]
             )
-            iso3 = _iso3(resolver, row)
+            if gold_country:
+                iso3 = _iso3(resolver, row)
+            else:
+                named = resolver.document_countries(document)
+                iso3 = named[0] if named else None
             actors = resolver.find(document, [iso3] if iso3 else None)
             roles = resolver.roles(document, mention, actors)
             refs = [
@@ -176,19 +187,34 @@ def _trigger(document: Document, event_type: EventType) -> tuple[Sentence, Span]
 
 
 def score_pipeline(rows: Sequence[AcledRow], *, as_of: dt.date | None = None) -> ActorScore:
-    """The whole extractor on each note; the first reported event's actors are compared."""
+    """No gold: the event detector's first event, the country the text names, the actor stage."""
     from sitrep.core import Extractor
     from sitrep.pipeline.actors import ActorResolver
 
-    extractor = Extractor(actors=ActorResolver(as_of=as_of or _as_of(rows)), parse_all=True)
+    resolver = ActorResolver(as_of=as_of or _as_of(rows))
+    extractor = Extractor(actors=resolver, parse_all=True)
+    extractor._ready()
+    assert extractor.nlp is not None and extractor.detector is not None
     score = ActorScore()
     for row in rows:
-        result = extractor.extract(row.notes, published=row.event_date)
-        event = next(iter(result.reported), None)
-        pair = [
-            (a.name, a.inter) if a else None
-            for a in ((event.actor1, event.actor2) if event else (None, None))
-        ]
+        article = extractor._article(
+            row.notes, published=row.event_date, title=None, url=None, source=None
+        )
+        document = extractor._document(article)
+        for sentence, doc in zip(
+            document.sentences, extractor.nlp.pipe(s.text for s in document.sentences), strict=True
+        ):
+            sentence.doc = doc
+        mention = next(iter(extractor.detector(document)), None)
+        if mention is None:
+            score.add(row, None, None)
+            continue
+        countries = resolver.document_countries(document)
+        iso3 = countries[0] if countries else None
+        actors = resolver.event_actors(
+            document, mention, resolver.find(document), country_iso3=iso3, date=row.event_date
+        )
+        pair = [(a.name, a.inter) if a else None for a in (actors.actor1, actors.actor2)]
         score.add(row, pair[0], pair[1])
     return score
 
@@ -209,7 +235,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--data", type=Path, default=None, help="the dev data folder (default ../shared/data/dev)"
     )
-    parser.add_argument("--mode", choices=["gold", "pipeline"], default="gold")
+    parser.add_argument(
+        "--mode",
+        choices=["gold", "gold-type", "pipeline"],
+        default="gold",
+        help="gold: gold type and country; gold-type: country from the text; pipeline: no gold",
+    )
     parser.add_argument("--file", default=None, help="only ACLED files whose name contains this")
     parser.add_argument(
         "--limit", type=int, default=None, help="score a random sample of this many notes"
@@ -230,7 +261,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     for path in paths:
         rows = _rows([path], args.limit, args.seed)
-        score = score_gold(rows) if args.mode == "gold" else score_pipeline(rows)
+        if args.mode == "pipeline":
+            score = score_pipeline(rows)
+        else:
+            score = score_gold(rows, gold_country=args.mode == "gold")
         print(f"{path.name}  mode={args.mode}  notes={score.n}")
         print(score.table())
         if args.errors:

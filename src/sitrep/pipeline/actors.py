@@ -26,7 +26,7 @@ from functools import cached_property
 from pathlib import Path
 
 from sitrep.config import Settings
-from sitrep.model import ActorRef, Span
+from sitrep.model import ActorRef, ActorStatus, Span
 from sitrep.pipeline.document import Document, Sentence
 from sitrep.pipeline.mentions import ActorMention, ActorRoles, EventMention
 from sitrep.reference import (
@@ -39,9 +39,21 @@ from sitrep.reference import (
     load_actor_dictionary,
     load_countries,
     normalise_key,
+    place_countries,
 )
 
-__all__ = ["ActorResolver", "AliasTarget"]
+__all__ = ["ActorResolver", "AliasTarget", "EventActors"]
+
+
+@dataclass
+class EventActors:
+    """The actors of one event in ACLED's four columns, normalised."""
+
+    actor1: ActorRef | None
+    assoc_actor_1: list[ActorRef]
+    actor2: ActorRef | None
+    assoc_actor_2: list[ActorRef]
+
 
 _ACRONYM_MAX = 4  # all-caps aliases up to this length are matched case-sensitively ("IS", "AA")
 
@@ -179,11 +191,15 @@ class ActorResolver:
                 counts[candidate.iso3] += 1
         return [iso3 for iso3, _ in counts.most_common()]
 
-    def _document_countries(self, document: Document) -> list[str]:
+    def document_countries(self, document: Document) -> list[str]:
+        """The countries an article is about: those it names, else those of the towns it names."""
         cached = document.annotations.get("actors.countries")
         if isinstance(cached, list):
             return cached
         found = self.article_countries(document.text)
+        if not found:
+            names = [e.text for s in document.parsed if s.doc is not None for e in s.doc.ents]
+            found = place_countries(names, self.countries)
         document.annotations["actors.countries"] = found
         return found
 
@@ -198,7 +214,7 @@ class ActorResolver:
         """
         from sitrep.pipeline.actor_finder import find_in_sentence
 
-        named = self._document_countries(document)
+        named = self.document_countries(document)
         countries = [*countries, *(c for c in named if c not in countries)] if countries else named
         date = document.published.representative if document.published else None
         found: list[ActorMention] = []
@@ -344,6 +360,38 @@ class ActorResolver:
             name = f"{name} {mention.suffix}"
         actor_id = f"{template.id}:{iso3}" if iso3 else template.id
         return _ref(mention, name, inter, actor_id, iso3, mention.span)
+
+    def event_actors(
+        self,
+        document: Document,
+        mention: EventMention,
+        actors: list[ActorMention],
+        *,
+        country_iso3: str | None,
+        date: dt.date | None,
+    ) -> EventActors:
+        """The event's actor1, assoc_actor_1, actor2 and assoc_actor_2 as ``ActorRef`` records.
+
+        ``country_iso3`` and ``date`` are the event's (from the places and dates stages); the
+        actors a claimant accuses carry ``status`` alleged and ``attributed_by``.
+        """
+        roles = self.roles(document, mention, actors)
+
+        def refs(side: list[ActorMention], attributed: bool) -> list[ActorRef]:
+            out = [self.normalise(a, country_iso3=country_iso3, date=date) for a in side]
+            if attributed:
+                for ref in out:
+                    ref.status, ref.attributed_by = roles.status, roles.attributed_by
+            return [r for i, r in enumerate(out) if r.name not in {o.name for o in out[:i]}]
+
+        side1 = refs(roles.actor1, roles.status is not ActorStatus.stated)
+        side2 = refs(roles.actor2, False)
+        return EventActors(
+            actor1=side1[0] if side1 else None,
+            assoc_actor_1=side1[1:],
+            actor2=side2[0] if side2 else None,
+            assoc_actor_2=side2[1:],
+        )
 
     def roles(
         self, document: Document, mention: EventMention, actors: list[ActorMention]
