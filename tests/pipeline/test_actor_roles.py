@@ -169,6 +169,22 @@ def read(
             ["Civilians (Nigeria)"],
         ),
         (
+            "Suspected Fulani herders killed a farmer in his field.",
+            "killed",
+            SubEventType.attack,
+            "NGA",
+            ["Fulani Ethnic Militia (Nigeria)"],
+            ["Civilians (Nigeria)"],
+        ),
+        (
+            "Farmers armed with machetes attacked a herders' camp and killed two people.",
+            "attacked",
+            SubEventType.attack,
+            "BEN",
+            ["Unidentified Communal Militia (Benin)"],
+            ["Civilians (Benin)"],
+        ),
+        (
             "Unidentified armed men abducted a teacher on the road.",
             "abducted",
             SubEventType.abduction,

@@ -217,15 +217,17 @@ def _generic(
         if word is None:
             continue
         template, group = word.template, None
-        if lemmas & _ARMED_MODIFIERS and template == "civilians":
-            template = "unidentified-armed-group"
         ethnic = next((g for g in (resolver.ethnic_group(m.text) for m in modifiers) if g), None)
+        if lemmas & _ARMED_MODIFIERS and template == "civilians":
+            template = "communal-militia" if ethnic else "unidentified-armed-group"
         if ethnic and (
             token.lower_ in _MILITIA_HEADS
             or token.lemma_.lower() in _MILITIA_HEADS
             or template == "communal-militia"
         ):
             template, group = "ethnic-militia", ethnic
+        elif ethnic:
+            group = ethnic  # "Fulani pastoralists": civilians, or an ethnic militia if they attack
         country = _country_of(resolver, modifiers, countries)
         end = token.i + 1
         if country is None:

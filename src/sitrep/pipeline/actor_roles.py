@@ -68,6 +68,16 @@ _REPEL_VERBS = {
     "respond",
 }
 _RECIPROCAL_VERBS = {"clash", "fight", "exchange", "battle", "skirmish", "engage"}
+_COMMUNAL_NOUNS = {
+    "farmer",
+    "herder",
+    "pastoralist",
+    "villager",
+    "resident",
+    "youth",
+    "local",
+    "hunter",
+}
 _ARMED_KINDS = {"armed_group", "state", "country", "rioters"}
 _STATE_KINDS = {"state", "country"}
 _WINDOW = 4  # sentences around an event searched for an accusation naming the perpetrator
@@ -428,6 +438,7 @@ def _conventions(
     if kind is EventType.violence_against_civilians:
         actor1 = (
             armed_agents
+            or [_as_armed(a) for a in agents[:1]]
             or _first(same, {"armed_group"})[:1]
             or [_synthetic(mention, "unidentified-armed-group", "armed_group")]
         )
@@ -480,10 +491,22 @@ def _key(actor: ActorMention) -> tuple[str | None, str | None, str | None]:
 
 
 def _as_armed(actor: ActorMention) -> ActorMention:
-    """A civilian-sounding party to a battle ("a man shot at the officers") is an armed group."""
-    if actor.kind == "civilians":
-        return replace(actor, template="unidentified-armed-group", kind="armed_group")
-    return actor
+    """A civilian-sounding perpetrator is an armed group: an ethnic militia ("Fulani herders"),
+    a communal militia ("farmers attacked a camp"), else unidentified ("a man shot at police")."""
+    if actor.kind != "civilians":
+        return actor
+    if actor.group:
+        template = "ethnic-militia"
+    elif _head_word(actor) in _COMMUNAL_NOUNS:
+        template = "communal-militia"
+    else:
+        template = "unidentified-armed-group"
+    return replace(actor, template=template, kind="armed_group")
+
+
+def _head_word(actor: ActorMention) -> str:
+    word = actor.span.text.lower().split()[-1] if actor.span.text else ""
+    return word[:-1] if word.endswith("s") else word
 
 
 def _as_civilians(actor: ActorMention) -> ActorMention:
