@@ -274,3 +274,40 @@ def test_actor_roles_alleged_perpetrator_is_not_the_victim(resolver: ActorResolv
     _, side1, side2 = read(resolver, text, "drone strikes", SubEventType.air_drone_strike, "MLI")
     assert side1 == [MALI]
     assert side2 == ["Civilians (Mali)"]
+
+
+def test_actor_roles_event_actors_fill_acled_columns(resolver: ActorResolver) -> None:
+    text = (
+        "Drone strikes killed 21 civilians in the town on Sunday, a rebel spokesman said. "
+        "The CSP-DPA blamed Mali's army and Wagner mercenaries for the strikes."
+    )
+    nlp = load_nlp(resolver.ruler_patterns(), key=resolver.fingerprint)
+    article = Article(id="test", text=text, published=PartialDate.parse("2024-08-26"))
+    document = Document(
+        article=article, sentences=split_sentences(text), published=article.published
+    )
+    for sentence in document.sentences:
+        sentence.doc = nlp(sentence.text)
+    sentence = document.sentences[0]
+    mention = EventMention(
+        sentence=sentence,
+        sub_event_type=SubEventType.air_drone_strike,
+        score=1.0,
+        trigger=sentence.span(0, len("Drone strikes")),
+    )
+    actors = resolver.event_actors(
+        document, mention, resolver.find(document), country_iso3="MLI", date=dt.date(2024, 8, 25)
+    )
+    assert actors.actor1 is not None and actors.actor2 is not None
+    assert (actors.actor1.name, actors.actor1.inter) == (MALI, 1)
+    assert actors.actor1.status is ActorStatus.alleged and actors.actor1.attributed_by == CSP
+    assert [(a.name, a.inter, a.status) for a in actors.assoc_actor_1] == [
+        ("Wagner Group", 8, ActorStatus.alleged)
+    ]
+    assert (actors.actor2.name, actors.actor2.inter, actors.actor2.status) == (
+        "Civilians (Mali)",
+        7,
+        ActorStatus.stated,
+    )
+    assert actors.actor1.evidence[0].text == "Mali's army"
+    assert actors.assoc_actor_2 == []

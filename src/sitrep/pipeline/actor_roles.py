@@ -80,7 +80,7 @@ _COMMUNAL_NOUNS = {
 }
 _ARMED_KINDS = {"armed_group", "state", "country", "rioters"}
 _STATE_KINDS = {"state", "country"}
-_WINDOW = 4  # sentences around an event searched for an accusation naming the perpetrator
+_WINDOW = 6  # sentences around an attack searched for an accusation naming the perpetrator
 _NEARBY = 2  # sentences around a protest or riot searched for the forces that intervened
 
 
@@ -123,7 +123,11 @@ def read_roles(
             for r in unassigned
             if r.mention.span.start < trigger_start and r.mention.kind in _ARMED_KINDS
         ]
-        found = _accusation_nearby(document, sentence, actors)
+        one_sided = mention.sub_event_type.event_type in {
+            EventType.explosions,
+            EventType.violence_against_civilians,
+        }
+        found = _accusation_nearby(document, sentence, actors) if one_sided else None
         if found is not None and not agents:
             agents, claimant = found
             status = ActorStatus.alleged
@@ -219,7 +223,12 @@ def _chain(trigger: Token) -> list[Token]:
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i and len(chain) < 6:
         token = token.head
         chain.append(token)
-    if token.dep_ in {"xcomp", "conj", "advcl"} and token.head.pos_ in {"VERB", "AUX"}:
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    if (
+        token.dep_ in {"xcomp", "conj", "advcl"}
+        and token.head.pos_ in {"VERB", "AUX"}
+        and not own_subject
+    ):
         chain.append(token.head)  # "began to attack", "stormed and killed"
     chain += [
         c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"
@@ -386,7 +395,7 @@ def _accusation_nearby(
     document: Document, sentence: Sentence, actors: list[ActorMention]
 ) -> tuple[list[ActorMention], ActorMention | None] | None:
     """An accusation in a nearby sentence ("The CSP-DPA blamed Mali's army") names the perpetrator."""
-    for other in document.parsed:
+    for other in sorted(document.parsed, key=lambda s: abs(s.index - sentence.index)):
         if (
             other.index == sentence.index
             or abs(other.index - sentence.index) > _WINDOW
@@ -487,7 +496,10 @@ def _pair(actor1: list[ActorMention], actor2: list[ActorMention]) -> ActorRoles:
 
 
 def _key(actor: ActorMention) -> tuple[str | None, str | None, str | None]:
-    return (actor.actor_id, actor.template, actor.country_iso3)
+    """What makes two mentions the same actor: the dictionary key, or template and country."""
+    if actor.template is not None:
+        return (actor.suffix, actor.template, actor.country_iso3)
+    return (actor.actor_id, None, actor.country_iso3)
 
 
 def _as_armed(actor: ActorMention) -> ActorMention:
