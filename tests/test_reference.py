@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import ConfigError, ReferenceDataError
-from sitrep.reference import load_actor_dictionary, load_countries, normalise_key
+from sitrep.reference import (
+    load_actor_dictionary,
+    load_countries,
+    normalise_key,
+    place_countries,
+)
 
 
 @pytest.mark.parametrize(
@@ -163,3 +168,19 @@ def test_reference_missing_user_path_raises(tmp_path: Path) -> None:
 
 def test_reference_normalise_key_folds_quotes_and_case() -> None:
     assert normalise_key("Jama’at  Nusrat") == "jama'at nusrat"
+
+
+@pytest.mark.parametrize(
+    ("names", "first"),
+    [
+        (["Tijuana", "Baja California"], "MEX"),
+        (["Maiduguri", "Borno"], "NGA"),
+        (["Gao", "Timbuktu"], "MLI"),
+        (["Nowhere-on-Sea"], None),
+    ],
+)
+def test_reference_place_countries_from_towns_and_provinces(
+    names: list[str], first: str | None
+) -> None:
+    found = place_countries(names)
+    assert (found[0] if found else None) == first

@@ -292,3 +292,10 @@ def test_actors_user_dictionary_is_read_from_sitrep_home(
     )
     monkeypatch.setenv("SITREP_HOME", str(tmp_path))
     assert ActorResolver().dictionary.actor("zz") is not None
+
+
+def test_actors_document_countries_fall_back_to_towns(resolver: ActorResolver) -> None:
+    document = parse(resolver, "Gunmen shot dead two men in Tijuana, Baja California, on Sunday.")
+    assert resolver.document_countries(document)[:1] == ["MEX"]
+    mentions = resolver.find(document)
+    assert names(resolver, mentions[:1], "MEX") == ["Unidentified Armed Group (Mexico)"]
