@@ -161,7 +161,9 @@ def read_roles(
     date = document.published.representative if document.published else None
     for actor in (*roles.actor1, *roles.actor2):
         if actor.inter == 0 and actor.template is not None:  # an actor the conventions added
-            ref = resolver.normalise(actor, country_iso3=countries[0] if countries else None, date=date)
+            ref = resolver.normalise(
+                actor, country_iso3=countries[0] if countries else None, date=date
+            )
             actor.name, actor.inter = ref.name, ref.inter
     return roles
 
