@@ -11,6 +11,7 @@ Exception tree::
     │   ├── MalformedRecord      a bad JSON Lines row, a missing text field
     │   └── UnsupportedLanguage
     ├── ConfigError              a setting, path or option is wrong (the command fails)
+    │   └── ReferenceDataError   a reference data file (actor dictionary, countries) is unusable
     ├── ModelNotFound            no usable spaCy model is installed
     ├── GazetteerError           the gazetteer is missing, corrupt, or an import failed
     ├── StoreError               the database cannot be opened, migrated or written
@@ -51,6 +52,8 @@ class Messages:
     E051 = "The database {path} has schema version {found}, newer than this sitrep ({supported})."
     E052 = "No {kind} with id {id!r}."
     E060 = "Cannot apply the review action: {detail}"
+    E070 = "Cannot read the reference data file {path}: {detail}"
+    E071 = "The reference data file {path} has a bad entry {entry!r}: {detail}"
 
 
 class SitrepError(Exception):
@@ -104,6 +107,10 @@ class UnsupportedLanguage(InputError):
 
 class ConfigError(SitrepError):
     exit_code = 2
+
+
+class ReferenceDataError(ConfigError):
+    code = "E070"
 
 
 class ModelNotFound(SitrepError):

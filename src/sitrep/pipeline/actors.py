@@ -1,60 +1,445 @@
-"""Stage: find actors in the text and normalise them through the actor dictionary.
+"""Stage: find the actors an article names and normalise them through the actor dictionary.
 
-PLACEHOLDER: returns spaCy ORG/NORP entities with inter 0. To be replaced by the dictionary-driven
-resolver (``sitrep/data/actors.json``, countries and demonyms, user additions).
+Three kinds of reference are found in each parsed sentence:
+
+- named actors from the dictionary ("JNIM", "Jama'at Nusrat al-Islam wal-Muslimin", "Wagner
+  mercenaries"), spotted by the entity ruler that runs before spaCy's NER (``ruler_patterns``);
+  context aliases ("an al-Qaeda affiliate", "Tuareg rebels") count only when the article is about
+  a country where that actor is active;
+- a country's state forces ("Mali's army", "Malian soldiers", "FAMa", "the army", "police");
+- generic actors ("gunmen", "villagers", "protesters", "a mob", "Fulani militiamen").
+
+Generic and country-dependent names need the event's country and date, which later stages know:
+an ``ActorMention`` keeps its template and the country the text names (if any), and ``normalise``
+renders the final ACLED name ("Military Forces of Mali (2021-)", "Civilians (Mali)") with the inter
+code. ``roles`` (see ``sitrep.pipeline.actor_roles``) decides who did what to whom in one event.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
 
-from sitrep.model import ActorRef
-from sitrep.pipeline.document import Document
+from sitrep.config import Settings
+from sitrep.model import ActorRef, ActorStatus, Span
+from sitrep.pipeline.document import Document, Sentence
 from sitrep.pipeline.mentions import ActorMention, ActorRoles, EventMention
+from sitrep.reference import (
+    ActorDictionary,
+    ActorEntry,
+    Countries,
+    Country,
+    GenericWord,
+    StateAlias,
+    load_actor_dictionary,
+    load_countries,
+    normalise_key,
+    place_countries,
+)
+
+__all__ = ["ActorResolver", "AliasTarget", "EventActors"]
+
+
+@dataclass
+class EventActors:
+    """The actors of one event in ACLED's four columns, normalised."""
+
+    actor1: ActorRef | None
+    assoc_actor_1: list[ActorRef]
+    actor2: ActorRef | None
+    assoc_actor_2: list[ActorRef]
+
+
+_ACRONYM_MAX = 4  # all-caps aliases up to this length are matched case-sensitively ("IS", "AA")
+
+
+@dataclass(frozen=True)
+class AliasTarget:
+    """What one alias of the dictionary points to: a named actor or a country's state forces."""
+
+    entry: ActorEntry | None
+    state: StateAlias | None
+    context: bool  # valid only when the article's country is one where the actor is active
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        if self.entry is not None:
+            return self.entry.countries
+        assert self.state is not None
+        return (self.state.country,)
 
 
 class ActorResolver:
-    fingerprint = "placeholder"
+    """The actor dictionary, ready to spot and normalise actors (one per process is enough).
+
+    ``dictionary`` is a loaded ``ActorDictionary``; without it the shipped ``actors.json`` is read,
+    followed by ``extra_paths`` (files or folders of ``*.json`` of the same shape), or by default
+    the user's ``$SITREP_HOME/actors/`` when it exists. ``as_of`` is the day the data are exported:
+    a regime that ended after it is written open-ended, as ACLED's data of that day show it.
+    """
+
+    def __init__(
+        self,
+        dictionary: ActorDictionary | None = None,
+        extra_paths: Sequence[Path] | None = None,
+        *,
+        countries: Countries | None = None,
+        as_of: dt.date | None = None,
+    ) -> None:
+        if dictionary is None:
+            if extra_paths is None:
+                user_dir = Settings.from_env().actors_dir
+                extra_paths = [user_dir] if user_dir.is_dir() else []
+            dictionary = load_actor_dictionary(list(extra_paths))
+        self.dictionary = dictionary
+        self.countries = countries or load_countries()
+        self.as_of = as_of
+        self._aliases: dict[str, list[AliasTarget]] = {}
+        self._acronyms: dict[str, list[AliasTarget]] = {}
+        self._index_aliases()
+        self._generic: dict[str, list[GenericWord]] = {}
+        for word in dictionary.generic:
+            self._generic.setdefault(word.words[-1], []).append(word)
+        self._ethnic = {normalise_key(w): g for g in dictionary.ethnic_groups for w in g.words}
+
+    # -- the dictionary ---------------------------------------------------------------------
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever the dictionary or the country table changes (keys the nlp cache)."""
+        return f"actors-{self.dictionary.fingerprint}-{self.countries.fingerprint}"
+
+    def _index_aliases(self) -> None:
+        def add(text: str, target: AliasTarget, *, acronym: bool = False) -> None:
+            if acronym or _is_acronym(text):
+                self._acronyms.setdefault(text, []).append(target)
+            else:
+                self._aliases.setdefault(normalise_key(text), []).append(target)
+
+        for entry in self.dictionary.actors:
+            for alias in (entry.name, *entry.aliases):
+                add(
+                    alias,
+                    AliasTarget(entry, None, context=bool(entry.countries) and _is_code(alias)),
+                )
+            for alias in entry.context_aliases:
+                add(alias, AliasTarget(entry, None, context=True))
+            for alias in entry.acronyms:
+                add(alias, AliasTarget(entry, None, context=bool(entry.countries)), acronym=True)
+        for state in self.dictionary.state_aliases:
+            for alias in state.aliases:
+                add(alias, AliasTarget(None, state, context=_is_code(alias)))
+            for alias in state.context_aliases:
+                add(alias, AliasTarget(None, state, context=True))
+            for alias in state.acronyms:
+                add(alias, AliasTarget(None, state, context=True), acronym=True)
 
     def ruler_patterns(self) -> list[dict[str, object]]:
-        return []
+        """EntityRuler patterns: countries as GPE, demonyms and ethnic groups as NORP, actors as ORG.
 
-    def find(self, document: Document) -> list[ActorMention]:
+        Phrase patterns match on lower case (the ruler's ``phrase_matcher_attr``); short all-caps
+        acronyms are token patterns on the exact text, so "IS" never matches "is".
+        """
+        patterns: list[dict[str, object]] = []
+        seen: set[tuple[str, str]] = set()
+
+        def add(label: str, text: str) -> None:
+            key = normalise_key(text)
+            if (label, key) in seen or not key:
+                return
+            seen.add((label, key))
+            if _is_acronym(text):
+                patterns.append({"label": label, "pattern": [{"TEXT": text}], "id": text})
+            else:
+                patterns.append({"label": label, "pattern": text, "id": key})
+
+        for name, _country in self.countries.names():
+            add("GPE", name)
+        country_keys = {normalise_key(n) for n, _ in self.countries.names()}
+        for demonym, _country in self.countries.demonyms():
+            if normalise_key(demonym) not in country_keys:
+                add("NORP", demonym)
+        for word in self._ethnic:
+            add("NORP", word)
+        for key in self._aliases:
+            add("ORG", key)
+        for text in self._acronyms:
+            patterns.append({"label": "ORG", "pattern": [{"TEXT": text}], "id": text})
+        return patterns
+
+    # -- countries of an article ------------------------------------------------------------
+    @cached_property
+    def _country_regex(self) -> re.Pattern[str]:
+        names = {n for n, _ in self.countries.names()} | {d for d, _ in self.countries.demonyms()}
+        names = {n for n in names if len(n) > 3 or n.isupper()}
+        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+    def article_countries(self, text: str) -> list[str]:
+        """ISO3 codes of the countries an article names (by name or demonym), most named first."""
+        counts: Counter[str] = Counter()
+        for match in self._country_regex.finditer(text):
+            country = self.countries.by_name(match.group())
+            if country is not None:
+                counts[country.iso3] += 1
+                continue
+            for candidate in self.countries.by_demonym(match.group())[:1]:
+                counts[candidate.iso3] += 1
+        return [iso3 for iso3, _ in counts.most_common()]
+
+    def document_countries(self, document: Document) -> list[str]:
+        """The countries an article is about: those it names, else those of the towns it names."""
+        cached = document.annotations.get("actors.countries")
+        if isinstance(cached, list):
+            return cached
+        found = self.article_countries(document.text)
+        if not found:
+            names = [e.text for s in document.parsed if s.doc is not None for e in s.doc.ents]
+            found = place_countries(names, self.countries)
+        document.annotations["actors.countries"] = found
+        return found
+
+    # -- finding ----------------------------------------------------------------------------
+    def find(
+        self, document: Document, countries: Sequence[str] | None = None
+    ) -> list[ActorMention]:
+        """Every actor reference in the parsed sentences, in text order, with its template.
+
+        ``countries`` (ISO3, most relevant first) are where the article's events happen, when a
+        caller knows them; the countries the article names follow them as context.
+        """
+        from sitrep.pipeline.actor_finder import find_in_sentence
+
+        named = self.document_countries(document)
+        countries = [*countries, *(c for c in named if c not in countries)] if countries else named
+        date = document.published.representative if document.published else None
         found: list[ActorMention] = []
         for sentence in document.parsed:
-            assert sentence.doc is not None
-            for ent in sentence.doc.ents:
-                if ent.label_ in {"ORG", "NORP"}:
-                    found.append(
-                        ActorMention(
-                            span=sentence.span_of(ent),
-                            name=ent.text,
-                            inter=0,
-                            sentence_index=sentence.index,
-                            token_start=ent.start,
-                            token_end=ent.end,
-                        )
-                    )
+            for mention in find_in_sentence(self, sentence, countries):
+                found.append(self._provisional(mention, countries, date))
         return found
+
+    def find_in(self, sentence: Sentence, countries: Sequence[str]) -> list[ActorMention]:
+        """The actor references of one parsed sentence, given the article's countries."""
+        from sitrep.pipeline.actor_finder import find_in_sentence
+
+        return [
+            self._provisional(m, countries, None)
+            for m in find_in_sentence(self, sentence, countries)
+        ]
+
+    def _provisional(
+        self, mention: ActorMention, countries: Sequence[str], date: dt.date | None
+    ) -> ActorMention:
+        """Fill the name and inter code with the article's main country until the event's is known."""
+        ref = self.normalise(mention, country_iso3=countries[0] if countries else None, date=date)
+        mention.name, mention.inter = ref.name, ref.inter
+        return mention
+
+    def resolve_alias(
+        self, text: str, countries: Sequence[str], *, exact: bool = False
+    ) -> AliasTarget | None:
+        """The dictionary target of an alias in an article about ``countries`` (None: not valid here).
+
+        An alias shared by several actors ("al-Shabaab" in Somalia and in Mozambique) goes to the
+        one active in the article's main country; a context alias needs such a country.
+        """
+        targets = self._acronyms.get(text, []) if exact else []
+        targets = targets or self._aliases.get(normalise_key(text), [])
+        if not targets:
+            return None
+        for iso3 in countries[:3]:
+            for target in targets:
+                if iso3 in target.countries:
+                    return target
+        plain = [t for t in targets if not t.context]
+        return plain[0] if plain else None
+
+    def generic_words(self, head_lemma: str) -> list[GenericWord]:
+        return self._generic.get(head_lemma, [])
+
+    def ethnic_group(self, word: str) -> str | None:
+        group = self._ethnic.get(normalise_key(word))
+        return group.group if group else None
+
+    # -- normalising ------------------------------------------------------------------------
+    def normalise(
+        self, mention: ActorMention, *, country_iso3: str | None, date: dt.date | None
+    ) -> ActorRef:
+        """The ACLED name, inter code and dictionary key of an actor in an event in ``country_iso3``.
+
+        A country the text names ("Burkinabe soldiers") wins over the event's country; state forces
+        acting outside their own country are external forces (inter 8).
+        """
+        span = mention.span
+        if mention.template is None and mention.actor_id and "|" in mention.actor_id:
+            return self._combined(mention, country_iso3, date)
+        if mention.template is None and mention.actor_id:
+            entry = self.dictionary.actor(mention.actor_id)
+            if entry is not None and entry.template is None:
+                name, inter = entry.name_on(date)
+                if entry.home and country_iso3 and entry.home != country_iso3 and inter == 1:
+                    inter = 8
+                return _ref(mention, name, inter, entry.id, entry.home or country_iso3, span)
+            if entry is not None and entry.template is not None:
+                return self._render(
+                    mention,
+                    entry.template,
+                    mention.country_iso3 or country_iso3,
+                    country_iso3,
+                    date,
+                )
+        if mention.template is not None:
+            return self._render(
+                mention, mention.template, mention.country_iso3 or country_iso3, country_iso3, date
+            )
+        return _ref(
+            mention, mention.name, mention.inter, mention.actor_id, mention.country_iso3, span
+        )
+
+    def combine(self, first: ActorMention, second: ActorMention) -> ActorMention:
+        """One actor for "A or B" (ACLED: "A and/or B"), the two in the dictionary's order if known."""
+        pair = (first.actor_id or "", second.actor_id or "")
+        if pair[::-1] in self.dictionary.combined:
+            first, second = second, first
+        return ActorMention(
+            span=first.span if first.span.start < second.span.start else second.span,
+            name=f"{first.name} and/or {second.name}",
+            inter=first.inter,
+            actor_id=f"{first.actor_id}|{second.actor_id}",
+            kind=first.kind,
+            sentence_index=first.sentence_index,
+            token_start=min(first.token_start or 0, second.token_start or 0),
+            token_end=max(first.token_end or 0, second.token_end or 0),
+        )
+
+    def _combined(
+        self, mention: ActorMention, country_iso3: str | None, date: dt.date | None
+    ) -> ActorRef:
+        refs = []
+        for actor_id in (mention.actor_id or "").split("|"):
+            part = ActorMention(
+                span=mention.span, name=actor_id, inter=mention.inter, actor_id=actor_id
+            )
+            refs.append(self.normalise(part, country_iso3=country_iso3, date=date))
+        if len(refs) == 2 and (refs[1].actor_id, refs[0].actor_id) in self.dictionary.combined:
+            refs.reverse()
+        name = " and/or ".join(r.name for r in refs)
+        return _ref(mention, name, refs[0].inter, mention.actor_id, country_iso3, mention.span)
+
+    def _render(
+        self,
+        mention: ActorMention,
+        template_id: str,
+        iso3: str | None,
+        event_iso3: str | None,
+        date: dt.date | None,
+    ) -> ActorRef:
+        template = self.dictionary.templates.get(template_id)
+        if template is None:
+            return _ref(mention, mention.name, mention.inter, mention.actor_id, iso3, mention.span)
+        replacement = dict(template.by_country).get(iso3 or "")
+        entry = self.dictionary.actor(replacement) if replacement else None
+        if entry is not None:
+            name, inter = entry.name_on(date)
+            return _ref(mention, name, inter, entry.id, iso3, mention.span)
+        country = self.countries.get(iso3)
+        name = _fill(template.name, country, mention.group)
+        inter = template.inter
+        if template.regime and country is not None:
+            period = country.regime_period(date, as_of=self.as_of)
+            if period:
+                name = f"{name} ({period})"
+            if event_iso3 and iso3 != event_iso3 and template.kind == "state":
+                inter = 8
+        if mention.suffix:
+            name = f"{name} {mention.suffix}"
+        actor_id = f"{template.id}:{iso3}" if iso3 else template.id
+        return _ref(mention, name, inter, actor_id, iso3, mention.span)
+
+    def generic(self, kind: str, *, country_iso3: str | None, date: dt.date | None) -> ActorRef | None:
+        """A generic actor of the event's country from a template id ("civilians", "protesters",
+        "rioters", "military", "police", "unidentified-armed-group"); None without a country."""
+        if country_iso3 is None or kind not in self.dictionary.templates:
+            return None
+        placeholder = ActorMention(span=Span(start=0, end=0, text=""), name=kind, inter=0, template=kind)
+        ref = self._render(placeholder, kind, country_iso3, country_iso3, date)
+        ref.evidence, ref.text = [], None
+        return ref
+
+    def event_actors(
+        self,
+        document: Document,
+        mention: EventMention,
+        actors: list[ActorMention],
+        *,
+        country_iso3: str | None,
+        date: dt.date | None,
+    ) -> EventActors:
+        """The event's actor1, assoc_actor_1, actor2 and assoc_actor_2 as ``ActorRef`` records.
+
+        ``country_iso3`` and ``date`` are the event's (from the places and dates stages); the
+        actors a claimant accuses carry ``status`` alleged and ``attributed_by``.
+        """
+        roles = self.roles(document, mention, actors)
+
+        def refs(side: list[ActorMention], attributed: bool) -> list[ActorRef]:
+            out = [self.normalise(a, country_iso3=country_iso3, date=date) for a in side]
+            if attributed:
+                for ref in out:
+                    ref.status, ref.attributed_by = roles.status, roles.attributed_by
+            return [r for i, r in enumerate(out) if r.name not in {o.name for o in out[:i]}]
+
+        side1 = refs(roles.actor1, roles.status is not ActorStatus.stated)
+        side2 = refs(roles.actor2, False)
+        return EventActors(
+            actor1=side1[0] if side1 else None,
+            assoc_actor_1=side1[1:],
+            actor2=side2[0] if side2 else None,
+            assoc_actor_2=side2[1:],
+        )
 
     def roles(
         self, document: Document, mention: EventMention, actors: list[ActorMention]
     ) -> ActorRoles:
-        same = [a for a in actors if a.sentence_index == mention.sentence.index]
-        return ActorRoles(actor1=same[:1], actor2=same[1:2])
+        """Who did it (actor1) and to whom (actor2) in one event mention; see ``actor_roles``."""
+        from sitrep.pipeline.actor_roles import read_roles
 
-    def normalise(
-        self, mention: ActorMention, *, country_iso3: str | None, date: dt.date | None
-    ) -> ActorRef:
-        return ActorRef(
-            name=mention.name, inter=mention.inter, text=mention.span.text, evidence=[mention.span]
-        )
+        return read_roles(self, document, mention, actors)
 
-    def generic(
-        self, kind: str, *, country_iso3: str | None, date: dt.date | None
-    ) -> ActorRef | None:
-        """A generic actor of a country: kind is civilians, protesters, rioters, military, police,
-        unidentified_armed_group."""
-        if kind == "civilians":
-            return ActorRef(name=f"Civilians ({country_iso3 or 'unknown'})", inter=7)
-        return None
+
+def _is_code(text: str) -> bool:
+    """A short code ("SDF", "RSF", "LeT", "FAMa"): ambiguous worldwide, so valid only in context."""
+    return " " not in text and len(text) <= 6 and sum(c.isupper() for c in text) >= 2
+
+
+def _is_acronym(text: str) -> bool:
+    return len(text) <= _ACRONYM_MAX and text.isalpha() and text.isupper()
+
+
+def _fill(name: str, country: Country | None, group: str | None) -> str:
+    """Put the country (and the ethnic group) into a template name."""
+    if group:
+        name = name.replace("{group}", group)
+    if country is None:
+        return re.sub(r"\s*\(\{country\}\)|\s+of \{country\}", "", name).strip()
+    if "of {country}" in name:
+        return name.replace("{country}", country.name_in_phrase)
+    return name.replace("{country}", country.name)
+
+
+def _ref(
+    mention: ActorMention, name: str, inter: int, actor_id: str | None, iso3: str | None, span: Span
+) -> ActorRef:
+    return ActorRef(
+        name=name,
+        inter=inter,
+        actor_id=actor_id,
+        text=span.text,
+        country_iso3=iso3,
+        evidence=[span],
+    )

@@ -254,13 +254,13 @@ def _sides(
 ) -> _Sides:
     sides = _Sides()
     for mention in cluster.mentions:
-        roles = resolver.roles(document, mention, actors)
-        for group, refs in ((roles.actor1, sides.actor1), (roles.actor2, sides.actor2)):
-            for actor in group:
-                ref = resolver.normalise(actor, country_iso3=country, date=day)
-                ref.status = roles.status
-                ref.attributed_by = roles.attributed_by
-                _add(refs, ref)
+        coded = resolver.event_actors(document, mention, actors, country_iso3=country, date=day)
+        for ref in [coded.actor1, *coded.assoc_actor_1]:
+            if ref is not None:
+                _add(sides.actor1, ref)
+        for ref in [coded.actor2, *coded.assoc_actor_2]:
+            if ref is not None:
+                _add(sides.actor2, ref)
     # accused actors: alleged by the claimant, never stated as fact
     for attribution in attributions:
         if attribution.sentence_index not in cluster.sentences or not attribution.accused:

@@ -42,6 +42,11 @@ class ActorMention:
     sentence_index: int = -1
     token_start: int | None = None  # token offsets in the sentence's doc
     token_end: int | None = None
+    # Until the event's country and date are known (``ActorResolver.normalise`` renders the name):
+    template: str | None = None  # country template ("military", "civilians"); None if named
+    group: str | None = None  # ethnic group of an ethnic militia ("Fulani")
+    suffix: str | None = None  # ACLED unit suffix of state forces ("Military Police")
+    assoc: list[str] = field(default_factory=list)  # associated actors the words imply
 
 
 @dataclass

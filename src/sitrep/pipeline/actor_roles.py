@@ -1,0 +1,603 @@
+"""Who did it and to whom: actor1 and actor2 of one event mention, read from the dependency parse.
+
+Each actor in the event's sentence gets a semantic role from its path to the event's trigger:
+the subject of an active verb or the object of "by" is the agent; the object, the subject of a
+passive verb, or the object of "against", "on", "at" or "with" ("clashed with") is the patient;
+"between X and Y" gives both; a noun modifying a noun trigger is its agent ("Israeli airstrikes").
+Then ACLED's conventions by event type decide the final pair (protests: actor1 Protesters (X);
+violence against civilians: actor2 Civilians (X); battles: both sides), and the sentence's
+attribution decides the status: "X blamed Y", "according to X" or "X said" make the actors
+alleged by X, unless X is the perpetrator itself (claimed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from sitrep.model import ActorStatus
+from sitrep.pipeline.document import Document, Sentence
+from sitrep.pipeline.mentions import ActorMention, ActorRoles, EventMention
+from sitrep.taxonomy import EventType, SubEventType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from sitrep.pipeline.actors import ActorResolver
+
+__all__ = ["read_roles"]
+
+AGENT, PATIENT = "agent", "patient"
+_PATIENT_PREPS = {
+    "against",
+    "on",
+    "at",
+    "with",
+    "into",
+    "upon",
+    "targeting",
+    "toward",
+    "towards",
+    "onto",
+}
+_ACCUSE_VERBS = {"blame", "accuse", "attribute", "hold", "charge", "implicate"}
+_SAY_VERBS = {
+    "say",
+    "claim",
+    "report",
+    "announce",
+    "state",
+    "tell",
+    "allege",
+    "confirm",
+    "add",
+    "insist",
+    "assert",
+}
+_REPEL_VERBS = {
+    "repel",
+    "repulse",
+    "thwart",
+    "foil",
+    "counter",
+    "resist",
+    "rebuff",
+    "fend",
+    "defeat",
+    "respond",
+}
+_RECIPROCAL_VERBS = {"clash", "fight", "exchange", "battle", "skirmish", "engage"}
+_COMMUNAL_NOUNS = {
+    "farmer",
+    "herder",
+    "pastoralist",
+    "villager",
+    "resident",
+    "youth",
+    "local",
+    "hunter",
+}
+_ARMED_KINDS = {"armed_group", "state", "country", "rioters"}
+_STATE_KINDS = {"state", "country"}
+_WINDOW = 6  # sentences around an attack searched for an accusation naming the perpetrator
+_NEARBY = 2  # sentences around a protest or riot searched for the forces that intervened
+
+
+@dataclass
+class _Reading:
+    mention: ActorMention
+    role: str | None
+    coordinated: bool  # joined by "and" to an earlier actor of the same role
+    direct: bool = False  # the agent is the subject or a modifier of the event's own words
+
+
+def read_roles(
+    resolver: ActorResolver, document: Document, mention: EventMention, actors: list[ActorMention]
+) -> ActorRoles:
+    """actor1 (first: the main actor, then associated actors) and actor2 for one event mention."""
+    sentence = mention.sentence
+    doc = sentence.doc
+    same = [a for a in actors if a.sentence_index == sentence.index]
+    readings = (
+        _read(doc, mention, same) if doc is not None else [_Reading(a, None, False) for a in same]
+    )
+    # A country named as a modifier ("Israeli", "Mali's") is an actor only as the agent of the event.
+    readings = [
+        r for r in readings if r.mention.kind != "country" or (r.role == AGENT and r.direct)
+    ]
+    same = [r.mention for r in readings]
+    agents = [r.mention for r in readings if r.role == AGENT]
+    patients = [r.mention for r in readings if r.role == PATIENT]
+    unassigned = [r for r in readings if r.role is None]
+    trigger_start = mention.trigger.start
+    status, claimant, accused = (
+        _attribution(doc, same) if doc is not None else (ActorStatus.stated, None, [])
+    )
+    if accused:  # "X blamed Y for the attack": Y is the perpetrator, X the claimant
+        agents = accused + [a for a in agents if a not in accused and a is not claimant]
+        patients = [p for p in patients if p not in accused and p is not claimant]
+    if not agents and not accused:
+        agents = [
+            r.mention
+            for r in unassigned
+            if r.mention.span.start < trigger_start and r.mention.kind in _ARMED_KINDS
+        ]
+        one_sided = mention.sub_event_type.event_type in {
+            EventType.explosions,
+            EventType.violence_against_civilians,
+        }
+        found = _accusation_nearby(document, sentence, actors) if one_sided else None
+        if found is not None and not agents:
+            agents, claimant = found
+            status = ActorStatus.alleged
+    if not patients:
+        patients = [
+            r.mention
+            for r in unassigned
+            if r.mention.span.start > trigger_start and r.mention not in agents
+        ]
+    operation = _operation(doc, same)
+    if claimant is not None and agents and _own_members(agents[0], claimant):
+        agents = [claimant, *agents[1:]]  # "JNIM said its fighters ambushed ...": JNIM did
+    if operation is not None:  # "Turkish forces and rebels, operating under OPS, shelled ..."
+        agents = [operation, *(a for a in agents if a is not operation)]
+    if not patients and len(agents) > 1 and _reciprocal(doc, mention):
+        agents, patients = agents[:1], agents[1:]  # "Myanmar military and AA clashed"
+    nearby = [a for a in actors if abs(a.sentence_index - sentence.index) <= _NEARBY]
+    roles = _conventions(mention, agents, patients, same, nearby)
+    if claimant is not None and roles.actor1:
+        main = roles.actor1[0]
+        if (
+            claimant.actor_id is not None
+            and claimant.actor_id == main.actor_id
+            and claimant.template == main.template
+        ):
+            roles.status, roles.attributed_by = ActorStatus.claimed, claimant.name
+        else:
+            roles.status, roles.attributed_by = status, claimant.name
+    _add_implied_assoc(roles)
+    countries = resolver.document_countries(document)
+    date = document.published.representative if document.published else None
+    for actor in (*roles.actor1, *roles.actor2):
+        if actor.inter == 0 and actor.template is not None:  # an actor the conventions added
+            ref = resolver.normalise(
+                actor, country_iso3=countries[0] if countries else None, date=date
+            )
+            actor.name, actor.inter = ref.name, ref.inter
+    return roles
+
+
+# -- reading the parse -------------------------------------------------------------------------
+
+
+def _own_members(actor: ActorMention, claimant: ActorMention) -> bool:
+    """ "its fighters", "their men": a generic actor that belongs to the claimant."""
+    return actor.template is not None and actor.span.text.lower().split()[0] in {
+        "its",
+        "their",
+        "our",
+    }
+
+
+def _operation(doc: Doc | None, actors: list[ActorMention]) -> ActorMention | None:
+    """A named actor introduced by "under" ("operating under OPS"): ACLED codes the operation."""
+    if doc is None:
+        return None
+    for actor in actors:
+        start = actor.token_start
+        if (
+            actor.template is None
+            and start is not None
+            and start > 0
+            and doc[start - 1].lower_ == "under"
+        ):
+            return actor
+    return None
+
+
+def _reciprocal(doc: Doc | None, mention: EventMention) -> bool:
+    """Whether the event's verb makes its subjects opponents ("X and Y clashed", "exchanged fire")."""
+    if doc is None:
+        return False
+    trigger = _trigger_token(doc, mention)
+    return trigger is not None and any(
+        t.lemma_.lower() in _RECIPROCAL_VERBS for t in _chain(trigger)
+    )
+
+
+def _trigger_token(doc: Doc, mention: EventMention) -> Token | None:
+    if mention.trigger_token is not None and 0 <= mention.trigger_token < len(doc):
+        return doc[mention.trigger_token]
+    start = mention.trigger.start - mention.sentence.start
+    end = mention.trigger.end - mention.sentence.start
+    tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if not tokens:
+        return None
+    roots = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
+    return roots[0] if roots else tokens[0]
+
+
+def _span_head(doc: Doc, start: int, end: int) -> Token:
+    """The head noun of an actor's words: the last token governed from outside the span."""
+    heads = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+    return heads[-1] if heads else doc[end - 1]
+
+
+def _chain(trigger: Token) -> list[Token]:
+    """The trigger and its governors up to the clause's verb ("strikes" <- "by" <- "killed")."""
+    chain = [trigger]
+    token = trigger
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i and len(chain) < 6:
+        token = token.head
+        chain.append(token)
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    if (
+        token.dep_ in {"xcomp", "conj", "advcl"}
+        and token.head.pos_ in {"VERB", "AUX"}
+        and not own_subject
+    ):
+        chain.append(token.head)  # "began to attack", "stormed and killed"
+    chain += [
+        c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"
+    ]  # "shells fired by X"
+    return chain
+
+
+def _read(doc: Doc, mention: EventMention, actors: list[ActorMention]) -> list[_Reading]:
+    trigger = _trigger_token(doc, mention)
+    if trigger is None:
+        return [_Reading(a, None, False) for a in actors]
+    chain = _chain(trigger)
+    readings: list[_Reading] = []
+    for actor in actors:
+        if actor.token_start is None or actor.token_end is None:
+            readings.append(_Reading(actor, None, False))
+            continue
+        head = _span_head(doc, actor.token_start, actor.token_end)
+        role, coordinated = _role(head, trigger, chain)
+        direct = head.dep_ in {"nsubj", "pobj"} or head.head.i == trigger.i
+        readings.append(_Reading(actor, role, coordinated, direct))
+    return readings
+
+
+def _role(token: Token, trigger: Token, chain: list[Token]) -> tuple[str | None, bool]:
+    """The role of the actor whose head is ``token`` in the event whose trigger is ``trigger``."""
+    coordinated = False
+    between_second = False
+    for _ in range(8):
+        if token.dep_ == "conj":
+            between_second = between_second or _under_between(token)
+            token, coordinated = token.head, True
+            continue
+        if token.dep_ == "appos":
+            token = token.head
+            continue
+        if token.i == trigger.i:
+            return None, coordinated
+        dep, gov = token.dep_, token.head
+        repel = (
+            gov.lemma_.lower() in _REPEL_VERBS
+        )  # "the army repelled a JNIM attack": JNIM attacked
+        if dep in {"nsubj", "csubj"} and gov in chain:
+            return (PATIENT if repel else AGENT), coordinated
+        if dep == "nsubjpass" and gov in chain:
+            return (AGENT if repel else PATIENT), coordinated
+        if dep in {"dobj", "attr", "oprd"} and gov in chain:
+            return (AGENT if repel else PATIENT), coordinated
+        if dep in {"compound", "amod", "poss", "nmod", "npadvmod"} and gov.i == trigger.i:
+            return AGENT, coordinated
+        if dep in {"compound", "amod", "poss", "nmod"} and gov.pos_ in {"NOUN", "PROPN"}:
+            token = gov  # "a Malian army position", "the regime's checkpoint": read the phrase
+            continue
+        if dep == "pobj":
+            role = _prep_role(gov, chain, between_second)
+            if role == "through":
+                token = gov.head  # "the positions of X": read the phrase X belongs to
+                continue
+            return role, coordinated and role != PATIENT
+        return None, coordinated
+    return None, coordinated
+
+
+def _under_between(token: Token) -> bool:
+    head = token.head
+    return head.dep_ == "pobj" and head.head.lower_ == "between"
+
+
+def _prep_role(prep: Token, chain: list[Token], between_second: bool) -> str | None:
+    word, gov = prep.lower_, prep.head
+    if word == "of" and gov.pos_ in {"NOUN", "PROPN"} and gov not in chain:
+        return "through"
+    if gov not in chain:
+        return None
+    if word == "by" or prep.dep_ == "agent":
+        return AGENT
+    if word == "between":
+        return PATIENT if between_second else AGENT
+    if word in _PATIENT_PREPS:
+        return PATIENT
+    if word == "of" and gov.i == chain[0].i:
+        return AGENT  # "an attack of the Taliban"
+    return None
+
+
+# -- attribution -------------------------------------------------------------------------------
+
+
+def _actor_at(actors: list[ActorMention], token: Token) -> ActorMention | None:
+    for actor in actors:
+        if (
+            actor.token_start is not None
+            and actor.token_end is not None
+            and actor.token_start <= token.i < actor.token_end
+        ):
+            return actor
+    return None
+
+
+def _attribution(
+    doc: Doc, actors: list[ActorMention]
+) -> tuple[ActorStatus, ActorMention | None, list[ActorMention]]:
+    """The sentence's claimant (if an actor) and the actors it accuses ("X blamed Y and Z")."""
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma in _ACCUSE_VERBS and token.pos_ == "VERB":
+            claimant = _subject_actor(token, actors)
+            accused = _objects(token, actors)
+            if accused:
+                accused += [
+                    a
+                    for a in actors
+                    if a.kind == "country" and a not in accused and a is not claimant
+                ]
+                return ActorStatus.alleged, claimant, accused
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            claimant = _actor_at(actors, objects[0]) if objects else None
+            if claimant is not None:
+                return ActorStatus.alleged, claimant, []
+    for token in doc:
+        if token.lemma_.lower() in _SAY_VERBS and token.pos_ == "VERB":
+            claimant = _subject_actor(token, actors)
+            reported = any(c.dep_ in {"ccomp", "parataxis"} for c in token.children)
+            if claimant is not None and (reported or token.dep_ in {"parataxis", "ccomp"}):
+                return ActorStatus.alleged, claimant, []
+    return ActorStatus.stated, None, []
+
+
+def _subject_actor(verb: Token, actors: list[ActorMention]) -> ActorMention | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            found = _actor_at(actors, child)
+            if found is None:  # "a spokesperson for the CSP-DPA", "officials of X"
+                for sub in child.subtree:
+                    found = found or _actor_at(actors, sub)
+            return found
+    return None
+
+
+def _objects(verb: Token, actors: list[ActorMention]) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "pobj"}:
+            for token in _conjuncts(child):
+                found = _actor_at(actors, token)
+                if found is not None and found not in out:
+                    out.append(found)
+    return out
+
+
+def _conjuncts(token: Token) -> Iterable[Token]:
+    yield token
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield from _conjuncts(child)
+
+
+def _accusation_nearby(
+    document: Document, sentence: Sentence, actors: list[ActorMention]
+) -> tuple[list[ActorMention], ActorMention | None] | None:
+    """An accusation in a nearby sentence ("The CSP-DPA blamed Mali's army") names the perpetrator."""
+    for other in sorted(document.parsed, key=lambda s: abs(s.index - sentence.index)):
+        if (
+            other.index == sentence.index
+            or abs(other.index - sentence.index) > _WINDOW
+            or other.doc is None
+        ):
+            continue
+        same = [a for a in actors if a.sentence_index == other.index]
+        status, claimant, accused = _attribution(other.doc, same)
+        if accused and status is ActorStatus.alleged:
+            return accused, claimant
+    return None
+
+
+# -- ACLED conventions -------------------------------------------------------------------------
+
+
+def _synthetic(mention: EventMention, template: str, kind: str) -> ActorMention:
+    """An actor that ACLED's conventions require but the sentence does not name."""
+    return ActorMention(
+        span=mention.trigger,
+        name=template,
+        inter=0,
+        kind=kind,
+        sentence_index=mention.sentence.index,
+        template=template,
+    )
+
+
+def _first(items: Iterable[ActorMention], kinds: set[str]) -> list[ActorMention]:
+    return [a for a in items if a.kind in kinds]
+
+
+def _conventions(
+    mention: EventMention,
+    agents: list[ActorMention],
+    patients: list[ActorMention],
+    same: list[ActorMention],
+    nearby: list[ActorMention],
+) -> ActorRoles:
+    sub = mention.sub_event_type
+    kind = sub.event_type
+    if kind is EventType.protests:
+        return _protest_roles(mention, sub, same, nearby)
+    if kind is EventType.riots:
+        return _riot_roles(mention, sub, agents, patients, same, nearby)
+    armed_agents = _first(agents, _ARMED_KINDS) or [
+        a for a in agents if a.kind not in {"civilians"}
+    ]
+    if kind is EventType.violence_against_civilians:
+        actor1 = (
+            armed_agents
+            or [_as_armed(a) for a in agents[:1]]
+            or _first(same, {"armed_group"})[:1]
+            or [_synthetic(mention, "unidentified-armed-group", "armed_group")]
+        )
+        victims = [_as_civilians(p) for p in patients if p.kind in {"civilians", "government"}]
+        actor2 = victims[:1] or [_synthetic(mention, "civilians", "civilians")]
+        return _pair(actor1, actor2)
+    if kind is EventType.explosions:
+        actor1 = (
+            armed_agents
+            or [_as_armed(a) for a in agents[:1]]
+            or [_synthetic(mention, "unidentified-armed-group", "armed_group")]
+        )
+        return _pair(actor1, [p for p in patients if p not in actor1])
+    if kind is EventType.battles:
+        armed_agents = armed_agents or [_as_armed(a) for a in agents[:1]]
+        others = [
+            _as_armed(p)
+            for p in patients
+            if p not in armed_agents and p.kind in _ARMED_KINDS | {"civilians"}
+        ]
+        if not armed_agents:
+            armed = [
+                a
+                for a in _first(same, _ARMED_KINDS) or _first(nearby, _ARMED_KINDS)
+                if a not in others
+            ]
+            armed_agents = armed[:1]
+            others = others or armed[1:2]
+        if not armed_agents and not others:  # "a shoot-out took place": two unidentified sides
+            armed_agents = [_synthetic(mention, "unidentified-armed-group", "armed_group")]
+            others = [_synthetic(mention, "unidentified-armed-group", "armed_group")]
+        return _pair(armed_agents, others)
+    actor1 = armed_agents or agents or same[:1]
+    actor2 = [p for p in patients if p not in actor1]
+    if sub is SubEventType.looting_property_destruction and not actor2:
+        actor2 = [a for a in _first(same, {"civilians"}) if a not in actor1][:1]
+    return _pair(actor1, actor2)
+
+
+def _pair(actor1: list[ActorMention], actor2: list[ActorMention]) -> ActorRoles:
+    """actor1 and actor2, each without repeats, and actor2 without actor1's main actor."""
+    first = _unique(actor1)
+    key = _key(first[0]) if first else None
+    second = [a for a in _unique(actor2) if _key(a) != key or a.span.start == first[0].span.start]
+    return ActorRoles(actor1=first, actor2=second)
+
+
+def _key(actor: ActorMention) -> tuple[str | None, str | None, str | None]:
+    """What makes two mentions the same actor: the dictionary key, or template and country."""
+    if actor.template is not None:
+        return (actor.suffix, actor.template, actor.country_iso3)
+    return (actor.actor_id, None, actor.country_iso3)
+
+
+def _as_armed(actor: ActorMention) -> ActorMention:
+    """A civilian-sounding perpetrator is an armed group: an ethnic militia ("Fulani herders"),
+    a communal militia ("farmers attacked a camp"), else unidentified ("a man shot at police")."""
+    if actor.kind != "civilians":
+        return actor
+    if actor.group:
+        template = "ethnic-militia"
+    elif _head_word(actor) in _COMMUNAL_NOUNS:
+        template = "communal-militia"
+    else:
+        template = "unidentified-armed-group"
+    return replace(actor, template=template, kind="armed_group")
+
+
+def _head_word(actor: ActorMention) -> str:
+    word = actor.span.text.lower().split()[-1] if actor.span.text else ""
+    return word[:-1] if word.endswith("s") else word
+
+
+def _as_civilians(actor: ActorMention) -> ActorMention:
+    """Officials and other non-combatant victims are coded as civilians."""
+    if actor.kind == "government" or (
+        actor.template in {"unidentified-gang", "unidentified-armed-group"}
+    ):
+        return replace(actor, template="civilians", kind="civilians", actor_id=None)
+    return actor
+
+
+def _protest_roles(
+    mention: EventMention, sub: SubEventType, same: list[ActorMention], nearby: list[ActorMention]
+) -> ActorRoles:
+    protesters = _first(same, {"protesters"}) or [_synthetic(mention, "protesters", "protesters")]
+    actor2: list[ActorMention] = []
+    if sub is not SubEventType.peaceful_protest:
+        actor2 = (_first(same, _STATE_KINDS) or _first(nearby, _STATE_KINDS))[:1]
+    return ActorRoles(actor1=protesters[:1], actor2=actor2)
+
+
+def _riot_roles(
+    mention: EventMention,
+    sub: SubEventType,
+    agents: list[ActorMention],
+    patients: list[ActorMention],
+    same: list[ActorMention],
+    nearby: list[ActorMention],
+) -> ActorRoles:
+    found = _first(same, {"rioters", "protesters"})[:1]
+    rioters = (
+        [replace(found[0], template="rioters", kind="rioters")]
+        if found
+        else [_synthetic(mention, "rioters", "rioters")]
+    )
+    if sub is SubEventType.violent_demonstration:
+        actor2 = (_first(same, _STATE_KINDS) or _first(nearby, _STATE_KINDS))[:1]
+    else:
+        actor2 = [
+            _as_civilians(p)
+            for p in patients
+            if p.kind in {"civilians", "state", "country", "armed_group", "government"}
+        ][:1]
+        if not actor2 and any(a.kind in {"rioters", "civilians"} for a in agents[1:]):
+            actor2 = [_synthetic(mention, "rioters", "rioters")]  # "two groups clashed"
+    return ActorRoles(actor1=rioters, actor2=actor2)
+
+
+def _unique(actors: list[ActorMention]) -> list[ActorMention]:
+    """Drop repeated actors (same key and template) keeping text order of first appearance."""
+    seen: set[tuple[str | None, str | None, str | None]] = set()
+    out: list[ActorMention] = []
+    for actor in actors:
+        if _key(actor) not in seen:
+            seen.add(_key(actor))
+            out.append(actor)
+    return out
+
+
+def _add_implied_assoc(roles: ActorRoles) -> None:
+    """Associated actors an alias implies ("Donbass People's Militia" under NAF) join the list."""
+    for side in (roles.actor1, roles.actor2):
+        if side and side[0].assoc:
+            main = side[0]
+            for name in main.assoc:
+                side.append(
+                    ActorMention(
+                        span=main.span,
+                        name=name,
+                        inter=main.inter,
+                        kind=main.kind,
+                        sentence_index=main.sentence_index,
+                    )
+                )
