@@ -42,7 +42,7 @@ class SQLiteStore:
         self.location = str(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn = sqlite3.connect(self.path, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
             raise StoreError.from_catalogue("E050", path=self.location, detail=error) from error
         try:
