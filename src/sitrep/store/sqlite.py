@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sitrep.errors import NotFound, StoreError
@@ -60,6 +60,10 @@ class SQLiteStore:
 
     # -- lifecycle ------------------------------------------------------------------------
     def close(self) -> None:
+        # Keep the query planner's statistics fresh; on a read-only or busy database they can
+        # wait for the next close.
+        with suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
         self.conn.close()
 
     def __enter__(self) -> SQLiteStore:
