@@ -7,6 +7,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from sitrep.errors import GazetteerError
+
 from sitrep.gazetteer.cli import app
 
 
@@ -20,5 +22,5 @@ def test_cli_import_refuses_a_bad_file(tmp_path: Path, small_gazetteer: Path) ->
     bad = tmp_path / "XX.txt"
     bad.write_text("not\ta\tdump\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["import", str(bad), "--gazetteer", str(small_gazetteer)])
-    assert result.exit_code == 1
+    assert result.exit_code == GazetteerError.exit_code
     assert "Cannot import" in result.output
