@@ -1,0 +1,67 @@
+"""The server's access to the event store: one SQLite connection per worker thread.
+
+FastAPI runs plain (``def``) endpoints in a thread pool; an SQLite connection must not be shared by
+threads that interleave transactions, so each thread opens its own ``SQLiteStore`` on the same file
+(WAL mode lets readers run beside the one writer). The analyst-review tables are added to the
+database when the pool opens it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sitrep.errors import StoreError
+from sitrep.store import SQLiteStore, open_store
+
+__all__ = ["StorePool", "write_transaction"]
+
+
+class StorePool:
+    """Opens the store at ``location`` once per thread; ``close`` closes every connection."""
+
+    def __init__(self, location: str) -> None:
+        self.location = location
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._open: list[SQLiteStore] = []
+        from sitrep.server.review import apply_pending, ensure_review_schema
+
+        first = self.store()
+        with write_transaction(first.conn):
+            ensure_review_schema(first.conn)
+        apply_pending(first.conn)
+
+    def store(self) -> SQLiteStore:
+        """This thread's store (opened on first use)."""
+        store: SQLiteStore | None = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.location)
+            self._local.store = store
+            with self._lock:
+                self._open.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            for store in self._open:
+                store.close()
+            self._open.clear()
+        self._local = threading.local()
+
+
+@contextmanager
+def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One ``BEGIN IMMEDIATE`` transaction on an autocommit connection; rolled back on error."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise StoreError.from_catalogue("E050", path="(server)", detail=error) from error
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

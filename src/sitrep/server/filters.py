@@ -1,0 +1,163 @@
+"""The filter of the API's event queries, read from URL parameters.
+
+The same parameters drive the event list, the map points, the aggregates and the downloads, so the
+web app keeps one filter in its URL and every view agrees:
+
+``country`` (repeatable: ISO code or English name), ``admin1``, ``since``/``until`` (YYYY-MM-DD,
+YYYY-MM or YYYY), ``event_type`` and ``sub_event_type`` (repeatable), ``actor`` (part of a name),
+``civilian_targeting`` (true/false), ``role`` (reported, background, all), ``q`` (words in the
+event or its article), ``bbox`` (min_lon,min_lat,max_lon,max_lat), ``min_fatalities``,
+``review`` (default: all but rejected; or unreviewed, confirmed, rejected, corrected, all),
+``article_id``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.errors import ConfigError, RequestError
+from sitrep.model import EventRole, PartialDate
+from sitrep.store import EventQuery
+from sitrep.store.sql import where_clause
+from sitrep.taxonomy import EventType, SubEventType
+
+__all__ = ["REVIEW_CHOICES", "EventFilter", "country_code"]
+
+REVIEW_CHOICES = ("default", "all", "unreviewed", "confirmed", "rejected", "corrected")
+ROLE_CHOICES = ("reported", "background", "all")
+
+_REVIEW_SQL = {
+    "default": "NOT EXISTS (SELECT 1 FROM review_status r WHERE r.event_id = e.id"
+    " AND r.status = 'rejected')",
+    "all": "1",
+    "unreviewed": "NOT EXISTS (SELECT 1 FROM review_status r WHERE r.event_id = e.id)",
+    "confirmed": "EXISTS (SELECT 1 FROM review_status r WHERE r.event_id = e.id"
+    " AND r.status = 'confirmed')",
+    "rejected": "EXISTS (SELECT 1 FROM review_status r WHERE r.event_id = e.id"
+    " AND r.status = 'rejected')",
+    "corrected": "EXISTS (SELECT 1 FROM review_overrides o WHERE o.event_id = e.id)",
+}
+
+
+def country_code(value: str) -> str:
+    """ISO 3166 alpha-3 code of a country given by code or English name (E022 if unknown)."""
+    import pycountry
+
+    text = value.strip()
+    try:
+        return str(pycountry.countries.lookup(text).alpha_3)
+    except LookupError:
+        pass
+    if len(text) == 3 and text.isalpha():  # codes pycountry lacks, e.g. XKX (Kosovo)
+        return text.upper()
+    raise ConfigError.from_catalogue("E022", value=value)
+
+
+def _type_name(value: str) -> str:
+    names = [t.value for t in EventType] + [s.value for s in SubEventType]
+    for name in names:
+        if name.lower() == value.strip().lower():
+            return name
+    raise ConfigError.from_catalogue("E023", value=value, known="; ".join(names))
+
+
+def _bbox(value: str) -> tuple[float, float, float, float]:
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(part) for part in value.split(","))
+    except ValueError as error:
+        raise ConfigError.from_catalogue("E024", value=value) from error
+    if not (-90 <= min_lat <= max_lat <= 90 and -180 <= min_lon <= 180 and -180 <= max_lon <= 180):
+        raise ConfigError.from_catalogue("E024", value=value)
+    return min_lon, min_lat, max_lon, max_lat
+
+
+def _day(value: str | None, *, end: bool) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        date = PartialDate.parse(value)
+    except ValueError as error:
+        raise ConfigError.from_catalogue("E020", value=value) from error
+    return date.end if end else date.start
+
+
+def _choice(name: str, value: str, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise RequestError.from_catalogue(
+            "E074", detail=f"{name} must be one of {', '.join(choices)}, not {value!r}"
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """A parsed filter: the store's ``EventQuery`` plus the review status to show."""
+
+    query: EventQuery
+    review: str = "default"
+    echo: dict[str, Any] = field(default_factory=dict)  # the filter as given, for responses
+
+    @classmethod
+    def parse(
+        cls,
+        *,
+        country: list[str] | None = None,
+        admin1: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        event_type: list[str] | None = None,
+        sub_event_type: list[str] | None = None,
+        actor: str | None = None,
+        civilian_targeting: bool | None = None,
+        role: str = "reported",
+        q: str | None = None,
+        bbox: str | None = None,
+        min_fatalities: int | None = None,
+        review: str = "default",
+        article_id: str | None = None,
+    ) -> EventFilter:
+        """A filter from URL parameters; raise ``ConfigError``/``RequestError`` for bad values."""
+        _choice("role", role, ROLE_CHOICES)
+        _choice("review", review, REVIEW_CHOICES)
+        types = [*(event_type or []), *(sub_event_type or [])]
+        query = EventQuery(
+            countries=tuple(country_code(c) for c in country or [] if c.strip()),
+            since=_day(since, end=False),
+            until=_day(until, end=True),
+            event_types=tuple(_type_name(t) for t in types if t.strip()),
+            actor=(actor or "").strip() or None,
+            text=(q or "").strip() or None,
+            admin1=(admin1 or "").strip() or None,
+            article_id=article_id or None,
+            roles=() if role == "all" else (EventRole(role),),
+            bbox=_bbox(bbox) if bbox else None,
+            min_fatalities=min_fatalities,
+            civilian_targeting=civilian_targeting,
+        )
+        echo = {
+            k: v
+            for k, v in {
+                "country": list(query.countries),
+                "admin1": query.admin1,
+                "since": query.since.isoformat() if query.since else None,
+                "until": query.until.isoformat() if query.until else None,
+                "event_type": list(query.event_types),
+                "actor": query.actor,
+                "civilian_targeting": civilian_targeting,
+                "role": role,
+                "q": query.text,
+                "bbox": list(query.bbox) if query.bbox else None,
+                "min_fatalities": min_fatalities,
+                "review": review,
+                "article_id": article_id,
+            }.items()
+            if v not in (None, [])
+        }
+        return cls(query=query, review=review, echo=echo)
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition over ``events e`` and its parameters (no cursor: callers page)."""
+        where, params = where_clause(self.query)
+        return f"{where} AND {_REVIEW_SQL[self.review]}", params
