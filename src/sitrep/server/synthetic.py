@@ -160,7 +160,10 @@ def _event_sentence(
     place_span = out.add(place.name)
     out.add(f", {place.admin1}")
     dead = rng.randint(*kind["toll"]) if rng.random() < 0.6 else 0
-    toll_span = out.add(f", killing {dead} people") if dead else None
+    toll_span = None
+    if dead:
+        out.add(", ")
+        toll_span = out.add(f"killing {dead} people")
     out.add(", ")
     claimant = out.add(kind["claimant"])
     out.add(" said. ")
