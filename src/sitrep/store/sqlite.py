@@ -93,7 +93,8 @@ class SQLiteStore:
 
     def has_extracted(self, article_id: str) -> bool:
         row = self.conn.execute(
-            "SELECT 1 FROM articles WHERE id = ? AND status = ?", (article_id, ArticleStatus.extracted.value)
+            "SELECT 1 FROM articles WHERE id = ? AND status = ?",
+            (article_id, ArticleStatus.extracted.value),
         ).fetchone()
         return row is not None
 
