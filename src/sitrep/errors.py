@@ -46,6 +46,7 @@ class Messages:
         "the article was stored without events."
     )
     E012 = "No input given: name files or directories, '-' for standard input, or use --example."
+    E013 = "No articles found in {inputs}."
     E020 = "Unrecognised date {value!r}: use YYYY-MM-DD, YYYY-MM or YYYY."
     E021 = "Unknown setting or option: {detail}"
     E022 = "Unknown country {value!r}: use an ISO 3166 code (MLI, ML) or an English name (Mali)."
@@ -136,14 +137,17 @@ class ConfigError(SitrepError):
 
 class ModelNotFound(SitrepError):
     code = "E030"
+    exit_code = 6
 
 
 class GazetteerError(SitrepError):
     code = "E040"
+    exit_code = 6
 
 
 class StoreError(SitrepError):
     code = "E050"
+    exit_code = 5
 
 
 class NotFound(StoreError):

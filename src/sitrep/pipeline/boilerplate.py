@@ -57,7 +57,9 @@ class BoilerplateRules:
         return 0 < words <= self.headline_max_words and not _SENTENCE_END.search(line)
 
 
-def _compile(drop: list[str], headers: list[str], max_words: int, headline_words: int) -> BoilerplateRules:
+def _compile(
+    drop: list[str], headers: list[str], max_words: int, headline_words: int
+) -> BoilerplateRules:
     flags = re.IGNORECASE
     return BoilerplateRules(
         drop_line=tuple(re.compile(p, flags) for p in drop),
@@ -72,15 +74,19 @@ def _compile(drop: list[str], headers: list[str], max_words: int, headline_words
 def _read(path: Path | None) -> dict[str, Any]:
     try:
         if path is None:
-            raw = resources.files("sitrep.data").joinpath("boilerplate.json").read_text("utf-8")
+            raw = resources.files("sitrep").joinpath("data", "boilerplate.json").read_text("utf-8")
         else:
             raw = path.read_text("utf-8")
         data = json.loads(raw)
     except (OSError, ValueError) as error:
         where = path or "sitrep/data/boilerplate.json"
-        raise ConfigError.from_catalogue("E021", detail=f"boilerplate rules {where}: {error}") from error
+        raise ConfigError.from_catalogue(
+            "E021", detail=f"boilerplate rules {where}: {error}"
+        ) from error
     if not isinstance(data, dict):
-        raise ConfigError.from_catalogue("E021", detail=f"boilerplate rules {path}: not a JSON object")
+        raise ConfigError.from_catalogue(
+            "E021", detail=f"boilerplate rules {path}: not a JSON object"
+        )
     return data
 
 

@@ -10,14 +10,46 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from sitrep.model import PartialDate
 
 __all__ = ["PageContent", "extract_html"]
 
-_SKIPPED_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template")
+_SKIPPED_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "template",
+)
 _BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li blockquote pre section article td th dd dt figcaption br tr".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "pre",
+        "section",
+        "article",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "figcaption",
+        "br",
+        "tr",
+    ]
 )
 
 
@@ -69,7 +101,7 @@ def _page_date(value: object) -> PartialDate | None:
         return None
 
 
-def _parse_tree(html: str):  # type: ignore[no-untyped-def]
+def _parse_tree(html: str) -> Any:
     import lxml.etree
     import lxml.html
 

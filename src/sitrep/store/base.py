@@ -111,7 +111,10 @@ class EventStore(Protocol):
 
     def schema_version(self) -> int: ...
 
-    def has_article(self, article_id: str) -> bool: ...
+    def has_extracted(self, article_id: str) -> bool:
+        """True when the article is stored with its events extracted (a stored article whose
+        language was not supported, or whose extraction failed, is tried again)."""
+        ...
 
     def save_result(self, result: ExtractionResult, *, replace: bool = False) -> bool:
         """Store an article and its events in one transaction; False if it was already there

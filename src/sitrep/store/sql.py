@@ -31,13 +31,42 @@ SELECT_EVENTS = (
 SORT_DATE_COLUMN = 5
 PK_COLUMN = 6
 
-_EVENT_COLUMNS = (
-    "id article_pk article_id role event_type sub_event_type disorder_type civilian_targeting"
-    " date_start date_end date_precision sort_date country_iso3 country admin1 admin2"
-    " location_name latitude longitude geo_precision actor1 actor2 inter1 inter2 interaction"
-    " actor_names fatalities fatalities_low fatalities_best fatalities_high confidence summary"
-    " json stored_at"
-).split()
+_EVENT_COLUMNS = [
+    "id",
+    "article_pk",
+    "article_id",
+    "role",
+    "event_type",
+    "sub_event_type",
+    "disorder_type",
+    "civilian_targeting",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "sort_date",
+    "country_iso3",
+    "country",
+    "admin1",
+    "admin2",
+    "location_name",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "actor1",
+    "actor2",
+    "inter1",
+    "inter2",
+    "interaction",
+    "actor_names",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_best",
+    "fatalities_high",
+    "confidence",
+    "summary",
+    "json",
+    "stored_at",
+]
 _INSERT_EVENT = (
     f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)})"
     f" VALUES ({', '.join('?' for _ in _EVENT_COLUMNS)})"
@@ -97,7 +126,9 @@ def _event_row(event: Event, *, article_pk: int, stored_at: str) -> dict[str, An
     }
 
 
-def insert_event(conn: sqlite3.Connection, event: Event, *, article_pk: int, stored_at: str) -> bool:
+def insert_event(
+    conn: sqlite3.Connection, event: Event, *, article_pk: int, stored_at: str
+) -> bool:
     """Insert one event and its actors; False if an event with its id is already stored."""
     row = _event_row(event, article_pk=article_pk, stored_at=stored_at)
     inserted = conn.execute(_INSERT_EVENT, [row[c] for c in _EVENT_COLUMNS]).fetchone()
@@ -165,13 +196,17 @@ def where_clause(query: EventQuery) -> tuple[str, list[Any]]:
         terms.append("e.date_start <= ?")
         params.append(query.until.isoformat())
     if query.event_types:
-        terms.append(f"({_in('e.event_type', query.event_types)} OR {_in('e.sub_event_type', query.event_types)})")
+        terms.append(
+            f"({_in('e.event_type', query.event_types)} OR {_in('e.sub_event_type', query.event_types)})"
+        )
         params += [*query.event_types, *query.event_types]
     if query.roles:
         terms.append(_in("e.role", [r.value for r in query.roles]))
         params += [r.value for r in query.roles]
     if query.actor:
-        pattern = "%" + query.actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = (
+            "%" + query.actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        )
         terms.append(
             "e.pk IN (SELECT event_pk FROM event_actors WHERE name LIKE ? ESCAPE '\\' OR actor_id = ?)"
         )

@@ -91,8 +91,11 @@ class SQLiteStore:
     def schema_version(self) -> int:
         return current_version(self.conn)
 
-    def has_article(self, article_id: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+    def has_extracted(self, article_id: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM articles WHERE id = ? AND status = ?",
+            (article_id, ArticleStatus.extracted.value),
+        ).fetchone()
         return row is not None
 
     def save_article(self, article: Article, status: ArticleStatus) -> bool:
@@ -102,8 +105,14 @@ class SQLiteStore:
     def save_result(self, result: ExtractionResult, *, replace: bool = False) -> bool:
         article = result.article
         with self._transaction() as conn:
-            existing = conn.execute("SELECT pk, status FROM articles WHERE id = ?", (article.id,)).fetchone()
-            if existing is not None and existing[1] == ArticleStatus.extracted.value and not replace:
+            existing = conn.execute(
+                "SELECT pk, status FROM articles WHERE id = ?", (article.id,)
+            ).fetchone()
+            if (
+                existing is not None
+                and existing[1] == ArticleStatus.extracted.value
+                and not replace
+            ):
                 return False
             if existing is not None:
                 conn.execute("DELETE FROM events WHERE article_pk = ?", (existing[0],))
@@ -113,7 +122,9 @@ class SQLiteStore:
                 )
                 article_pk = int(existing[0])
             else:
-                pk = self._insert_article(conn, article, ArticleStatus.extracted, len(result.events))
+                pk = self._insert_article(
+                    conn, article, ArticleStatus.extracted, len(result.events)
+                )
                 assert pk is not None
                 article_pk = pk
             stored_at = _now()
@@ -130,7 +141,8 @@ class SQLiteStore:
             "INSERT INTO articles (id, url, title, source, published, published_precision,"
             " published_start, published_end, language, origin, fetched_at, text, status,"
             " n_events, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (id) DO NOTHING",
+            " ON CONFLICT (id) DO UPDATE SET status = excluded.status, origin = excluded.origin"
+            " WHERE articles.status != 'extracted' RETURNING pk",
             (
                 article.id,
                 article.url,
@@ -149,7 +161,8 @@ class SQLiteStore:
                 _now(),
             ),
         )
-        return cursor.lastrowid if cursor.rowcount else None
+        row = cursor.fetchone()
+        return int(row[0]) if row is not None else None
 
     def record_failure(self, failure: Failure) -> None:
         with self._transaction() as conn:
