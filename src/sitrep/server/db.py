@@ -44,6 +44,12 @@ class StorePool:
                 self._open.append(store)
         return store
 
+    def reader(self) -> sqlite3.Connection:
+        """A new read-only connection for work that outlives a request's thread (a download);
+        the caller closes it."""
+        path = self.store().path
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
     def close(self) -> None:
         with self._lock:
             for store in self._open:

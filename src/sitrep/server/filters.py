@@ -20,10 +20,10 @@ from typing import Any
 from sitrep.errors import ConfigError, RequestError
 from sitrep.model import EventRole, PartialDate
 from sitrep.store import EventQuery
+from sitrep.store.filters import country_code, event_type_name, parse_bbox
 from sitrep.store.sql import where_clause
-from sitrep.taxonomy import EventType, SubEventType
 
-__all__ = ["REVIEW_CHOICES", "EventFilter", "country_code"]
+__all__ = ["REVIEW_CHOICES", "EventFilter"]
 
 REVIEW_CHOICES = ("default", "all", "unreviewed", "confirmed", "rejected", "corrected")
 ROLE_CHOICES = ("reported", "background", "all")
@@ -39,38 +39,6 @@ _REVIEW_SQL = {
     " AND r.status = 'rejected')",
     "corrected": "EXISTS (SELECT 1 FROM review_overrides o WHERE o.event_id = e.id)",
 }
-
-
-def country_code(value: str) -> str:
-    """ISO 3166 alpha-3 code of a country given by code or English name (E022 if unknown)."""
-    import pycountry
-
-    text = value.strip()
-    try:
-        return str(pycountry.countries.lookup(text).alpha_3)
-    except LookupError:
-        pass
-    if len(text) == 3 and text.isalpha():  # codes pycountry lacks, e.g. XKX (Kosovo)
-        return text.upper()
-    raise ConfigError.from_catalogue("E022", value=value)
-
-
-def _type_name(value: str) -> str:
-    names = [t.value for t in EventType] + [s.value for s in SubEventType]
-    for name in names:
-        if name.lower() == value.strip().lower():
-            return name
-    raise ConfigError.from_catalogue("E023", value=value, known="; ".join(names))
-
-
-def _bbox(value: str) -> tuple[float, float, float, float]:
-    try:
-        min_lon, min_lat, max_lon, max_lat = (float(part) for part in value.split(","))
-    except ValueError as error:
-        raise ConfigError.from_catalogue("E024", value=value) from error
-    if not (-90 <= min_lat <= max_lat <= 90 and -180 <= min_lon <= 180 and -180 <= max_lon <= 180):
-        raise ConfigError.from_catalogue("E024", value=value)
-    return min_lon, min_lat, max_lon, max_lat
 
 
 def _day(value: str | None, *, end: bool) -> dt.date | None:
@@ -126,13 +94,13 @@ class EventFilter:
             countries=tuple(country_code(c) for c in country or [] if c.strip()),
             since=_day(since, end=False),
             until=_day(until, end=True),
-            event_types=tuple(_type_name(t) for t in types if t.strip()),
+            event_types=tuple(event_type_name(t) for t in types if t.strip()),
             actor=(actor or "").strip() or None,
             text=(q or "").strip() or None,
             admin1=(admin1 or "").strip() or None,
             article_id=article_id or None,
             roles=() if role == "all" else (EventRole(role),),
-            bbox=_bbox(bbox) if bbox else None,
+            bbox=parse_bbox(bbox) if bbox else None,
             min_fatalities=min_fatalities,
             civilian_targeting=civilian_targeting,
         )

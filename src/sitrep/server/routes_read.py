@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import StreamingResponse
 
-from sitrep.server import queries
+from sitrep.errors import RequestError
+from sitrep.server import downloads, queries
 from sitrep.server.auth import reader
 from sitrep.server.corrections import CORRECTABLE
 from sitrep.server.deps import connection, event_filter
@@ -111,6 +114,31 @@ def event_points(
     """Matching events with coordinates, newest first, as compact rows for the map."""
     conn = connection(request)
     return queries.map_points(conn, flt, limit=limit)
+
+
+@router.get(
+    "/events.{kind}",
+    tags=["events"],
+    response_class=StreamingResponse,
+    responses={200: {"content": {t: {} for t in downloads.FORMATS.values()}}},
+)
+def download_events(request: Request, flt: Filter, kind: str) -> StreamingResponse:
+    """Every event of the filter as ACLED-style CSV (``csv``), full records as JSON Lines
+    (``jsonl``) or points as GeoJSON (``geojson``), streamed."""
+    if kind not in downloads.FORMATS:
+        raise RequestError.from_catalogue(
+            "E074", detail=f"download format must be csv, jsonl or geojson, not {kind!r}"
+        )
+    conn = request.app.state.pool.reader()  # its own connection: the stream outlives this thread
+
+    def body() -> Iterator[str]:
+        try:
+            yield from downloads.stream(conn, flt, kind)
+        finally:
+            conn.close()
+
+    headers = {"content-disposition": f'attachment; filename="sitrep-events.{kind}"'}
+    return StreamingResponse(body(), media_type=downloads.FORMATS[kind], headers=headers)
 
 
 @router.get("/aggregates", response_model=list[AggregateRow], tags=["events"])

@@ -132,7 +132,7 @@ def _store_one(
         origin="api",
     )
     article = prepare_article(raw, max_bytes=max_bytes)
-    existed = store.has_article(article.id)
+    existed = store.has_extracted(article.id)
     if existed and not reextract:
         ids = [
             r[0]

@@ -72,6 +72,8 @@ def _places() -> dict[str, list[Place]]:
         if code not in wanted:
             continue
         country = pycountry.countries.get(alpha_2=code)
+        if country is None:
+            continue
         units = sorted(s.name for s in pycountry.subdivisions.get(country_code=code) or [])
         digest = int(hashlib.sha256(str(city["admin1code"]).encode()).hexdigest(), 16)
         admin1 = units[digest % len(units)] if units else country.name
