@@ -29,7 +29,9 @@ def _event() -> Event:
 @pytest.mark.parametrize(
     ("field", "value", "check"),
     [
-        ("fatalities.best", 14, lambda e: e.fatalities.best == 14 and e.fatalities.evidence),
+        ("fatalities.best", 14, lambda e: (e.fatalities.low, e.fatalities.best, e.fatalities.high) == (10, 14, 15)),
+        ("fatalities.best", 20, lambda e: (e.fatalities.low, e.fatalities.best, e.fatalities.high) == (10, 20, 20)),
+        ("fatalities.best", 3, lambda e: (e.fatalities.low, e.fatalities.conservative) == (3, 3) and e.fatalities.evidence),
         ("fatalities.low", None, lambda e: e.fatalities.low is None and e.fatalities.conservative == 12),
         ("injuries.best", 30, lambda e: e.injuries.best == 30),
         ("sub_event_type", "Air/drone strike", lambda e: e.event_type is EventType.explosions and e.disorder_type == "Political violence"),

@@ -161,12 +161,26 @@ def _actor_setter(slot: str, key: str) -> Callable[[dict[str, Any], object], Non
     return setter
 
 
+def _move_range(toll: dict[str, Any], best: int) -> None:
+    """A corrected best figure carries a single-figure range with it (low = best = high), and
+    widens a real range that no longer holds it."""
+    old = toll.get("best")
+    for bound, widen in (("low", min), ("high", max)):
+        current = toll.get(bound)
+        if current is None:
+            continue
+        toll[bound] = best if current == old else widen(current, best)
+
+
 def _toll_setter(kind: str, key: str) -> Callable[[dict[str, Any], object], None]:
     field = f"{kind}.{key}"
 
     def setter(record: dict[str, Any], value: object) -> None:
         toll = _part(record, kind, {})
-        toll[key] = _count(field, value)
+        count = _count(field, value)
+        if key == "best" and count is not None:
+            _move_range(toll, count)
+        toll[key] = count
         figures = [toll.get("low"), toll.get("best"), toll.get("high")]
         known = [f for f in figures if f is not None]
         if known != sorted(known):

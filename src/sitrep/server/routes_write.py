@@ -117,7 +117,7 @@ def _store_one(
     """Clean, extract and store one article; the outcome as a ``SubmissionResult``."""
     from sitrep.pipeline.clean import RawArticle, check_language, prepare_article
 
-    if not (item.text or item.html):
+    if item.text is None and item.html is None:
         raise MalformedRecord.from_catalogue(
             "E006", line=1, fields=", ".join(item.model_fields_set) or "none"
         )
