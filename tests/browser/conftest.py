@@ -122,7 +122,9 @@ def server(desk_db: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """Debian's Chromium, headless, with a fresh profile."""
-    _require(Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is not None, f"no Chromium at {CHROMIUM}")
+    _require(
+        Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is not None, f"no Chromium at {CHROMIUM}"
+    )
     from playwright.sync_api import sync_playwright
 
     profile = tmp_path_factory.mktemp("chromium-profile")

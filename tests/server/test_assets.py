@@ -21,11 +21,16 @@ def _fake_node_modules(root: Path) -> Path:
 def test_assets_copied_from_node_modules(tmp_path: Path) -> None:
     source = _fake_node_modules(tmp_path / "node_modules")
     assert copy_vendor_files(source, tmp_path / "vendor") == len(VENDOR_FILES)
-    assert (tmp_path / "vendor" / "leaflet/dist/leaflet.js").read_text() == "/* leaflet/dist/leaflet.js */"
+    assert (
+        tmp_path / "vendor" / "leaflet/dist/leaflet.js"
+    ).read_text() == "/* leaflet/dist/leaflet.js */"
 
 
 def test_assets_served_from_the_configured_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db_path: Path, make_client: Callable[..., TestClient]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    db_path: Path,
+    make_client: Callable[..., TestClient],
 ) -> None:
     monkeypatch.setenv("SITREP_WEB_VENDOR", str(_fake_node_modules(tmp_path / "nm")))
     assert find_vendor_root() == tmp_path / "nm"

@@ -35,7 +35,9 @@ def test_auth_write_with_token_is_recorded_under_the_analyst(
     client: TestClient, auth: dict[str, str]
 ) -> None:
     event_id = _first_event(client)
-    response = client.post(f"/api/events/{event_id}/confirm", json={"note": "two sources"}, headers=auth)
+    response = client.post(
+        f"/api/events/{event_id}/confirm", json={"note": "two sources"}, headers=auth
+    )
     assert response.status_code == 200
     review = response.json()["review"]
     assert (review["status"], review["status_by"]) == ("confirmed", "amina")

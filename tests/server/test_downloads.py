@@ -33,7 +33,9 @@ def test_downloads_geojson_points(client: TestClient) -> None:
     assert data["type"] == "FeatureCollection" and data["features"]
     for feature in data["features"]:
         lon, lat = feature["geometry"]["coordinates"]
-        assert feature["properties"]["latitude"] == lat and feature["properties"]["longitude"] == lon
+        assert (
+            feature["properties"]["latitude"] == lat and feature["properties"]["longitude"] == lon
+        )
         assert feature["properties"]["event_type"] == "Protests"
 
 

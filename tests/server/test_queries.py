@@ -26,7 +26,9 @@ def _events(db_path: Path) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("sort", ["-date", "date", "-fatalities", "fatalities"])
-def test_queries_pages_cover_every_event_once(client: TestClient, all_rows: Rows, sort: str) -> None:
+def test_queries_pages_cover_every_event_once(
+    client: TestClient, all_rows: Rows, sort: str
+) -> None:
     rows = all_rows(client, "", sort=sort, limit=37)
     assert len(rows) == N_EVENTS
     assert len({r["id"] for r in rows}) == N_EVENTS
@@ -44,7 +46,10 @@ def test_queries_pages_cover_every_event_once(client: TestClient, all_rows: Rows
         ("sub_event_type=Air/drone+strike", lambda e: e["sub_event_type"] == "Air/drone strike"),
         ("civilian_targeting=true", lambda e: e["civilian_targeting"] == 1),
         ("min_fatalities=10", lambda e: e["fatalities"] >= 10),
-        ("since=2024-06&until=2024-07", lambda e: "2024-06-01" <= e["date_end"] and e["date_start"] <= "2024-07-31"),
+        (
+            "since=2024-06&until=2024-07",
+            lambda e: e["date_end"] >= "2024-06-01" and e["date_start"] <= "2024-07-31",
+        ),
         ("bbox=-10,10,10,20", lambda e: 10 <= e["latitude"] <= 20 and -10 <= e["longitude"] <= 10),
         ("actor=Police", lambda e: "Police" in (e["actor_names"] or "")),
     ],
@@ -106,7 +111,11 @@ def test_queries_event_detail_has_evidence_and_article(client: TestClient) -> No
     detail = client.get(f"/api/events/{row['id']}").json()
     text = detail["article"]["text"]
     event = detail["event"]
-    for span in [*event["type_evidence"], *event["fatalities"]["evidence"], *event["location"]["evidence"]]:
+    for span in [
+        *event["type_evidence"],
+        *event["fatalities"]["evidence"],
+        *event["location"]["evidence"],
+    ]:
         assert text[span["start"] : span["end"]] == span["text"]
     assert detail["review"]["status"] == "unreviewed"
     assert detail["incidents"] == []
@@ -115,4 +124,8 @@ def test_queries_event_detail_has_evidence_and_article(client: TestClient) -> No
 
 
 def test_queries_incidents_are_empty_until_they_exist(client: TestClient) -> None:
-    assert client.get("/api/incidents").json() == {"items": [], "next_cursor": None, "available": False}
+    assert client.get("/api/incidents").json() == {
+        "items": [],
+        "next_cursor": None,
+        "available": False,
+    }

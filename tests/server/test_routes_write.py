@@ -48,7 +48,9 @@ def test_routes_write_plain_text_is_extracted_and_stored(writer: TestClient) -> 
     detail = writer.get(f"/api/events/{outcome['events'][0]}").json()
     assert detail["article"]["source"] == "Wire"
     assert detail["event"]["fatalities"]["best"] == 12
-    again = writer.post("/api/articles", content=REPORT.encode(), headers={"content-type": "text/plain"})
+    again = writer.post(
+        "/api/articles", content=REPORT.encode(), headers={"content-type": "text/plain"}
+    )
     assert again.json()["articles"][0]["status"] == "unchanged"
 
 
@@ -57,7 +59,10 @@ def test_routes_write_json_list_reports_each_article(writer: TestClient) -> None
         "articles": [
             {"text": REPORT, "published": "2024-03-14", "title": "Attack in central Mali"},
             {"title": "no text at all"},
-            {"html": f"<html><body><article><p>{HOSTILE}</p></article></body></html>", "published": "2024-03-12"},
+            {
+                "html": f"<html><body><article><p>{HOSTILE}</p></article></body></html>",
+                "published": "2024-03-12",
+            },
         ]
     }
     outcomes = writer.post("/api/articles", json=body).json()["articles"]
@@ -67,7 +72,9 @@ def test_routes_write_json_list_reports_each_article(writer: TestClient) -> None
 
 def test_routes_write_markup_in_text_is_kept_as_text(writer: TestClient) -> None:
     outcome = writer.post(
-        "/api/articles?published=2024-03-12", content=HOSTILE.encode(), headers={"content-type": "text/plain"}
+        "/api/articles?published=2024-03-12",
+        content=HOSTILE.encode(),
+        headers={"content-type": "text/plain"},
     ).json()["articles"][0]
     article = writer.get(f"/api/articles/{outcome['article_id']}").json()["article"]
     assert "<script>alert('x')</script>" in article["text"]
@@ -75,7 +82,9 @@ def test_routes_write_markup_in_text_is_kept_as_text(writer: TestClient) -> None
 
 def test_routes_write_reextract_keeps_a_correction(writer: TestClient) -> None:
     first = writer.post(
-        "/api/articles?published=2024-03-14", content=REPORT.encode(), headers={"content-type": "text/plain"}
+        "/api/articles?published=2024-03-14",
+        content=REPORT.encode(),
+        headers={"content-type": "text/plain"},
     ).json()["articles"][0]
     event_id = first["events"][0]
     corrected = writer.post(

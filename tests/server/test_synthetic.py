@@ -11,7 +11,11 @@ def test_synthetic_spans_point_into_the_article() -> None:
     for result in itertools.islice(synthetic_results(60, seed=3), 12):
         text = result.article.text
         for event in result.events:
-            spans = [*event.type_evidence, *event.fatalities.evidence, *(event.date.evidence if event.date else [])]
+            spans = [
+                *event.type_evidence,
+                *event.fatalities.evidence,
+                *(event.date.evidence if event.date else []),
+            ]
             spans += event.location.evidence if event.location else []
             spans += [c.sentence for c in event.claims]
             for span in spans:
