@@ -28,7 +28,7 @@ FORMATS = {
 
 def iter_batches(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[list[StoredEvent]]:
     """Every event matching ``flt``, newest first, in batches (keyset pages, not OFFSET)."""
-    where, params = flt.where()
+    where, params = flt.where(conn)
     position: tuple[str, int] | None = None
     while True:
         condition, values = where, list(params)

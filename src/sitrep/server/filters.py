@@ -14,14 +14,15 @@ event or its article), ``bbox`` (min_lon,min_lat,max_lon,max_lat), ``min_fatalit
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import sqlite3
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitrep.errors import ConfigError, RequestError
 from sitrep.model import EventRole, PartialDate
 from sitrep.store import EventQuery
 from sitrep.store.filters import country_code, event_type_name, parse_bbox
-from sitrep.store.sql import where_clause
+from sitrep.store.sql import fts_query, where_clause
 
 __all__ = ["REVIEW_CHOICES", "EventFilter"]
 
@@ -125,7 +126,69 @@ class EventFilter:
         }
         return cls(query=query, review=review, echo=echo)
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The SQL condition over ``events e`` and its parameters (no cursor: callers page)."""
-        where, params = where_clause(self.query)
-        return f"{where} AND {_REVIEW_SQL[self.review]}", params
+    def where(self, conn: sqlite3.Connection) -> tuple[str, list[Any]]:
+        """The SQL condition over ``events e`` and its parameters (no cursor: callers page).
+
+        Words, actor and bbox are the terms whose selectivity varies most. Each is counted first
+        (capped, on its own index): a rare term is left for SQLite to drive the query from its
+        index; a common one is written so that it cannot use an index (``+``), so the query walks
+        the sort index and stops at the page's end instead of sorting thousands of matches.
+        """
+        base = replace(self.query, text=None, actor=None, bbox=None, cursor=None)
+        where, params = where_clause(base)
+        terms, extra = [where, _REVIEW_SQL[self.review]], list(params)
+        query = self.query
+        if query.text and (match := fts_query(query.text)):
+            common = _capped(conn, _TEXT_COUNT, [match, match]) >= COMMON
+            plus = "+" if common else ""
+            terms.append(
+                f"({plus}e.pk IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"
+                f" OR {plus}e.article_pk IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?))"
+            )
+            extra += [match, match]
+        if query.actor and (match := _actor_match(query.actor)):
+            common = _capped(conn, _ACTOR_COUNT, [match]) >= COMMON
+            plus = "+" if common else ""
+            terms.append(
+                f"({plus}e.pk IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"
+                f" OR {plus}e.pk IN (SELECT event_pk FROM event_actors WHERE actor_id = ?))"
+            )
+            extra += [match, query.actor]
+        if query.bbox is not None:
+            box_terms, box_params = _bbox_terms(query.bbox)
+            common = (
+                _capped(conn, f"SELECT 1 FROM events e WHERE {box_terms}", box_params) >= COMMON
+            )
+            terms.append(box_terms.replace("e.", "+e.") if common else box_terms)
+            extra += box_params
+        return " AND ".join(f"({t})" for t in terms), extra
+
+
+COMMON = 3000  # matches from which a term is treated as common (see EventFilter.where)
+_TEXT_COUNT = (
+    "SELECT rowid FROM event_fts WHERE event_fts MATCH ?"
+    " UNION ALL SELECT rowid FROM article_fts WHERE article_fts MATCH ?"
+)
+_ACTOR_COUNT = "SELECT rowid FROM event_fts WHERE event_fts MATCH ?"
+
+
+def _capped(conn: sqlite3.Connection, select: str, params: list[Any]) -> int:
+    """How many rows ``select`` gives, counting no further than ``COMMON``."""
+    row = conn.execute(f"SELECT COUNT(*) FROM ({select} LIMIT {COMMON})", params).fetchone()
+    return int(row[0])
+
+
+def _actor_match(text: str) -> str | None:
+    """An FTS5 query for actor names in which every word of ``text`` begins a word."""
+    words = [w.strip("*") for w in (fts_query(text) or "").split()]
+    terms = [f"actor_names : {w}*" for w in words if w.strip('"')]
+    return " AND ".join(terms) or None
+
+
+def _bbox_terms(bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]:
+    min_lon, min_lat, max_lon, max_lat = bbox
+    joiner = "AND" if min_lon <= max_lon else "OR"  # min > max crosses the antimeridian
+    return (
+        f"e.latitude >= ? AND e.latitude <= ? AND (e.longitude >= ? {joiner} e.longitude <= ?)",
+        [min_lat, max_lat, min_lon, max_lon],
+    )

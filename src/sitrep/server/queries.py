@@ -135,7 +135,7 @@ def event_rows(
             "E074", detail=f"sort must be one of {', '.join(SORTS)}, not {sort!r}"
         )
     column, direction = SORTS[sort]
-    where, params = flt.where()
+    where, params = flt.where(conn)
     if cursor:
         value, pk = _decode_cursor(cursor, sort)
         where += f" AND ({column}, e.pk) {'<' if direction == 'DESC' else '>'} (?, ?)"
@@ -155,7 +155,7 @@ def event_rows(
 
 def totals(conn: sqlite3.Connection, flt: EventFilter) -> dict[str, int]:
     """How many events match ``flt`` and their summed (ACLED-style) fatalities."""
-    where, params = flt.where()
+    where, params = flt.where(conn)
     count, dead = conn.execute(
         f"SELECT COUNT(*), COALESCE(SUM(e.fatalities), 0) FROM events e WHERE {where}", params
     ).fetchone()
@@ -169,7 +169,7 @@ def aggregate(conn: sqlite3.Connection, flt: EventFilter, by: str) -> list[dict[
             "E074", detail=f"by must be one of {', '.join(AGGREGATE_KEYS)}, not {by!r}"
         )
     key = AGGREGATE_KEYS[by]
-    where, params = flt.where()
+    where, params = flt.where(conn)
     if by in ("week", "month"):
         where += " AND e.sort_date != ''"
         order = "key"
@@ -186,7 +186,7 @@ def aggregate(conn: sqlite3.Connection, flt: EventFilter, by: str) -> list[dict[
 def map_points(conn: sqlite3.Connection, flt: EventFilter, *, limit: int) -> dict[str, Any]:
     """The newest ``limit`` matching events that have coordinates, as compact rows for the map:
     [id, latitude, longitude, fatalities, event_type, sub_event_type, date, location]."""
-    where, params = flt.where()
+    where, params = flt.where(conn)
     rows = conn.execute(
         "SELECT e.id, e.latitude, e.longitude, e.fatalities, e.event_type, e.sub_event_type,"
         " e.sort_date, e.location_name FROM events e"

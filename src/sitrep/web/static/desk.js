@@ -362,6 +362,7 @@
       Sitrep.setToken(document.getElementById("token").value.trim());
       document.getElementById("token").value = "";
       refreshWho();
+      if (state.config && state.config.read_needs_token) window.location.reload();
     });
     document.getElementById("signout-button").addEventListener("click", () => {
       Sitrep.setToken("");
