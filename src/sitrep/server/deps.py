@@ -54,7 +54,9 @@ async def event_filter(
     sub_event_type: Annotated[
         list[str] | None, Query(description="ACLED sub-event type; repeatable")
     ] = None,
-    actor: Annotated[str | None, Query(description="part of an actor's name")] = None,
+    actor: Annotated[
+        str | None, Query(description="words that begin words of an actor's name, or an actor id")
+    ] = None,
     civilian_targeting: Annotated[bool | None, Query()] = None,
     role: Annotated[str, Query(description="reported (default), background or all")] = "reported",
     q: Annotated[

@@ -4,7 +4,8 @@ The same parameters drive the event list, the map points, the aggregates and the
 web app keeps one filter in its URL and every view agrees:
 
 ``country`` (repeatable: ISO code or English name), ``admin1``, ``since``/``until`` (YYYY-MM-DD,
-YYYY-MM or YYYY), ``event_type`` and ``sub_event_type`` (repeatable), ``actor`` (part of a name),
+YYYY-MM or YYYY), ``event_type`` and ``sub_event_type`` (repeatable), ``actor`` (words beginning
+words of an actor name: ``police``, ``islamic state``; or an actor id),
 ``civilian_targeting`` (true/false), ``role`` (reported, background, all), ``q`` (words in the
 event or its article), ``bbox`` (min_lon,min_lat,max_lon,max_lat), ``min_fatalities``,
 ``review`` (default: all but rejected; or unreviewed, confirmed, rejected, corrected, all),

@@ -61,3 +61,4 @@ END;
 
 -- Sorting the event table by toll (keyset pages need the pk beside it).
 CREATE INDEX IF NOT EXISTS events_fatalities_pk ON events (fatalities, pk);
+CREATE INDEX IF NOT EXISTS events_country_fatalities ON events (country_iso3, fatalities, pk);
