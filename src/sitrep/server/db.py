@@ -33,6 +33,9 @@ class StorePool:
         with write_transaction(first.conn):
             ensure_review_schema(first.conn)
         apply_pending(first.conn)
+        # statistics for tables that lack them, so the planner picks the right index (cheap when
+        # they are up to date)
+        first.conn.execute("PRAGMA optimize = 0x10002")
 
     def store(self) -> SQLiteStore:
         """This thread's store (opened on first use)."""
