@@ -180,7 +180,7 @@ def main() -> int:
     parser.add_argument(
         "--requests", type=int, default=2000, help="requests to send (default 2,000)"
     )
-    parser.add_argument("--threads", type=int, default=4, help="client threads (default 4)")
+    parser.add_argument("--threads", type=int, default=2, help="client threads (default 2)")
     parser.add_argument(
         "--max-seconds", type=float, default=120, help="stop sending after this long"
     )
