@@ -189,3 +189,9 @@ def watch(browser_context: Any, server: str) -> Iterator[PageWatch]:
     watched = PageWatch(page, server)
     yield watched
     page.close()
+
+
+@pytest.fixture
+def token() -> str:
+    """The analyst token the test server accepts (analyst "amina")."""
+    return TOKEN

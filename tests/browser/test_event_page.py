@@ -8,8 +8,6 @@ from typing import Any
 
 import pytest
 
-from conftest import TOKEN
-
 pytestmark = pytest.mark.browser
 
 
@@ -21,7 +19,7 @@ def _open_from_desk(watch: Any, words: str) -> Any:
     return page
 
 
-def test_event_page_highlights_evidence_and_keeps_a_correction(watch: Any) -> None:
+def test_event_page_highlights_evidence_and_keeps_a_correction(watch: Any, token: str) -> None:
     page = _open_from_desk(watch, "Kourou+granaries")
     assert "Kourou" in page.inner_text("#article-text")
     marks = page.locator("#article-text mark.ev-fatalities").all_inner_texts()
@@ -30,7 +28,7 @@ def test_event_page_highlights_evidence_and_keeps_a_correction(watch: Any) -> No
     assert page.locator("#claims tbody tr").count() >= 1
     watch.shot("event")
 
-    page.fill("#token", TOKEN)
+    page.fill("#token", token)
     page.click("#signin-button")
     page.wait_for_selector("#who:has-text('signed in as amina')")
     page.select_option("#correct-field", "fatalities.best")
