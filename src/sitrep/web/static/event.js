@@ -74,7 +74,8 @@
     const items = [];
     const toll = e.fatalities || {};
     if (toll.contested || (toll.low !== null && toll.high !== null && toll.low !== toll.high)) {
-      items.push(`Contested toll: between ${toll.low ?? "?"} and ${toll.high ?? "?"} killed${toll.best !== null ? `, best estimate ${toll.best}` : ""}.`);
+      const range = toll.low !== null && toll.low === toll.high ? `${toll.low} killed` : `between ${toll.low ?? "?"} and ${toll.high ?? "?"} killed`;
+      items.push(`Contested toll: ${range}${toll.best !== null && toll.low !== toll.high ? `, best estimate ${toll.best}` : ""}; the claims below disagree.`);
     }
     for (const claim of e.claims || []) {
       if (claim.killed !== null && claim.killed !== undefined && claim.killed !== toll.best) {
