@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sitrep.evaluation.datasets import acled_files, default_data_dir, read_acled, read_case2021
 from sitrep.pipeline.boilerplate import strip_boilerplate
-from sitrep.pipeline.clean import normalise_text
+from sitrep.pipeline.clean import RawArticle, normalise_text, prepare_article
 from sitrep.pipeline.language import identify_language
 
 
@@ -32,11 +32,27 @@ def _geoparsing_texts(data_dir: Path) -> list[tuple[str, str]]:
     return texts
 
 
+def _seed_check(seed_dir: Path) -> None:
+    """The seed articles: is the furniture the analyst listed gone, and the dateline read?"""
+    for path in sorted(seed_dir.glob("*.txt")):
+        article = prepare_article(
+            RawArticle(text=path.read_text(encoding="utf-8"), origin=str(path))
+        )
+        lowered = article.text.lower()
+        left = [cue for cue in ("google news", "read more", "min read") if cue in lowered]
+        published = article.published.value if article.published else None
+        last = article.text.rsplit("\n", 1)[-1][:80]
+        print(
+            f"seed {path.name}: published={published} furniture left={left or 'none'} last line={last!r}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=default_data_dir())
     parser.add_argument("--show", type=int, default=10, help="print up to N dropped lines")
     args = parser.parse_args()
+    _seed_check(args.data_dir.parent.parent / "seed")
 
     articles = _geoparsing_texts(args.data_dir)
     dropped_lines: list[tuple[str, str]] = []
@@ -47,16 +63,24 @@ def main() -> None:
         lines = [line for line in clean.split("\n") if line.strip()]
         total_lines += len(lines)
         dropped_lines += [(origin, line) for line in lines if line not in kept]
-    print(f"boilerplate: {len(articles)} articles, {total_lines} lines, {len(dropped_lines)} dropped")
+    print(
+        f"boilerplate: {len(articles)} articles, {total_lines} lines, {len(dropped_lines)} dropped"
+    )
     for origin, line in dropped_lines[: args.show]:
         print(f"  dropped {origin}: {line[:120]!r}")
 
     snippets = [s.text for s in read_case2021(args.data_dir / "case2021-task2-dev.tsv")]
     notes = [row.notes for path in acled_files(args.data_dir) for row in read_acled(path)]
-    for label, texts in (("articles", [t for _, t in articles]), ("CASE snippets", snippets), ("ACLED notes", notes)):
+    for label, texts in (
+        ("articles", [t for _, t in articles]),
+        ("CASE snippets", snippets),
+        ("ACLED notes", notes),
+    ):
         languages = Counter(identify_language(t) for t in texts)
         other = sum(n for lang, n in languages.items() if lang != "en")
-        print(f"language: {label}: {len(texts)} texts, {other} not called English {dict(languages.most_common(5))}")
+        print(
+            f"language: {label}: {len(texts)} texts, {other} not called English {dict(languages.most_common(5))}"
+        )
 
 
 if __name__ == "__main__":
