@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from sitrep.errors import StoreError
 from sitrep.store import SQLiteStore, open_store
@@ -54,9 +54,12 @@ class StorePool:
         return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
     def close(self) -> None:
+        """Close the connections; one opened by another thread (SQLite forbids closing it from
+        here) is dropped instead, and closed by Python when it is collected."""
         with self._lock:
             for store in self._open:
-                store.close()
+                with suppress(sqlite3.ProgrammingError):
+                    store.close()
             self._open.clear()
         self._local = threading.local()
 
