@@ -142,11 +142,11 @@ def test_reference_user_file_adds_and_replaces_entries(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "code"),
     [
-        ("{not json", "E070"),
-        ("[]", "E070"),
-        (json.dumps({"actors": [{"id": "x", "name": "X"}]}), "E071"),  # no inter code
-        (json.dumps({"actors": [{"id": "x", "name": "X", "inter": 12}]}), "E071"),
-        (json.dumps({"generic": [{"template": "nowhere", "words": "gunmen"}]}), "E071"),
+        ("{not json", "E090"),
+        ("[]", "E090"),
+        (json.dumps({"actors": [{"id": "x", "name": "X"}]}), "E091"),  # no inter code
+        (json.dumps({"actors": [{"id": "x", "name": "X", "inter": 12}]}), "E091"),
+        (json.dumps({"generic": [{"template": "nowhere", "words": "gunmen"}]}), "E091"),
     ],
 )
 def test_reference_bad_user_file_raises_catalogue_error(
@@ -158,7 +158,7 @@ def test_reference_bad_user_file_raises_catalogue_error(
         load_actor_dictionary([path])
     assert caught.value.code == code
     assert isinstance(caught.value, ConfigError)
-    assert str(path) in str(caught.value) or code == "E071"
+    assert str(path) in str(caught.value) or code == "E091"
 
 
 def test_reference_missing_user_path_raises(tmp_path: Path) -> None:

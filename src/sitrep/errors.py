@@ -16,7 +16,9 @@ Exception tree::
     ├── GazetteerError           the gazetteer is missing, corrupt, or an import failed
     ├── StoreError               the database cannot be opened, migrated or written
     │   └── NotFound             a record asked for by id does not exist
-    └── ReviewError              an analyst action cannot be applied
+    ├── ReviewError              an analyst action cannot be applied
+    ├── AccessDenied             an API request lacks a valid token, or writing is disabled
+    └── RequestError             an API request is malformed or too large
 
 Messages live in ``Messages`` so that wording is consistent and reviewable in one place. The CLI
 and the HTTP API turn these exceptions into exit codes and JSON errors; nothing below the edge
@@ -63,8 +65,24 @@ class Messages:
     E052 = "No {kind} with id {id!r}."
     E053 = "The database {url!r} is not supported yet: use a SQLite file path."
     E060 = "Cannot apply the review action: {detail}"
-    E070 = "Cannot read the reference data file {path}: {detail}"
-    E071 = "The reference data file {path} has a bad entry {entry!r}: {detail}"
+    E061 = "The field {field!r} cannot be corrected; correctable fields: {known}."
+    E062 = "The value {value!r} is not valid for {field}: {detail}"
+    E063 = "Incidents are not in this database yet: {detail}"
+    E070 = (
+        "Writing is disabled on this server: no API token is configured. Set SITREP_API_TOKEN "
+        "or add 'name token' lines to {path}, then restart 'sitrep serve'."
+    )
+    E071 = "This request needs an API token: send the header 'Authorization: Bearer <token>'."
+    E072 = "The API token is not valid."
+    E073 = "The request body is larger than the limit of {limit:,} bytes (set SITREP_API_MAX_BODY to change it)."
+    E074 = "Invalid request: {detail}"
+    E075 = "Nothing at {path}: the API is described at /api/openapi.json."
+    E076 = "Internal server error (request {request_id}); the server log has the details."
+    E077 = "The method {method} is not allowed on {path}."
+    E078 = "The API token {name!r} in {origin} is too short: use at least {minimum} characters."
+    E079 = "The database cannot be used right now; the server log has the details (request {request_id})."
+    E090 = "Cannot read the reference data file {path}: {detail}"
+    E091 = "The reference data file {path} has a bad entry {entry!r}: {detail}"
 
 
 class SitrepError(Exception):
@@ -121,7 +139,7 @@ class ConfigError(SitrepError):
 
 
 class ReferenceDataError(ConfigError):
-    code = "E070"
+    code = "E090"
 
 
 class ModelNotFound(SitrepError):
@@ -146,3 +164,13 @@ class NotFound(StoreError):
 
 class ReviewError(SitrepError):
     code = "E060"
+
+
+class AccessDenied(SitrepError):
+    code = "E071"
+    exit_code = 2
+
+
+class RequestError(SitrepError):
+    code = "E074"
+    exit_code = 2

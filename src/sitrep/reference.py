@@ -61,11 +61,11 @@ def _read_json(path: Path | None, package_file: str) -> tuple[dict[str, object],
         data = json.loads(text)
     except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ReferenceDataError.from_catalogue(
-            "E070", path=path or package_file, detail=exc
+            "E090", path=path or package_file, detail=exc
         ) from exc
     if not isinstance(data, dict):
         raise ReferenceDataError.from_catalogue(
-            "E070", path=where, detail="the top level must be an object"
+            "E090", path=where, detail="the top level must be an object"
         )
     return data, text
 
@@ -184,7 +184,7 @@ def _country(raw: dict[str, object], where: str) -> Country:
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ReferenceDataError.from_catalogue(
-            "E071", path=where, entry=raw.get("iso3", raw), detail=exc
+            "E091", path=where, entry=raw.get("iso3", raw), detail=exc
         ) from exc
 
 
@@ -368,7 +368,7 @@ def _merge_entries(
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             entry_id = raw.get("id", raw) if isinstance(raw, dict) else raw
             raise ReferenceDataError.from_catalogue(
-                "E071", path=where, entry=entry_id, detail=exc
+                "E091", path=where, entry=entry_id, detail=exc
             ) from exc
         target[:] = [e for e in target if e.id != entry.id]
         target.append(entry)
@@ -401,7 +401,7 @@ def _merge_file(dictionary: ActorDictionary, data: dict[str, object], where: str
             )
     except (KeyError, TypeError, ValueError) as exc:
         raise ReferenceDataError.from_catalogue(
-            "E071", path=where, entry="templates/generic", detail=exc
+            "E091", path=where, entry="templates/generic", detail=exc
         ) from exc
 
 
@@ -425,7 +425,7 @@ def load_actor_dictionary(
             files.append((extra, str(extra)))
         else:
             raise ReferenceDataError.from_catalogue(
-                "E070", path=extra, detail="no such file or directory"
+                "E090", path=extra, detail="no such file or directory"
             )
     for source, where in files:
         data, text = _read_json(source, "actors.json")
@@ -435,7 +435,7 @@ def load_actor_dictionary(
     unknown = {g.template for g in dictionary.generic} - set(dictionary.templates)
     if unknown:
         raise ReferenceDataError.from_catalogue(
-            "E071",
+            "E091",
             path="actor dictionary",
             entry="generic",
             detail=f"unknown templates {sorted(unknown)}",
