@@ -49,6 +49,18 @@ bench_app = typer.Typer(
 )
 app.add_typer(bench_app, name="bench")
 
+
+def _mount_subcommands() -> None:
+    """Commands that live with their packages: eval, gazetteer, serve."""
+    from sitrep.evaluation.command import eval_command
+    from sitrep.gazetteer.cli import app as gazetteer_app
+    from sitrep.server.cli import app as server_app
+
+    app.command("eval")(eval_command)
+    app.add_typer(gazetteer_app, name="gazetteer", help="Build, import and inspect the gazetteer.")
+    app.add_typer(server_app)
+
+
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 # -- shared options ---------------------------------------------------------------------------
@@ -536,6 +548,9 @@ def bench_query_command(
     print(f"query: {events_count:,} events")
     for name, value in timings.items():
         print(f"  {name:28} {value}")
+
+
+_mount_subcommands()
 
 
 def main() -> None:

@@ -50,6 +50,11 @@ class Extractor:
     geocoder: places_stage.Geocoder | None = None
     parse_all: bool = False  # parse every sentence, not only those the detector selects
 
+    def prepare(self) -> Extractor:
+        """Load every resource now (model, dictionaries, gazetteer) instead of on first use."""
+        self._ready()
+        return self
+
     def _ready(self) -> None:
         if self.actors is None:
             self.actors = actors_stage.ActorResolver()

@@ -84,6 +84,8 @@ class AcledScores:
     inter1: Rate = field(default_factory=Rate)
     within_25km: Rate = field(default_factory=Rate)
     within_25km_resolved: Rate = field(default_factory=Rate)
+    within_25km_in_gazetteer: Rate = field(default_factory=Rate)
+    in_gazetteer: Callable[[AcledRow], bool] | None = None
     geo_precision: Rate = field(default_factory=Rate)
     failures: int = 0
 
@@ -106,6 +108,7 @@ class AcledScores:
             "inter1_accuracy": self.inter1.as_dict(),
             "location_within_25km": self.within_25km.as_dict(),
             "location_within_25km_of_resolved": self.within_25km_resolved.as_dict(),
+            "location_within_25km_in_gazetteer": self.within_25km_in_gazetteer.as_dict(),
             "geo_precision_agreement": self.geo_precision.as_dict(),
             "failures": self.failures,
             "sub_event_type_report": report.as_dict(),
@@ -149,6 +152,8 @@ class AcledScores:
             self.within_25km.add(close)
             if location is not None and location.resolved and location.geo_precision < 3:
                 self.within_25km_resolved.add(close)
+            if self.in_gazetteer is not None and self.in_gazetteer(row):
+                self.within_25km_in_gazetteer.add(close)
         if row.geo_precision is not None:
             self.geo_precision.add(
                 location is not None and location.geo_precision == row.geo_precision
@@ -161,12 +166,13 @@ def evaluate_acled(
     *,
     limit: int | None = None,
     progress: Callable[[int], None] | None = None,
+    in_gazetteer: Callable[[AcledRow], bool] | None = None,
 ) -> AcledScores:
     """Score ``extract_many`` (notes in, results out, in order) on every ACLED file in ``data_dir``."""
     rows = [row for path in acled_files(data_dir) for row in read_acled(path)]
     if limit is not None:
         rows = rows[:limit]
-    scores = AcledScores()
+    scores = AcledScores(in_gazetteer=in_gazetteer)
     for row, result in zip(rows, extract_many(r.notes for r in rows), strict=True):
         if result is None:
             scores.failures += 1
@@ -220,5 +226,17 @@ def run(
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, object]:
     """The ACLED suite for ``sitrep eval``: a flat dict of metrics plus details."""
-    scores = evaluate_acled(data_dir, extract_notes(extractor), limit=limit, progress=progress)
+    from sitrep.core import Extractor
+    from sitrep.evaluation.geo_acled import in_gazetteer as place_in_gazetteer
+
+    assert isinstance(extractor, Extractor)
+    extractor.prepare()
+    gazetteer = extractor.gazetteer
+    scores = evaluate_acled(
+        data_dir,
+        extract_notes(extractor),
+        limit=limit,
+        progress=progress,
+        in_gazetteer=lambda row: place_in_gazetteer(gazetteer, row),
+    )
     return scores.as_dict()

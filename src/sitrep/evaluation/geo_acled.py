@@ -99,7 +99,7 @@ def _score(report: AcledGeoReport, gazetteer: object, row: AcledRow, location: o
     from sitrep.model import Location
 
     assert row.latitude is not None and row.longitude is not None
-    known = _in_gazetteer(gazetteer, row)
+    known = in_gazetteer(gazetteer, row)
     if (
         not isinstance(location, Location)
         or location.latitude is None
@@ -123,7 +123,7 @@ def _score(report: AcledGeoReport, gazetteer: object, row: AcledRow, location: o
                        "written": location.name, "km": round(error), "note": row.notes[:160]})  # fmt: skip
 
 
-def _in_gazetteer(gazetteer: object, row: AcledRow) -> bool:
+def in_gazetteer(gazetteer: object, row: AcledRow) -> bool:
     """Whether a place of ACLED's location name lies within 25 km of ACLED's point."""
     lookup = getattr(gazetteer, "lookup", None)
     if lookup is None or not row.location:

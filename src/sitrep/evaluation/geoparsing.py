@@ -21,7 +21,7 @@ import statistics
 import sys
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -234,3 +234,20 @@ def _table(result: dict[str, object]) -> str:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def run(
+    data_dir: Path,
+    extractor: object,
+    *,
+    limit: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, object]:
+    """The geoparsing suite for ``sitrep eval``: both corpora with the extractor's gazetteer."""
+    del extractor  # the suite measures the geocoder alone, with the default gazetteer
+    result: dict[str, object] = {}
+    for corpus in CORPORA:
+        result[corpus] = evaluate(corpus, limit=limit, data_dir=data_dir).as_dict()
+        if progress is not None:
+            progress(1)
+    return result

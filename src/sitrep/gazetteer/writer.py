@@ -159,7 +159,7 @@ class GazetteerWriter:
         )
         if progress:
             progress("indexing", 2, 3)
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('updated_at', ?)", (now,))
         self.conn.commit()
         self.conn.execute("ANALYZE")

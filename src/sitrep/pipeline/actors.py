@@ -361,12 +361,16 @@ class ActorResolver:
         actor_id = f"{template.id}:{iso3}" if iso3 else template.id
         return _ref(mention, name, inter, actor_id, iso3, mention.span)
 
-    def generic(self, kind: str, *, country_iso3: str | None, date: dt.date | None) -> ActorRef | None:
+    def generic(
+        self, kind: str, *, country_iso3: str | None, date: dt.date | None
+    ) -> ActorRef | None:
         """A generic actor of the event's country from a template id ("civilians", "protesters",
         "rioters", "military", "police", "unidentified-armed-group"); None without a country."""
         if country_iso3 is None or kind not in self.dictionary.templates:
             return None
-        placeholder = ActorMention(span=Span(start=0, end=0, text=""), name=kind, inter=0, template=kind)
+        placeholder = ActorMention(
+            span=Span(start=0, end=0, text=""), name=kind, inter=0, template=kind
+        )
         ref = self._render(placeholder, kind, country_iso3, country_iso3, date)
         ref.evidence, ref.text = [], None
         return ref

@@ -61,7 +61,7 @@ def apply_migrations(conn: sqlite3.Connection, *, location: str) -> int:
     for step in steps:
         if step.version <= found:
             continue
-        applied_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        applied_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         record = (
             "INSERT INTO schema_migrations (version, name, applied_at) "
             f"VALUES ({step.version}, '{step.name}', '{applied_at}');"
