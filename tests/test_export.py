@@ -42,7 +42,7 @@ def test_export_csv_values_follow_acled_conventions(make_result) -> None:
         event=make_result().events[0],
         article_source="Example Wire",
         article_url="https://example.org/1",
-        stored_at=dt.datetime(2024, 8, 27, tzinfo=dt.timezone.utc),
+        stored_at=dt.datetime(2024, 8, 27, tzinfo=dt.UTC),
     )
     out = io.StringIO()
     write_csv([stored], out)
@@ -68,9 +68,7 @@ def test_export_csv_values_follow_acled_conventions(make_result) -> None:
         "fatalities at least",
     )
     assert row["source"] == "Example Wire" and row["url"] == "https://example.org/1"
-    assert row["timestamp"] == str(
-        int(dt.datetime(2024, 8, 27, tzinfo=dt.timezone.utc).timestamp())
-    )
+    assert row["timestamp"] == str(int(dt.datetime(2024, 8, 27, tzinfo=dt.UTC).timestamp()))
     assert row["evidence"].startswith("[0:6]")
 
 

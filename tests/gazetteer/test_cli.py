@@ -8,7 +8,6 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from sitrep.errors import GazetteerError
-
 from sitrep.gazetteer.cli import app
 
 

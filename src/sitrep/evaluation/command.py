@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -142,7 +141,3 @@ def _previous_floors(path: Path) -> dict[str, float]:
         return {}
     data: dict[str, Any] = json.loads(text)
     return {k: float(v) for k, v in data.get("floors", {}).items()}
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(typer.run(eval_command))
