@@ -11,6 +11,7 @@ Exception tree::
     │   ├── MalformedRecord      a bad JSON Lines row, a missing text field
     │   └── UnsupportedLanguage
     ├── ConfigError              a setting, path or option is wrong (the command fails)
+    │   └── LexiconError         an event lexicon file is unreadable or inconsistent
     ├── ModelNotFound            no usable spaCy model is installed
     ├── GazetteerError           the gazetteer is missing, corrupt, or an import failed
     ├── StoreError               the database cannot be opened, migrated or written
@@ -51,6 +52,7 @@ class Messages:
     E051 = "The database {path} has schema version {found}, newer than this sitrep ({supported})."
     E052 = "No {kind} with id {id!r}."
     E060 = "Cannot apply the review action: {detail}"
+    E070 = "The event lexicon {path} cannot be used: {detail}"
 
 
 class SitrepError(Exception):
@@ -104,6 +106,10 @@ class UnsupportedLanguage(InputError):
 
 class ConfigError(SitrepError):
     exit_code = 2
+
+
+class LexiconError(ConfigError):
+    code = "E070"
 
 
 class ModelNotFound(SitrepError):

@@ -1,42 +1,329 @@
-"""Stage: find the sentences that report events and classify them into ACLED sub-event types.
+"""Stage: find the sentences that report conflict events and classify them into ACLED sub-event types.
 
-PLACEHOLDER: a minimal keyword classifier so the pipeline runs end to end. To be replaced by the
-lexicon-driven classifier (``sitrep/data/event_lexicon.json``).
+The detector is driven by the event lexicon (``sitrep/data/event_lexicon.json``, format in
+``sitrep.pipeline.event_lexicon``). For each sentence:
+
+1. trigger patterns give evidence for sub-event types ("air strike" -> Air/drone strike) or for
+   frames whose type depends on the context ("killed" -> @violence);
+2. each trigger is checked for negation ("no clashes were reported"), modality ("threatened to
+   attack", "could") and report frames ("condemned the attack", "a missile test");
+3. who acts and who is targeted are read from the dependency parse (``victim:``/``agent:`` cues),
+   and the lexicon's rules, in order, resolve frames and hard cases (an attack on a checkpoint is
+   an armed clash; police dispersing a march is a protest with intervention; an earthquake that
+   "killed" is no event);
+4. the best-scoring sub-event type becomes an ``EventMention`` with its alternatives.
+
+``resolve_type`` decides the sub-event type of one event described by several mentions, with the
+codebook's rules for mixed reports (an air strike inside a battle is part of the battle, etc.).
 """
 
 from __future__ import annotations
 
-import re
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from sitrep.pipeline.document import Document
+from sitrep.model import Span
+from sitrep.pipeline.document import Document, Sentence
+from sitrep.pipeline.event_lexicon import EventLexicon, Pattern, Rule
+from sitrep.pipeline.event_text import (
+    Context,
+    Match,
+    Matcher,
+    Reading,
+    SentenceView,
+    head_token,
+    object_span,
+    read_sentence,
+    roles,
+    trigger_context,
+    view_of,
+)
 from sitrep.pipeline.mentions import EventMention
-from sitrep.taxonomy import SubEventType
+from sitrep.taxonomy import EventType, SubEventType
 
-_RULES: list[tuple[re.Pattern[str], SubEventType]] = [
-    (re.compile(r"\b(drone|air) ?strikes?\b|\bairstrikes?\b", re.I), SubEventType.air_drone_strike),
-    (re.compile(r"\bprotest(ed|ers|s)?\b|\bdemonstrat", re.I), SubEventType.peaceful_protest),
-    (re.compile(r"\bfighting\b|\bclash(es|ed)?\b|\bbattle\b", re.I), SubEventType.armed_clash),
-    (re.compile(r"\bkill(ed|ing)?\b|\battack(ed|s)?\b", re.I), SubEventType.attack),
-]
+__all__ = ["Decision", "EventDetector", "resolve_type"]
+
+_VAC = EventType.violence_against_civilians
+_EXPLOSIONS = EventType.explosions
+_CIVILIAN_CUES = ("civilian", "civilian_place")
+
+
+@dataclass
+class Decision:
+    """The classification of one sentence: the chosen sub-event type and how it was reached."""
+
+    sub_event_type: SubEventType
+    raw: float  # evidence for the chosen type, in lexicon weights
+    score: float  # 0..1
+    trigger: Match
+    context: Context
+    view: SentenceView
+    alternatives: dict[SubEventType, float] = field(default_factory=dict)
+    evidence: list[Match] = field(default_factory=list)
+    civilian_targeting: bool = False
+    rules: list[str] = field(default_factory=list)  # names of the lexicon rules that fired
 
 
 class EventDetector:
-    def is_relevant(self, text: str) -> bool:
-        return True
+    """Finds event-reporting sentences and classifies them (ACLED sub-event types).
 
+    ``lexicon``: an ``EventLexicon`` or the path of a lexicon file (default: the shipped one).
+    ``actor_classes``: optional map from entity-ruler ids (``ent_id_``) to cue classes such as
+    ``"state_forces"`` or ``"armed_group"``, so that dictionary actors count as cues.
+    """
+
+    def __init__(
+        self,
+        lexicon: EventLexicon | Path | None = None,
+        *,
+        actor_classes: Mapping[str, str] | None = None,
+    ) -> None:
+        self.lexicon = lexicon if isinstance(lexicon, EventLexicon) else EventLexicon.load(lexicon)
+        self.actor_classes = dict(actor_classes or {})
+        self._cues = Matcher(p for patterns in self.lexicon.cues.values() for p in patterns)
+        self._triggers = Matcher(self.lexicon.triggers)
+        self._relevance = Matcher(self.lexicon.relevance)
+        self._negation = self._words("negation")
+        self._modality = self._words("modality")
+        self._frames = self._words("report_frame")
+        self._actor_patterns = {
+            name: Pattern(name, (), name) for name in set(self.actor_classes.values())
+        }
+
+    def _words(self, cue_class: str) -> set[str]:
+        return {
+            w for p in self.lexicon.cues.get(cue_class, []) for w in p.literals if len(p.cues) == 1
+        }
+
+    # -- the relevance filter ---------------------------------------------------------------
+    def is_relevant(self, text: str) -> bool:
+        """Cheap pre-filter (no model): may this sentence hold an event trigger, a casualty
+        count or an attribution? Only relevant sentences are parsed."""
+        view = view_of(text, None, self.lexicon.forms, self.lexicon.inflected)
+        if self._relevance.find(view):
+            return True
+        reading = read_sentence(text, None, self.lexicon, self._cues, self._triggers)
+        return bool(reading.triggers)
+
+    # -- detection --------------------------------------------------------------------------
     def __call__(self, document: Document) -> list[EventMention]:
         mentions: list[EventMention] = []
         for sentence in document.sentences:
-            for pattern, sub in _RULES:
-                match = pattern.search(sentence.text)
-                if match:
-                    mentions.append(
-                        EventMention(
-                            sentence=sentence,
-                            sub_event_type=sub,
-                            score=0.5,
-                            trigger=sentence.span(match.start(), match.end()),
-                        )
-                    )
-                    break
+            decision = self.classify_sentence(sentence.text, sentence.doc)
+            if decision is not None:
+                mentions.append(self._mention(sentence, decision))
         return mentions
+
+    def read(self, text: str, doc: object | None = None) -> Reading:
+        """The lexicon's reading of one sentence (cues and triggers), with actor cues added."""
+        reading = read_sentence(text, doc, self.lexicon, self._cues, self._triggers)  # type: ignore[arg-type]
+        if self.actor_classes:
+            for i, tok in enumerate(reading.view.tokens):
+                cls = self.actor_classes.get(tok.ent_id)
+                if cls:
+                    reading.cues.append(Match(self._actor_patterns[cls], i, i + 1))
+                    reading.present.add(cls)
+        return reading
+
+    def classify_sentence(self, text: str, doc: object | None = None) -> Decision | None:
+        """The sub-event type one sentence reports, or None when it reports no conflict event."""
+        reading = self.read(text, doc)
+        _drop_seized_weapons(reading)
+        if not reading.triggers:
+            return None
+        contexts = {
+            id(m): trigger_context(reading.view, m, self._negation, self._modality, self._frames)
+            for m in reading.triggers
+        }
+        for keep in (
+            lambda c: c.asserted,
+            lambda c: c.hypothetical and not (c.negated or c.embedded),
+            lambda c: c.negated and not c.embedded,
+        ):
+            group = [m for m in reading.triggers if keep(contexts[id(m)])]
+            if group:
+                decision = self._decide(reading, group, contexts)
+                if decision is not None:
+                    return decision
+        return None
+
+    def _decide(
+        self, reading: Reading, group: list[Match], contexts: dict[int, Context]
+    ) -> Decision | None:
+        scores, provenance = _accumulate(group, self.lexicon.settings["extra"])
+        role_classes = {}
+        for m in group:
+            agents, victims = roles(reading.view, m)
+            role_classes[id(m)] = (reading.classes_at(agents), reading.classes_at(victims))
+        cues = _CueState(reading.present, role_classes, provenance, scores)
+        fired = [rule.name for rule in self.lexicon.rules if _apply(rule, scores, provenance, cues)]
+        for label in [lbl for lbl in scores if lbl.startswith("@")]:
+            target = self.lexicon.defaults.get(label)
+            if target and scores[label] > 0:
+                scores[target] = scores.get(target, 0.0) + scores[label]
+                provenance[target].extend(provenance[label])
+            scores[label] = 0.0
+        ranked = sorted(
+            ((lbl, s) for lbl, s in scores.items() if s > 0 and not lbl.startswith("@")),
+            key=lambda x: -x[1],
+        )
+        if not ranked or ranked[0][1] < self.lexicon.settings["min_score"]:
+            return None
+        best, raw = ranked[0]
+        sub = SubEventType(best)
+        supporting = sorted(provenance[best] or group, key=lambda m: -m.pattern.weight)
+        trigger = supporting[0]
+        context = contexts[id(trigger)]
+        factor = 1.0
+        if context.negated:
+            factor = self.lexicon.settings["negated"]
+        elif context.hypothetical:
+            factor = self.lexicon.settings["hypothetical"]
+        scale = self.lexicon.settings["scale"]
+        alternatives = {
+            SubEventType(lbl): round(_squash(s, scale) * factor, 4) for lbl, s in ranked[1:6]
+        }
+        victims = cues.role("victim", [best])
+        civilian = sub.event_type is _VAC or (
+            sub.event_type is _EXPLOSIONS and any(c in victims for c in _CIVILIAN_CUES)
+        )
+        score = round(_squash(raw, scale) * factor, 4)
+        return Decision(
+            sub,
+            raw,
+            score,
+            trigger,
+            context,
+            reading.view,
+            alternatives,
+            supporting[1:],
+            civilian,
+            fired,
+        )
+
+    def _mention(self, sentence: Sentence, decision: Decision) -> EventMention:
+        tokens = decision.view.tokens
+
+        def span(m: Match) -> Span:
+            return sentence.span(tokens[m.start].start, tokens[m.end - 1].end)
+
+        head = head_token(decision.view, decision.trigger)
+        return EventMention(
+            sentence=sentence,
+            sub_event_type=decision.sub_event_type,
+            score=decision.score,
+            trigger=span(decision.trigger),
+            trigger_token=head.i if head is not None else None,
+            alternatives=decision.alternatives,
+            negated=decision.context.negated,
+            hypothetical=decision.context.hypothetical,
+            civilian_targeting=decision.civilian_targeting,
+            evidence=[span(m) for m in decision.evidence],
+        )
+
+
+_DISRUPTED = SubEventType.disrupted_weapons_use.value
+
+
+def _drop_seized_weapons(reading: Reading) -> None:
+    """Weapons named as the object of a seizure or a defusal were not used: "police seized [two
+    rockets and a mortar]" reports no shelling."""
+    seized: set[int] = set()
+    for m in reading.triggers:
+        if m.label == _DISRUPTED:
+            seized |= object_span(reading.view, m)
+    if seized:
+        reading.triggers = [
+            m
+            for m in reading.triggers
+            if m.label == _DISRUPTED or not all(i in seized for i in range(m.start, m.end))
+        ]
+
+
+@dataclass
+class _CueState:
+    """The cues a rule can test: anywhere in the sentence, in a role of the triggers behind the
+    rule's labels (``agent:``/``victim:``), or a label's score (``label:``)."""
+
+    present: set[str]
+    roles: dict[int, tuple[set[str], set[str]]]  # id(trigger match) -> (agent, victim) classes
+    provenance: dict[str, list[Match]]
+    scores: dict[str, float]
+
+    def role(self, role: str, labels: list[str]) -> set[str]:
+        index = 0 if role == "agent" else 1
+        return {
+            cls
+            for lbl in labels
+            for m in self.provenance.get(lbl, ())
+            for cls in self.roles.get(id(m), ((), ()))[index]
+        }
+
+    def has(self, ref: str, labels: list[str]) -> bool:
+        role, _, cls = ref.partition(":") if ":" in ref else ("", "", ref)
+        if role == "label":
+            return self.scores.get(cls, 0.0) > 0
+        if role in {"agent", "victim"}:
+            return cls in self.role(role, labels)
+        return cls in self.present
+
+
+def _accumulate(
+    matches: list[Match], extra: float
+) -> tuple[dict[str, float], dict[str, list[Match]]]:
+    """Evidence per label: the strongest trigger, plus ``extra`` times each further one (each
+    pattern counts once; overlapping matches of a label count once)."""
+    scores: dict[str, float] = defaultdict(float)
+    provenance: dict[str, list[Match]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
+    for m in sorted(matches, key=lambda m: -m.pattern.weight):
+        if (m.label, m.pattern.source) in seen:
+            continue
+        if any(o.start < m.end and m.start < o.end for o in provenance[m.label]):
+            continue
+        seen.add((m.label, m.pattern.source))
+        scores[m.label] += m.pattern.weight * (extra if provenance[m.label] else 1.0)
+        provenance[m.label].append(m)
+    return scores, provenance
+
+
+def _apply(
+    rule: Rule, scores: dict[str, float], provenance: dict[str, list[Match]], cues: _CueState
+) -> bool:
+    """Apply one lexicon rule to the label scores; True when it fired."""
+    labels = (
+        [lbl for lbl in rule.when if scores.get(lbl, 0.0) > 0]
+        if rule.when
+        else [lbl for lbl, s in scores.items() if s > 0]
+    )
+    if not labels:
+        return False
+    if rule.below is not None and sum(scores[lbl] for lbl in labels) >= rule.below:
+        return False
+    if rule.any and not any(cues.has(r, labels) for r in rule.any):
+        return False
+    if rule.all and not all(cues.has(r, labels) for r in rule.all):
+        return False
+    if rule.none and any(cues.has(r, labels) for r in rule.none):
+        return False
+    if rule.drop:
+        for lbl in labels:
+            scores[lbl] = 0.0
+    elif rule.move:
+        total = sum(scores[lbl] for lbl in labels)
+        for lbl in labels:
+            scores[lbl] = 0.0
+            if lbl != rule.move:
+                provenance[rule.move].extend(provenance[lbl])
+        scores[rule.move] = scores.get(rule.move, 0.0) + total + rule.bonus
+    else:
+        for lbl, weight in rule.add:
+            scores[lbl] = scores.get(lbl, 0.0) + weight
+    return True
+
+
+def _squash(raw: float, scale: float) -> float:
+    return 1.0 - math.exp(-raw / scale)
