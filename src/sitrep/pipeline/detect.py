@@ -41,6 +41,7 @@ from sitrep.pipeline.event_text import (
     trigger_context,
     view_of,
 )
+from sitrep.pipeline.event_resolve import resolve_type
 from sitrep.pipeline.mentions import EventMention
 from sitrep.taxonomy import EventType, SubEventType
 
