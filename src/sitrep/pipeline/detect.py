@@ -111,11 +111,16 @@ class EventDetector:
 
     # -- detection --------------------------------------------------------------------------
     def __call__(self, document: Document) -> list[EventMention]:
+        """One mention per event-reporting sentence of ``document`` (parsed sentences use
+        their spaCy doc). Mentions that only add detail to a more specific report elsewhere in
+        the article (weapons seized after a clash, a protest that police later dispersed) keep
+        their type but get a lower score (setting ``secondary``)."""
         mentions: list[EventMention] = []
         for sentence in document.sentences:
             decision = self.classify_sentence(sentence.text, sentence.doc)
             if decision is not None:
                 mentions.append(self._mention(sentence, decision))
+        _lower_secondary(mentions, self.lexicon.settings["secondary"])
         return mentions
 
     def read(self, text: str, doc: object | None = None) -> Reading:
@@ -160,11 +165,12 @@ class EventDetector:
             agents, victims = roles(reading.view, m)
             role_classes[id(m)] = (reading.classes_at(agents), reading.classes_at(victims))
         cues = _CueState(reading.present, role_classes, provenance, scores)
-        fired = [rule.name for rule in self.lexicon.rules if _apply(rule, scores, provenance, cues)]
+        extra = self.lexicon.settings["extra"]
+        fired = [rule.name for rule in self.lexicon.rules if _apply(rule, scores, provenance, cues, extra)]
         for label in [lbl for lbl in scores if lbl.startswith("@")]:
             target = self.lexicon.defaults.get(label)
             if target and scores[label] > 0:
-                scores[target] = scores.get(target, 0.0) + scores[label]
+                scores[target] = _combine(scores.get(target, 0.0), scores[label], extra)
                 provenance[target].extend(provenance[label])
             scores[label] = 0.0
         ranked = sorted(
@@ -227,6 +233,34 @@ class EventDetector:
 
 
 _DISRUPTED = SubEventType.disrupted_weapons_use.value
+_VIOLENT = {EventType.battles, EventType.explosions, EventType.violence_against_civilians, EventType.riots}
+_ACCOMPANYING = {
+    SubEventType.disrupted_weapons_use,
+    SubEventType.arrests,
+    SubEventType.looting_property_destruction,
+    SubEventType.change_to_group_activity,
+    SubEventType.other,
+}
+_PROTEST_LADDER = [
+    SubEventType.peaceful_protest,
+    SubEventType.protest_with_intervention,
+    SubEventType.excessive_force_against_protesters,
+]
+
+
+def _lower_secondary(mentions: list[EventMention], factor: float) -> None:
+    """Lower the score of mentions that a more specific mention of the article supersedes:
+    accompanying reports (arrests, seizures, looting, movements) beside violence, and a protest
+    reading below the most severe one reported (peaceful < with intervention < excessive force)."""
+    asserted = [m for m in mentions if not (m.negated or m.hypothetical)]
+    violent = any(m.sub_event_type.event_type in _VIOLENT for m in asserted)
+    ladder = [_PROTEST_LADDER.index(m.sub_event_type) for m in asserted if m.sub_event_type in _PROTEST_LADDER]
+    top = max(ladder, default=0)
+    for m in mentions:
+        accompanying = violent and m.sub_event_type in _ACCOMPANYING
+        milder = m.sub_event_type in _PROTEST_LADDER and _PROTEST_LADDER.index(m.sub_event_type) < top
+        if accompanying or milder:
+            m.score = round(m.score * factor, 4)
 
 
 def _drop_seized_weapons(reading: Reading) -> None:
@@ -291,8 +325,13 @@ def _accumulate(
     return scores, provenance
 
 
+def _combine(a: float, b: float, extra: float) -> float:
+    """Two bodies of evidence for one label: the stronger counts fully, the other by ``extra``."""
+    return max(a, b) + extra * min(a, b)
+
+
 def _apply(
-    rule: Rule, scores: dict[str, float], provenance: dict[str, list[Match]], cues: _CueState
+    rule: Rule, scores: dict[str, float], provenance: dict[str, list[Match]], cues: _CueState, extra: float
 ) -> bool:
     """Apply one lexicon rule to the label scores; True when it fired."""
     labels = (
@@ -314,12 +353,13 @@ def _apply(
         for lbl in labels:
             scores[lbl] = 0.0
     elif rule.move:
-        total = sum(scores[lbl] for lbl in labels)
+        total = 0.0
         for lbl in labels:
+            total = _combine(total, scores[lbl], extra)
             scores[lbl] = 0.0
             if lbl != rule.move:
                 provenance[rule.move].extend(provenance[lbl])
-        scores[rule.move] = scores.get(rule.move, 0.0) + total + rule.bonus
+        scores[rule.move] = _combine(scores.get(rule.move, 0.0), total, extra) + rule.bonus
     else:
         for lbl, weight in rule.add:
             scores[lbl] = scores.get(lbl, 0.0) + weight

@@ -39,7 +39,8 @@ rule resolved. A rule is an object with:
 ``settings`` holds the numbers of the decision: ``min_score`` (the weakest evidence that makes a
 mention), ``scale`` (raw evidence -> 0..1 score: ``1 - exp(-raw / scale)``), and the factors that
 lower the score of ``hypothetical`` and ``negated`` mentions; ``extra`` is how much each further
-trigger of a label adds (the strongest counts fully).
+trigger of a label adds (the strongest counts fully); ``secondary`` lowers mentions that only add
+detail to a more specific report in the same article.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ DEFAULT_SETTINGS = {
     "hypothetical": 0.5,
     "negated": 0.3,
     "extra": 0.3,
+    "secondary": 0.8,
 }
 
 

@@ -245,11 +245,8 @@ def roles(view: SentenceView, match: Match) -> tuple[set[int], set[int]]:
     else:
         _noun_roles(head, agents, victims)
     agent_ids, victim_ids = _to_view(view, agents), _to_view(view, victims)
-    if not agent_ids or not victim_ids:  # the parse found no role: fall back on word order
-        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
-        before, after = _roles_by_position(view, match)
-        victim_ids = victim_ids or after
-        agent_ids = agent_ids or (set() if passive else before)
+    if not victim_ids:  # the parse found no target: the words after the trigger
+        victim_ids = _roles_by_position(view, match)[1]
     return agent_ids, victim_ids
 
 
