@@ -66,6 +66,7 @@ class Decision:
     evidence: list[Match] = field(default_factory=list)
     civilian_targeting: bool = False
     rules: list[str] = field(default_factory=list)  # names of the lexicon rules that fired
+    victims: set[str] = field(default_factory=set)  # cue classes of the targets of the triggers
 
 
 class EventDetector:
@@ -115,13 +116,13 @@ class EventDetector:
         their spaCy doc). Mentions that only add detail to a more specific report elsewhere in
         the article (weapons seized after a clash, a protest that police later dispersed) keep
         their type but get a lower score (setting ``secondary``)."""
-        mentions: list[EventMention] = []
+        pairs: list[tuple[EventMention, Decision]] = []
         for sentence in document.sentences:
             decision = self.classify_sentence(sentence.text, sentence.doc)
             if decision is not None:
-                mentions.append(self._mention(sentence, decision))
-        _lower_secondary(mentions, self.lexicon.settings["secondary"])
-        return mentions
+                pairs.append((self._mention(sentence, decision), decision))
+        _lower_secondary(pairs, self.lexicon.settings["secondary"])
+        return [mention for mention, _ in pairs]
 
     def read(self, text: str, doc: object | None = None) -> Reading:
         """The lexicon's reading of one sentence (cues and triggers), with actor cues added."""
@@ -248,19 +249,26 @@ _PROTEST_LADDER = [
 ]
 
 
-def _lower_secondary(mentions: list[EventMention], factor: float) -> None:
+def _lower_secondary(pairs: list[tuple[EventMention, Decision]], factor: float) -> None:
     """Lower the score of mentions that a more specific mention of the article supersedes:
-    accompanying reports (arrests, seizures, looting, movements) beside violence, and a protest
-    reading below the most severe one reported (peaceful < with intervention < excessive force)."""
-    asserted = [m for m in mentions if not (m.negated or m.hypothetical)]
-    violent = any(m.sub_event_type.event_type in _VIOLENT for m in asserted)
-    ladder = [_PROTEST_LADDER.index(m.sub_event_type) for m in asserted if m.sub_event_type in _PROTEST_LADDER]
-    top = max(ladder, default=0)
-    for m in mentions:
-        accompanying = violent and m.sub_event_type in _ACCOMPANYING
-        milder = m.sub_event_type in _PROTEST_LADDER and _PROTEST_LADDER.index(m.sub_event_type) < top
-        if accompanying or milder:
-            m.score = round(m.score * factor, 4)
+    accompanying reports (arrests, seizures, looting, movements) beside violence; a protest
+    reading below the most severe one reported (peaceful < with intervention < excessive
+    force); an attack whose victims are not said to be civilians beside a reported clash."""
+    asserted = [m for m, _ in pairs if not (m.negated or m.hypothetical)]
+    types = {m.sub_event_type for m in asserted}
+    violent = any(sub.event_type in _VIOLENT for sub in types)
+    top = max((_PROTEST_LADDER.index(sub) for sub in types if sub in _PROTEST_LADDER), default=0)
+    for mention, decision in pairs:
+        sub = mention.sub_event_type
+        accompanying = violent and sub in _ACCOMPANYING
+        milder = sub in _PROTEST_LADDER and _PROTEST_LADDER.index(sub) < top
+        vague_attack = (
+            sub is SubEventType.attack
+            and SubEventType.armed_clash in types
+            and not decision.victims & {"civilian", "civilian_place"}
+        )
+        if accompanying or milder or vague_attack:
+            mention.score = round(mention.score * factor, 4)
 
 
 def _drop_seized_weapons(reading: Reading) -> None:
