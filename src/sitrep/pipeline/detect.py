@@ -105,10 +105,9 @@ class EventDetector:
         """Cheap pre-filter (no model): may this sentence hold an event trigger, a casualty
         count or an attribution? Only relevant sentences are parsed."""
         view = view_of(text, None, self.lexicon.forms, self.lexicon.inflected)
-        if self._relevance.find(view):
+        if self._relevance.find(view, first_only=True):
             return True
-        reading = read_sentence(text, None, self.lexicon, self._cues, self._triggers)
-        return bool(reading.triggers)
+        return bool(read_sentence(text, None, self.lexicon, self._cues, self._triggers, view).triggers)
 
     # -- detection --------------------------------------------------------------------------
     def __call__(self, document: Document) -> list[EventMention]:

@@ -127,24 +127,36 @@ class Matcher:
                 self.by_word[word].append(pattern)
 
     def find(
-        self, view: SentenceView, cue_starts: dict[int, list[tuple[str, int]]] | None = None
+        self,
+        view: SentenceView,
+        cue_starts: dict[int, list[tuple[str, int]]] | None = None,
+        first_only: bool = False,
     ) -> list[Match]:
+        """All matches in ``view`` (``first_only``: stop at the first one)."""
         starts = cue_starts or {}
         found: list[Match] = []
-        for i, tok in enumerate(view.tokens):
-            candidates: dict[int, Pattern] = {}
-            for key in tok.keys:
+        tokens = view.tokens
+        for i, tok in enumerate(tokens):
+            seen: set[int] = set()
+            for key in tok.keys:  # the first cue matched this word: go on from the second
                 for pattern in self.by_word.get(key, ()):
-                    candidates[id(pattern)] = pattern
-            for cls, _ in starts.get(i, ()):
-                for pattern in self.by_class.get(cls, ()):
-                    candidates[id(pattern)] = pattern
+                    if id(pattern) not in seen:
+                        seen.add(id(pattern))
+                        end = _match(pattern.cues, 1, tokens, i + 1, starts)
+                        if end is not None:
+                            found.append(Match(pattern, i, end))
+            for pattern in (p for cls, _ in starts.get(i, ()) for p in self.by_class.get(cls, ())):
+                if id(pattern) not in seen:
+                    seen.add(id(pattern))
+                    end = _match(pattern.cues, 0, tokens, i, starts)
+                    if end is not None:
+                        found.append(Match(pattern, i, end))
             for pattern in self.by_entity.get(tok.ent, ()) if tok.ent else ():
-                candidates[id(pattern)] = pattern
-            for pattern in candidates.values():
-                end = _match(pattern.cues, 0, view.tokens, i, starts)
+                end = _match(pattern.cues, 0, tokens, i, starts)
                 if end is not None:
                     found.append(Match(pattern, i, end))
+            if first_only and found:
+                return found
         return found
 
 
@@ -205,8 +217,10 @@ def read_sentence(
     lexicon: EventLexicon,
     cue_matcher: Matcher,
     trigger_matcher: Matcher,
+    view: SentenceView | None = None,
 ) -> Reading:
-    view = view_of(text, doc, lexicon.forms, lexicon.inflected)
+    """Cues and triggers of one sentence (``view``: the sentence's tokens, if already built)."""
+    view = view or view_of(text, doc, lexicon.forms, lexicon.inflected)
     cues = cue_matcher.find(view)
     starts: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for m in cues:
