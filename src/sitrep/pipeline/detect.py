@@ -35,6 +35,7 @@ from sitrep.pipeline.event_text import (
     Reading,
     SentenceView,
     head_token,
+    is_anaphoric,
     object_span,
     read_sentence,
     roles,
@@ -67,6 +68,7 @@ class Decision:
     civilian_targeting: bool = False
     rules: list[str] = field(default_factory=list)  # names of the lexicon rules that fired
     victims: set[str] = field(default_factory=set)  # cue classes of the targets of the triggers
+    anaphoric: bool = False  # the trigger refers back to an event told before ("the fighting")
 
 
 class EventDetector:
@@ -252,13 +254,15 @@ def _lower_secondary(pairs: list[tuple[EventMention, Decision]], factor: float) 
     """Lower the score of mentions that a more specific mention of the article supersedes:
     accompanying reports (arrests, seizures, looting, movements) beside violence; a protest
     reading below the most severe one reported (peaceful < with intervention < excessive
-    force); an attack whose victims are not said to be civilians beside a reported clash."""
+    force); an attack whose victims are not said to be civilians beside a reported clash; a
+    reference back to an event already told ("two were wounded in the fighting")."""
     asserted = [m for m, _ in pairs if not (m.negated or m.hypothetical)]
     types = {m.sub_event_type for m in asserted}
     violent = any(sub.event_type in _VIOLENT for sub in types)
     top = max((_PROTEST_LADDER.index(sub) for sub in types if sub in _PROTEST_LADDER), default=0)
-    for mention, decision in pairs:
+    for index, (mention, decision) in enumerate(pairs):
         sub = mention.sub_event_type
+        anaphoric = decision.anaphoric and index > 0
         accompanying = violent and sub in _ACCOMPANYING
         milder = sub in _PROTEST_LADDER and _PROTEST_LADDER.index(sub) < top
         vague_attack = (
@@ -266,7 +270,7 @@ def _lower_secondary(pairs: list[tuple[EventMention, Decision]], factor: float) 
             and SubEventType.armed_clash in types
             and not decision.victims & {"civilian", "civilian_place"}
         )
-        if accompanying or milder or vague_attack:
+        if accompanying or milder or vague_attack or anaphoric:
             mention.score = round(mention.score * factor, 4)
 
 

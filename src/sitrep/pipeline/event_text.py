@@ -23,6 +23,7 @@ __all__ = ["Match", "Matcher", "Reading", "SentenceView", "Tok", "read_sentence"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _SKIP = frozenset({"-", "–", "‐"})
 _VERBAL = frozenset({"VERB", "AUX"})
+_CONTENT = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "AUX"})
 # Prepositions that introduce the target of an attack ("fired on", "an attack against").
 _TARGET_PREPS = frozenset({"on", "at", "against", "upon", "into", "targeting", "toward", "towards"})
 _EXPAND_DEPS = frozenset(
@@ -235,15 +236,18 @@ def read_sentence(
 
 # -- syntax: the head of a trigger, its roles and its context ------------------------------
 def head_token(view: SentenceView, match: Match) -> Token | None:
-    """The syntactic head of the matched words (the one whose head lies outside the match)."""
+    """The syntactic head of the matched words: a word whose head lies outside the match,
+    preferring content words ("drive-by [shooting]", not "by")."""
     if view.doc is None:
         return None
     indices = [t.doc_i for t in view.tokens[match.start : match.end] if t.doc_i is not None]
     inside = set(indices)
-    for i in indices:
-        token = view.doc[i]
-        if token.head.i not in inside or token.head.i == token.i:
+    tops = [view.doc[i] for i in indices if view.doc[i].head.i not in inside or view.doc[i].head.i == i]
+    for token in tops:
+        if token.pos_ in _CONTENT:
             return token
+    if tops:
+        return tops[0]
     return view.doc[indices[0]] if indices else None
 
 
@@ -334,6 +338,18 @@ def _roles_by_position(view: SentenceView, match: Match) -> tuple[set[int], set[
     before = set(range(max(0, match.start - 6), match.start))
     after = set(range(match.end, min(len(view.tokens), match.end + 8)))
     return before, after
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def is_anaphoric(view: SentenceView, match: Match) -> bool:
+    """True when the trigger is a definite noun phrase that refers back ("the fighting", "this
+    attack") rather than a new report ("fighting broke out")."""
+    head = head_token(view, match)
+    if head is None or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
 
 
 def object_span(view: SentenceView, match: Match) -> set[int]:
