@@ -135,7 +135,8 @@ def _macro_over_support(report: ClassificationReport) -> float:
     return sum(scored) / len(scored) if scored else 0.0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, classify: Classifier | None = None) -> int:
+    """The command line: print (or ``--json``) both reports; ``classify`` defaults to the pipeline."""
     parser = argparse.ArgumentParser(
         prog="python -m sitrep.evaluation.case2021",
         description="Score the extractor's sub-event types on CASE 2021 task 2 and ACLED notes.",
@@ -151,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-acled", action="store_true")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     args = parser.parse_args(argv)
-    classify = pipeline_classifier()
+    classify = classify or pipeline_classifier()
     out: dict[str, object] = {}
     if not args.skip_case:
         report = evaluate_case2021(args.case, classify)

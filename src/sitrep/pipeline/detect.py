@@ -28,6 +28,7 @@ from pathlib import Path
 from sitrep.model import Span
 from sitrep.pipeline.document import Document, Sentence
 from sitrep.pipeline.event_lexicon import EventLexicon, Pattern, Rule
+from sitrep.pipeline.event_resolve import resolve_type
 from sitrep.pipeline.event_text import (
     Context,
     Match,
@@ -42,7 +43,6 @@ from sitrep.pipeline.event_text import (
     trigger_context,
     view_of,
 )
-from sitrep.pipeline.event_resolve import resolve_type
 from sitrep.pipeline.mentions import EventMention
 from sitrep.taxonomy import EventType, SubEventType
 
@@ -109,7 +109,9 @@ class EventDetector:
         view = view_of(text, None, self.lexicon.forms, self.lexicon.inflected)
         if self._relevance.find(view, first_only=True):
             return True
-        return bool(read_sentence(text, None, self.lexicon, self._cues, self._triggers, view).triggers)
+        return bool(
+            read_sentence(text, None, self.lexicon, self._cues, self._triggers, view).triggers
+        )
 
     # -- detection --------------------------------------------------------------------------
     def __call__(self, document: Document) -> list[EventMention]:
@@ -164,11 +166,15 @@ class EventDetector:
         scores, provenance = _accumulate(group, self.lexicon.settings["extra"])
         role_classes = {}
         for m in group:
-            agents, victims = roles(reading.view, m)
-            role_classes[id(m)] = (reading.classes_at(agents), reading.classes_at(victims))
+            agent_ids, victim_ids = roles(reading.view, m)
+            role_classes[id(m)] = (reading.classes_at(agent_ids), reading.classes_at(victim_ids))
         cues = _CueState(reading.present, role_classes, provenance, scores)
         extra = self.lexicon.settings["extra"]
-        fired = [rule.name for rule in self.lexicon.rules if _apply(rule, scores, provenance, cues, extra)]
+        fired = [
+            rule.name
+            for rule in self.lexicon.rules
+            if _apply(rule, scores, provenance, cues, extra)
+        ]
         for label in [lbl for lbl in scores if lbl.startswith("@")]:
             target = self.lexicon.defaults.get(label)
             if target and scores[label] > 0:
@@ -211,6 +217,8 @@ class EventDetector:
             supporting[1:],
             civilian,
             fired,
+            victims,
+            is_anaphoric(reading.view, trigger),
         )
 
     def _mention(self, sentence: Sentence, decision: Decision) -> EventMention:
@@ -235,7 +243,12 @@ class EventDetector:
 
 
 _DISRUPTED = SubEventType.disrupted_weapons_use.value
-_VIOLENT = {EventType.battles, EventType.explosions, EventType.violence_against_civilians, EventType.riots}
+_VIOLENT = {
+    EventType.battles,
+    EventType.explosions,
+    EventType.violence_against_civilians,
+    EventType.riots,
+}
 _ACCOMPANYING = {
     SubEventType.disrupted_weapons_use,
     SubEventType.arrests,
@@ -243,6 +256,7 @@ _ACCOMPANYING = {
     SubEventType.change_to_group_activity,
     SubEventType.other,
 }
+_CROWDS = {EventType.protests, EventType.riots}
 _PROTEST_LADDER = [
     SubEventType.peaceful_protest,
     SubEventType.protest_with_intervention,
@@ -262,7 +276,8 @@ def _lower_secondary(pairs: list[tuple[EventMention, Decision]], factor: float) 
     top = max((_PROTEST_LADDER.index(sub) for sub in types if sub in _PROTEST_LADDER), default=0)
     for index, (mention, decision) in enumerate(pairs):
         sub = mention.sub_event_type
-        anaphoric = decision.anaphoric and index > 0
+        # a follow-up about a protest adds detail (barricades, arrests); one about fighting does not
+        anaphoric = decision.anaphoric and index > 0 and sub.event_type not in _CROWDS
         accompanying = violent and sub in _ACCOMPANYING
         milder = sub in _PROTEST_LADDER and _PROTEST_LADDER.index(sub) < top
         vague_attack = (
@@ -342,7 +357,11 @@ def _combine(a: float, b: float, extra: float) -> float:
 
 
 def _apply(
-    rule: Rule, scores: dict[str, float], provenance: dict[str, list[Match]], cues: _CueState, extra: float
+    rule: Rule,
+    scores: dict[str, float],
+    provenance: dict[str, list[Match]],
+    cues: _CueState,
+    extra: float,
 ) -> bool:
     """Apply one lexicon rule to the label scores; True when it fired."""
     labels = (

@@ -48,7 +48,12 @@ _ACCOMPANYING = (
     S.headquarters_established,
     S.agreement,
 )
-_VIOLENT_TYPES = {EventType.battles, EventType.explosions, EventType.violence_against_civilians, EventType.riots}
+_VIOLENT_TYPES = {
+    EventType.battles,
+    EventType.explosions,
+    EventType.violence_against_civilians,
+    EventType.riots,
+}
 _ALTERNATIVE_WEIGHT = 0.5
 
 
@@ -80,10 +85,14 @@ def _evidence(mentions: list[EventMention]) -> dict[SubEventType, float]:
     return dict(scores)
 
 
-def _codebook(evidence: dict[SubEventType, float], mentions: list[EventMention]) -> SubEventType | None:
+def _codebook(
+    evidence: dict[SubEventType, float], mentions: list[EventMention]
+) -> SubEventType | None:
     """Apply the codebook's precedence between the types that the mentions themselves chose."""
     chosen = {m.sub_event_type for m in mentions}
-    civilian_strike = any(m.civilian_targeting and m.sub_event_type in _BATTLE_ABSORBS for m in mentions)
+    civilian_strike = any(
+        m.civilian_targeting and m.sub_event_type in _BATTLE_ABSORBS for m in mentions
+    )
     if S.suicide_bomb in chosen:
         return S.suicide_bomb
     if S.sexual_violence in chosen:
@@ -97,7 +106,9 @@ def _codebook(evidence: dict[SubEventType, float], mentions: list[EventMention])
     if protest:
         if S.arrests in chosen and protest[-1] is S.peaceful_protest:
             return S.protest_with_intervention
-        violent_others = {s for s in chosen if s.event_type in _VIOLENT_TYPES} - set(_PROTEST_LADDER)
+        violent_others = {s for s in chosen if s.event_type in _VIOLENT_TYPES} - set(
+            _PROTEST_LADDER
+        )
         if not violent_others or evidence[protest[-1]] >= max(evidence[s] for s in violent_others):
             return protest[-1]
     violent = [s for s in chosen if s.event_type in _VIOLENT_TYPES]

@@ -88,24 +88,25 @@ def view_of(
 ) -> SentenceView:
     """The tokens of a sentence, from its doc when there is one, else from a regex tokenizer.
 
-    ``forms`` maps irregular forms to lemmas ("shot" -> "shoot"); ``inflected`` maps regular
-    forms to lemmas and is used only without a doc (with one, the model's lemmas serve)."""
+    ``forms`` maps irregular forms to lemmas ("shot" -> "shoot"), ``inflected`` regular ones
+    ("raped" -> "rape"); both are added to the model's lemma, which is sometimes wrong."""
     tokens: list[Tok] = []
     by_doc_i: dict[int, int] = {}
+    regular = inflected or {}
     if doc is not None:
         for token in doc:
             if token.is_space or token.text in _SKIP:
                 continue
             lower = token.text.lower()
-            keys = {lower, token.lemma_.lower(), *forms.get(lower, ())}
+            lemma = token.lemma_.lower()
+            keys = frozenset({lower, lemma, *forms.get(lower, ()), *regular.get(lower, ())})
             by_doc_i[token.i] = len(tokens)
             span = (token.idx, token.idx + len(token.text))
-            tok = Tok(*span, lower, frozenset(keys), token.i, token.ent_type_, token.ent_id_)
-            tokens.append(tok)
+            tokens.append(Tok(*span, lower, keys, token.i, token.ent_type_, token.ent_id_))
         return SentenceView(tokens, doc, by_doc_i)
     for m in _WORD.finditer(text):
         lower = m.group().lower()
-        keys = frozenset({lower, *forms.get(lower, ()), *(inflected or {}).get(lower, ())})
+        keys = frozenset({lower, *forms.get(lower, ()), *regular.get(lower, ())})
         ent = "CAP" if m.start() > 0 and m.group()[0].isupper() else ""
         tokens.append(Tok(m.start(), m.end(), lower, keys, None, ent))
     return SentenceView(tokens)
@@ -242,7 +243,9 @@ def head_token(view: SentenceView, match: Match) -> Token | None:
         return None
     indices = [t.doc_i for t in view.tokens[match.start : match.end] if t.doc_i is not None]
     inside = set(indices)
-    tops = [view.doc[i] for i in indices if view.doc[i].head.i not in inside or view.doc[i].head.i == i]
+    tops = [
+        view.doc[i] for i in indices if view.doc[i].head.i not in inside or view.doc[i].head.i == i
+    ]
     for token in tops:
         if token.pos_ in _CONTENT:
             return token
@@ -439,11 +442,12 @@ def trigger_context(
     head = head_token(view, match)
     if head is None:
         return _context_by_position(view, match, negation, modality, frames)
-    negated = head.head.lower_ == "without" or any(
-        c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in negation)
-        for c in head.children
-    )
+    negated = _negated(head, negation) or (head.dep_ == "conj" and _negated(head.head, negation))
     clause = head if head.pos_ in _VERBAL else _verbal_governor(head)
+    if clause is not None and clause is not head and clause.lemma_ == "be" and head.dep_ == "nsubj":
+        clause = (
+            None  # "the fighting could be the heaviest defeat": a judgement, the fighting happened
+        )
     hypothetical = any(c.lower_ in {"if", "unless"} for c in head.children if c.dep_ == "mark")
     hypothetical |= any(c.lower_ in modality for c in head.children if c.dep_ == "amod")
     if clause is not None:
@@ -462,6 +466,14 @@ def trigger_context(
         if token.dep_ == "ROOT":
             break
     return Context(negated, hypothetical, embedded)
+
+
+def _negated(token: Token, negation: set[str]) -> bool:
+    """ "no clashes", "did not attack", "without fighting"."""
+    return token.head.lower_ == "without" or any(
+        c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in negation)
+        for c in token.children
+    )
 
 
 def _verbal_governor(token: Token) -> Token | None:
