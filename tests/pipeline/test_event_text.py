@@ -8,14 +8,7 @@ from spacy.language import Language
 from sitrep.nlp import load_nlp
 from sitrep.pipeline.detect import EventDetector
 from sitrep.pipeline.event_lexicon import EventLexicon
-from sitrep.pipeline.event_text import (
-    Matcher,
-    Reading,
-    is_anaphoric,
-    roles,
-    trigger_context,
-    view_of,
-)
+from sitrep.pipeline.event_text import Matcher, Reading, view_of
 
 
 @pytest.fixture(scope="module")
@@ -65,83 +58,3 @@ def test_event_text_without_a_parse_uses_inflections(detector: EventDetector) ->
     r = detector.read("Gunmen kidnapped three travellers.")
     assert r.view.doc is None
     assert "Abduction/forced disappearance" in [m.label for m in r.triggers]
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "agent", "victim"),
-    [
-        (
-            "Gunmen attacked a church, killing 24 worshippers.",
-            "attacked",
-            "armed_group",
-            "civilian_place",
-        ),
-        (
-            "Three soldiers were killed by militants near the border.",
-            "killed",
-            "armed_group",
-            "state_forces",
-        ),
-        (
-            "Militants ambushed an army patrol on the road.",
-            "ambushed",
-            "armed_group",
-            "armed_object",
-        ),
-    ],
-)
-def test_event_text_roles_follow_the_dependency_parse(
-    detector: EventDetector, nlp: Language, text: str, trigger: str, agent: str, victim: str
-) -> None:
-    r = reading(detector, nlp, text)
-    match = next(m for m in r.triggers if words(r, m.start, m.end) == trigger)
-    agents, victims = roles(r.view, match)
-    assert agent in r.classes_at(agents)
-    assert victim in r.classes_at(victims)
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "negated", "hypothetical", "embedded"),
-    [
-        ("No casualties or clashes were reported.", "clashes", True, False, False),
-        ("The army vowed to retake the town.", "retake", False, True, False),
-        ("If the talks fail, rebels may attack the capital.", "attack", False, True, False),
-        ("The group claimed responsibility for the attack.", "attack", False, False, True),
-        ("The council condemned the killing of the journalist.", "killing", False, False, True),
-        ("Gunmen killed two farmers on Sunday.", "killed", False, False, False),
-    ],
-)
-def test_event_text_trigger_context(
-    detector: EventDetector,
-    nlp: Language,
-    text: str,
-    trigger: str,
-    negated: bool,
-    hypothetical: bool,
-    embedded: bool,
-) -> None:
-    r = reading(detector, nlp, text)
-    match = next(m for m in r.triggers if words(r, m.start, m.end) == trigger)
-    context = trigger_context(
-        r.view, match, detector._negation, detector._modality, detector._frames
-    )
-    assert (context.negated, context.hypothetical, context.embedded) == (
-        negated,
-        hypothetical,
-        embedded,
-    )
-
-
-@pytest.mark.parametrize(
-    ("text", "anaphoric"),
-    [
-        ("Two people were wounded in the fighting.", True),
-        ("Fighting broke out in the market.", False),
-    ],
-)
-def test_event_text_definite_triggers_refer_back(
-    detector: EventDetector, nlp: Language, text: str, anaphoric: bool
-) -> None:
-    r = reading(detector, nlp, text)
-    match = next(m for m in r.triggers if "fighting" in words(r, m.start, m.end))
-    assert is_anaphoric(r.view, match) is anaphoric

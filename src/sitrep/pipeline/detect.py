@@ -24,27 +24,26 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitrep.model import Span
 from sitrep.pipeline.document import Document, Sentence
 from sitrep.pipeline.event_lexicon import EventLexicon, Pattern, Rule
 from sitrep.pipeline.event_resolve import resolve_type
-from sitrep.pipeline.event_text import (
+from sitrep.pipeline.event_syntax import (
     Context,
-    Match,
-    Matcher,
-    Reading,
-    SentenceView,
     head_token,
     is_anaphoric,
     object_span,
-    read_sentence,
     roles,
     trigger_context,
-    view_of,
 )
+from sitrep.pipeline.event_text import Match, Matcher, Reading, SentenceView, read_sentence, view_of
 from sitrep.pipeline.mentions import EventMention
 from sitrep.taxonomy import EventType, SubEventType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["Decision", "EventDetector", "resolve_type"]
 
@@ -127,9 +126,9 @@ class EventDetector:
         _lower_secondary(pairs, self.lexicon.settings["secondary"])
         return [mention for mention, _ in pairs]
 
-    def read(self, text: str, doc: object | None = None) -> Reading:
+    def read(self, text: str, doc: Doc | None = None) -> Reading:
         """The lexicon's reading of one sentence (cues and triggers), with actor cues added."""
-        reading = read_sentence(text, doc, self.lexicon, self._cues, self._triggers)  # type: ignore[arg-type]
+        reading = read_sentence(text, doc, self.lexicon, self._cues, self._triggers)
         if self.actor_classes:
             for i, tok in enumerate(reading.view.tokens):
                 cls = self.actor_classes.get(tok.ent_id)
@@ -138,7 +137,7 @@ class EventDetector:
                     reading.present.add(cls)
         return reading
 
-    def classify_sentence(self, text: str, doc: object | None = None) -> Decision | None:
+    def classify_sentence(self, text: str, doc: Doc | None = None) -> Decision | None:
         """The sub-event type one sentence reports, or None when it reports no conflict event."""
         reading = self.read(text, doc)
         _drop_seized_weapons(reading)
@@ -163,29 +162,14 @@ class EventDetector:
     def _decide(
         self, reading: Reading, group: list[Match], contexts: dict[int, Context]
     ) -> Decision | None:
-        scores, provenance = _accumulate(group, self.lexicon.settings["extra"])
-        role_classes = {}
-        for m in group:
-            agent_ids, victim_ids = roles(reading.view, m)
-            role_classes[id(m)] = (reading.classes_at(agent_ids), reading.classes_at(victim_ids))
-        cues = _CueState(reading.present, role_classes, provenance, scores)
-        extra = self.lexicon.settings["extra"]
-        fired = [
-            rule.name
-            for rule in self.lexicon.rules
-            if _apply(rule, scores, provenance, cues, extra)
-        ]
-        for label in [lbl for lbl in scores if lbl.startswith("@")]:
-            target = self.lexicon.defaults.get(label)
-            if target and scores[label] > 0:
-                scores[target] = _combine(scores.get(target, 0.0), scores[label], extra)
-                provenance[target].extend(provenance[label])
-            scores[label] = 0.0
+        """Score the labels of one group of triggers, run the rules, and pick the best type."""
+        scores, provenance, cues, fired = self._score(reading, group)
         ranked = sorted(
             ((lbl, s) for lbl, s in scores.items() if s > 0 and not lbl.startswith("@")),
             key=lambda x: -x[1],
         )
-        if not ranked or ranked[0][1] < self.lexicon.settings["min_score"]:
+        settings = self.lexicon.settings
+        if not ranked or ranked[0][1] < settings["min_score"]:
             return None
         best, raw = ranked[0]
         sub = SubEventType(best)
@@ -194,32 +178,50 @@ class EventDetector:
         context = contexts[id(trigger)]
         factor = 1.0
         if context.negated:
-            factor = self.lexicon.settings["negated"]
+            factor = settings["negated"]
         elif context.hypothetical:
-            factor = self.lexicon.settings["hypothetical"]
-        scale = self.lexicon.settings["scale"]
-        alternatives = {
-            SubEventType(lbl): round(_squash(s, scale) * factor, 4) for lbl, s in ranked[1:6]
-        }
+            factor = settings["hypothetical"]
         victims = cues.role("victim", [best])
         civilian = sub.event_type is _VAC or (
             sub.event_type is _EXPLOSIONS and any(c in victims for c in _CIVILIAN_CUES)
         )
-        score = round(_squash(raw, scale) * factor, 4)
         return Decision(
-            sub,
-            raw,
-            score,
-            trigger,
-            context,
-            reading.view,
-            alternatives,
-            supporting[1:],
-            civilian,
-            fired,
-            victims,
-            is_anaphoric(reading.view, trigger),
+            sub_event_type=sub,
+            raw=raw,
+            score=round(_squash(raw, settings["scale"]) * factor, 4),
+            trigger=trigger,
+            context=context,
+            view=reading.view,
+            alternatives={
+                SubEventType(lbl): round(_squash(s, settings["scale"]) * factor, 4)
+                for lbl, s in ranked[1:6]
+            },
+            evidence=supporting[1:],
+            civilian_targeting=civilian,
+            rules=fired,
+            victims=victims,
+            anaphoric=is_anaphoric(reading.view, trigger),
         )
+
+    def _score(
+        self, reading: Reading, group: list[Match]
+    ) -> tuple[dict[str, float], dict[str, list[Match]], _CueState, list[str]]:
+        """Label scores of the triggers after the lexicon's rules and the frames' defaults."""
+        extra = self.lexicon.settings["extra"]
+        scores, provenance = _accumulate(group, extra)
+        role_classes = {}
+        for m in group:
+            agent_ids, victim_ids = roles(reading.view, m)
+            role_classes[id(m)] = (reading.classes_at(agent_ids), reading.classes_at(victim_ids))
+        cues = _CueState(reading.present, role_classes, provenance, scores)
+        fired = [r.name for r in self.lexicon.rules if _apply(r, scores, provenance, cues, extra)]
+        for label in [lbl for lbl in scores if lbl.startswith("@")]:
+            target = self.lexicon.defaults.get(label)
+            if target and scores[label] > 0:
+                scores[target] = _combine(scores.get(target, 0.0), scores[label], extra)
+                provenance[target].extend(provenance[label])
+            scores[label] = 0.0
+        return scores, provenance, cues, fired
 
     def _mention(self, sentence: Sentence, decision: Decision) -> EventMention:
         tokens = decision.view.tokens
