@@ -276,3 +276,20 @@ def test_detect_actor_classes_make_dictionary_actors_cues() -> None:
     assert plain is not None and informed is not None
     assert plain.sub_event_type is S.non_state_actor_overtakes_territory
     assert informed.sub_event_type is S.government_regains_territory
+
+
+def test_detect_arrests_at_a_protest_make_it_a_protest_with_intervention(
+    detector: EventDetector, nlp: Language
+) -> None:
+    dispersed = "Hundreds of nurses protested outside the ministry. Police arrested twelve of them."
+    mentions = detector(document(nlp, dispersed))
+    assert mentions[0].sub_event_type is S.protest_with_intervention
+    assert "arrested" in [span.text for span in mentions[0].evidence]
+
+
+def test_detect_a_protest_against_an_arrest_stays_peaceful(
+    detector: EventDetector, nlp: Language
+) -> None:
+    cause = "Journalists protested against the arrest of their editor. He was arrested on Monday."
+    mentions = detector(document(nlp, cause))
+    assert mentions[0].sub_event_type is S.peaceful_protest

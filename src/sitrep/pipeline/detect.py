@@ -68,6 +68,8 @@ class Decision:
     rules: list[str] = field(default_factory=list)  # names of the lexicon rules that fired
     victims: set[str] = field(default_factory=set)  # cue classes of the targets of the triggers
     anaphoric: bool = False  # the trigger refers back to an event told before ("the fighting")
+    framed: set[str] = field(default_factory=set)  # labels only reported inside a frame ("protest
+    # against the arrest of X": Arrests), i.e. the background of this sentence's event
 
 
 class EventDetector:
@@ -123,6 +125,7 @@ class EventDetector:
             decision = self.classify_sentence(sentence.text, sentence.doc)
             if decision is not None:
                 pairs.append((self._mention(sentence, decision), decision))
+        _arrests_at_protests(pairs)
         _lower_secondary(pairs, self.lexicon.settings["secondary"])
         return [mention for mention, _ in pairs]
 
@@ -156,6 +159,9 @@ class EventDetector:
             if group:
                 decision = self._decide(reading, group, contexts)
                 if decision is not None:
+                    decision.framed = {
+                        m.label for m in reading.triggers if contexts[id(m)].embedded
+                    }
                     return decision
         return None
 
@@ -264,6 +270,21 @@ _PROTEST_LADDER = [
     SubEventType.protest_with_intervention,
     SubEventType.excessive_force_against_protesters,
 ]
+
+
+def _arrests_at_protests(pairs: list[tuple[EventMention, Decision]]) -> None:
+    """A peaceful protest whose article also reports arrests is a protest with intervention
+    (ACLED); the arrest becomes evidence of the protest mention, and stays a mention itself.
+    Not when the protest was against an arrest: then the arrest is its background."""
+    asserted = [m for m, _ in pairs if not (m.negated or m.hypothetical)]
+    arrests = [m for m in asserted if m.sub_event_type is SubEventType.arrests]
+    if not arrests or any(SubEventType.arrests.value in d.framed for _, d in pairs):
+        return
+    for mention in asserted:
+        if mention.sub_event_type is SubEventType.peaceful_protest:
+            mention.alternatives.setdefault(SubEventType.peaceful_protest, mention.score)
+            mention.sub_event_type = SubEventType.protest_with_intervention
+            mention.evidence.extend(a.trigger for a in arrests)
 
 
 def _lower_secondary(pairs: list[tuple[EventMention, Decision]], factor: float) -> None:
