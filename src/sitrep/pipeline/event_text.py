@@ -61,7 +61,8 @@ class Match:
         if (self.end - self.start) <= (other.end - other.start):
             return False
         if any(cue.gap for cue in self.pattern.cues):
-            stronger = self.pattern.weight >= other.pattern.weight
+            blocker = self.pattern.weight == 0  # a shield: "expel * diplomats" is no expulsion
+            stronger = blocker or self.pattern.weight >= other.pattern.weight
             return (
                 stronger
                 and other.end - other.start == 1
