@@ -121,3 +121,20 @@ def test_event_lexicon_from_dict_builds_a_standalone_lexicon() -> None:
     decision = EventDetector(lexicon).classify_sentence("Pirates sank a ferry.")
     assert decision is not None
     assert decision.sub_event_type is S.attack
+
+
+def test_event_lexicon_reads_user_files_from_sitrep_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "lexicon"
+    folder.mkdir()
+    _write(
+        folder,
+        {"triggers": {"Shelling/artillery/missile attack": [["torpedo", 3.0]]}},
+        "boats.json",
+    )
+    monkeypatch.setenv("SITREP_HOME", str(tmp_path))
+    lexicon = EventLexicon.load()
+    assert lexicon.sources[-1].endswith("boats.json")
+    assert EventDetector(lexicon).classify_sentence("Fighters torpedoed the ferry.") is not None
+    assert len(EventLexicon.load(extra_paths=[]).sources) == 1  # explicitly none

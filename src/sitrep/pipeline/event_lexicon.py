@@ -54,7 +54,7 @@ from pathlib import Path
 from sitrep.errors import LexiconError
 from sitrep.taxonomy import SubEventType
 
-__all__ = ["Cue", "EventLexicon", "Pattern", "Rule", "inflections"]
+__all__ = ["Cue", "EventLexicon", "Pattern", "Rule", "inflections", "user_lexicon_files"]
 
 FORMAT = "sitrep-event-lexicon/1"
 GAP = "*"
@@ -129,8 +129,13 @@ class EventLexicon:
 
     # -- loading ----------------------------------------------------------------------------
     @classmethod
-    def load(cls, path: Path | None = None, extra_paths: Iterable[Path] = ()) -> EventLexicon:
-        """The shipped lexicon (or ``path``), extended by the files in ``extra_paths``."""
+    def load(
+        cls, path: Path | None = None, extra_paths: Iterable[Path] | None = None
+    ) -> EventLexicon:
+        """The shipped lexicon (or ``path``), extended by the files in ``extra_paths`` (default:
+        the user's ``$SITREP_HOME/lexicon/*.json``, in name order)."""
+        if extra_paths is None:
+            extra_paths = user_lexicon_files()
         lexicon = cls()
         if path is None:
             text = resources.files("sitrep").joinpath("data/event_lexicon.json").read_text("utf-8")
@@ -234,6 +239,14 @@ class EventLexicon:
         if not cues or cues[-1].gap:
             raise ValueError(f"pattern {text!r} in {source} is empty or ends with a gap")
         return Pattern(source=text, cues=tuple(cues), label=label, weight=weight)
+
+
+def user_lexicon_files() -> list[Path]:
+    """The user's own lexicon files: ``$SITREP_HOME/lexicon/*.json``."""
+    from sitrep.config import Settings
+
+    folder = Settings.from_env().home / "lexicon"
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
 
 
 def _is_label(label: str) -> bool:
