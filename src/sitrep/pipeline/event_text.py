@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Match", "Matcher", "Reading", "SentenceView", "Tok", "read_sentence", "view_of"]
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_WORD = re.compile(r"[^\W_]+")  # "protester's" -> protester, s
 _SKIP = frozenset({"-", "–", "‐"})
 
 
