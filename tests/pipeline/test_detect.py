@@ -94,6 +94,10 @@ EVENTS = [
         S.violent_demonstration,
     ),
     ("An angry mob lynched a suspected thief in the market.", S.mob_violence),
+    (
+        "Police shot dead a man who was not wearing a mask during the coronavirus lockdown.",
+        S.attack,
+    ),
     # Strategic developments
     ("The two armed groups signed a ceasefire agreement on Friday.", S.agreement),
     ("Police arrested twelve opposition activists at their homes.", S.arrests),
@@ -129,6 +133,7 @@ NON_EVENTS = [
     "The striker scored twice as the home team attacked relentlessly in the second half.",  # sport
     "A powerful earthquake killed at least twelve people and destroyed hundreds of homes.",  # disaster
     "Floods caused by torrential rain killed nine people in the coastal province.",  # disaster
+    "Cholera has killed twelve people in the camp since Monday.",  # epidemic
     "A gas cylinder explosion at a restaurant kitchen injured four workers.",  # accident
     "The foreign minister condemned the attack and announced new sanctions.",  # diplomacy
     "A court sentenced three men to life in prison for the 2015 bombing.",  # court case
