@@ -11,7 +11,17 @@ The detector is driven by the event lexicon (``sitrep/data/event_lexicon.json``,
    and the lexicon's rules, in order, resolve frames and hard cases (an attack on a checkpoint is
    an armed clash; police dispersing a march is a protest with intervention; an earthquake that
    "killed" is no event);
-4. the best-scoring sub-event type becomes an ``EventMention`` with its alternatives.
+4. the best-scoring sub-event type becomes an ``EventMention`` with its alternatives; a negated
+   or hypothetical mention keeps its flag and gets a lower score, a trigger inside a report of
+   something else ("claimed responsibility for the attack", "sentenced for the bombing", "a
+   missile test") makes no mention.
+
+Then, across the article: a peaceful protest reported with arrests becomes a protest with
+intervention, and mentions that only add detail to a more specific report (weapons seized after a
+clash, "two were wounded in the fighting") are lowered, so the most specific report ranks first.
+
+Speed: the relevance filter costs about 0.07 ms per sentence and detection about 0.15-0.3 ms per
+parsed sentence (``python -m sitrep.evaluation.relevance``), against ~4 ms for the spaCy parse.
 
 ``resolve_type`` decides the sub-event type of one event described by several mentions, with the
 codebook's rules for mixed reports (an air strike inside a battle is part of the battle, etc.).
