@@ -17,6 +17,7 @@ from sitrep.evaluation.case2021 import (
     main,
     main_confusions,
     pipeline_classifier,
+    resolving_classifier,
 )
 from sitrep.nlp import load_nlp
 from sitrep.taxonomy import SubEventType as S
@@ -157,3 +158,11 @@ def test_case2021_main_prints_both_reports(
     out = capsys.readouterr().out
     assert "CASE 2021 task 2 (case.tsv)" in out
     assert "ACLED notes -> sub_event_type (acled.csv)" in out
+
+
+def test_case2021_resolving_classifier_reads_a_text_as_one_event(extractor: Extractor) -> None:
+    classify = resolving_classifier(nlp=extractor.nlp)
+    text = "Dozens of students protested outside the ministry. Police arrested eight of them."
+    assert classify(text) is S.protest_with_intervention
+    assert classify("The ministry published its budget.") is None
+    assert classify("  ") is None

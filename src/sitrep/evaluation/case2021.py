@@ -12,6 +12,7 @@ Run ``python -m sitrep.evaluation.case2021`` to print both reports (``--help`` f
 
     python -m sitrep.evaluation.case2021 --case ../shared/data/dev/case2021-task2-dev.tsv
     python -m sitrep.evaluation.case2021 --acled ../shared/data/dev/acled/*.csv --json
+    python -m sitrep.evaluation.case2021 --resolve   # each text as one event (resolve_type)
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ from sitrep.evaluation.metrics import ClassificationReport, classification_repor
 from sitrep.taxonomy import SubEventType
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from sitrep.core import Extractor
+    from sitrep.pipeline.detect import EventDetector
 
 __all__ = [
     "LABELS",
@@ -41,6 +45,7 @@ __all__ = [
     "format_report",
     "main",
     "pipeline_classifier",
+    "resolving_classifier",
 ]
 
 NO_EVENT = "no event"
@@ -63,6 +68,42 @@ def pipeline_classifier(extractor: Extractor | None = None) -> Classifier:
         if not result.events:
             return None
         return max(result.events, key=lambda e: e.confidence).sub_event_type
+
+    return classify
+
+
+def resolving_classifier(
+    nlp: Language | None = None, detector: EventDetector | None = None
+) -> Classifier:
+    """A classifier that reads the whole text as ONE event: the detector's mentions (same
+    relevance filter and parse as the pipeline) decided together by ``resolve_type``. This is
+    what the assembler does for a group of mentions; it shows what the codebook's precedence
+    rules add over taking the single most confident mention."""
+    from sitrep.errors import InputError
+    from sitrep.pipeline.actors import ActorResolver
+    from sitrep.pipeline.clean import RawArticle, prepare_article
+    from sitrep.pipeline.detect import EventDetector, resolve_type
+    from sitrep.pipeline.document import Document
+    from sitrep.pipeline.segment import split_sentences
+
+    if nlp is None:
+        from sitrep.nlp import load_nlp
+
+        actors = ActorResolver()
+        nlp = load_nlp(actors.ruler_patterns(), key=actors.fingerprint)
+    engine = detector or EventDetector()
+
+    def classify(text: str) -> SubEventType | None:
+        try:
+            article = prepare_article(RawArticle(text=text))
+        except InputError:
+            return None
+        document = Document(article=article, sentences=split_sentences(article.text))
+        for sentence in document.sentences:
+            if engine.is_relevant(sentence.text):
+                sentence.doc = nlp(sentence.text)
+        mentions = engine(document)
+        return resolve_type(mentions)[0] if mentions else None
 
     return classify
 
@@ -151,8 +192,14 @@ def main(argv: Sequence[str] | None = None, *, classify: Classifier | None = Non
     parser.add_argument("--skip-case", action="store_true")
     parser.add_argument("--skip-acled", action="store_true")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.add_argument(
+        "--resolve",
+        action="store_true",
+        help="read each text as one event decided by resolve_type (instead of the top event)",
+    )
     args = parser.parse_args(argv)
-    classify = classify or pipeline_classifier()
+    if classify is None:
+        classify = resolving_classifier() if args.resolve else pipeline_classifier()
     out: dict[str, object] = {}
     if not args.skip_case:
         report = evaluate_case2021(args.case, classify)
