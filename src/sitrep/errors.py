@@ -11,7 +11,8 @@ Exception tree::
     │   ├── MalformedRecord      a bad JSON Lines row, a missing text field
     │   └── UnsupportedLanguage
     ├── ConfigError              a setting, path or option is wrong (the command fails)
-    │   └── ReferenceDataError   a reference data file (actor dictionary, countries) is unusable
+    │   ├── ReferenceDataError   a reference data file (actor dictionary, countries) is unusable
+    │   └── LexiconError         an event lexicon file is unreadable or inconsistent
     ├── ModelNotFound            no usable spaCy model is installed
     ├── GazetteerError           the gazetteer is missing, corrupt, or an import failed
     ├── StoreError               the database cannot be opened, migrated or written
@@ -83,6 +84,7 @@ class Messages:
     E079 = "The database cannot be used right now; the server log has the details (request {request_id})."
     E090 = "Cannot read the reference data file {path}: {detail}"
     E091 = "The reference data file {path} has a bad entry {entry!r}: {detail}"
+    E092 = "The event lexicon {path} cannot be used: {detail}"
 
 
 class SitrepError(Exception):
@@ -140,6 +142,8 @@ class ConfigError(SitrepError):
 
 class ReferenceDataError(ConfigError):
     code = "E090"
+class LexiconError(ConfigError):
+    code = "E092"
 
 
 class ModelNotFound(SitrepError):

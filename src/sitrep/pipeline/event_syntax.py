@@ -1,0 +1,280 @@
+"""The syntax of an event trigger, read from the spaCy parse: its head word, who acts and who
+is targeted, and how it is framed (negated, hypothetical, inside a report of something else).
+
+Every function takes a ``SentenceView`` and a trigger ``Match``; without a parse they fall back
+on word order (the words before a trigger act, the words after it are its target).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitrep.pipeline.event_text import Match, SentenceView
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Context", "head_token", "is_anaphoric", "object_span", "roles", "trigger_context"]
+
+_VERBAL = frozenset({"VERB", "AUX"})
+_CONTENT = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "AUX"})
+# Prepositions that introduce the target of an attack ("fired on", "an attack against").
+_TARGET_PREPS = frozenset({"on", "at", "against", "upon", "into", "targeting", "toward", "towards"})
+_EXPAND_DEPS = frozenset(
+    {"compound", "amod", "nmod", "conj", "appos", "poss", "nummod", "prep", "pobj", "relcl"}
+)
+_EXPAND_PREPS = frozenset({"of", "including", "among"})
+_VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr"})
+_CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl"})
+
+
+def head_token(view: SentenceView, match: Match) -> Token | None:
+    """The syntactic head of the matched words: a word whose head lies outside the match,
+    preferring content words ("drive-by [shooting]", not "by")."""
+    if view.doc is None:
+        return None
+    indices = [t.doc_i for t in view.tokens[match.start : match.end] if t.doc_i is not None]
+    inside = set(indices)
+    tops = [
+        view.doc[i] for i in indices if view.doc[i].head.i not in inside or view.doc[i].head.i == i
+    ]
+    for token in tops:
+        if token.pos_ in _CONTENT:
+            return token
+    if tops:
+        return tops[0]
+    return view.doc[indices[0]] if indices else None
+
+
+def roles(view: SentenceView, match: Match) -> tuple[set[int], set[int]]:
+    """View indices of the agent (who acts) and the victim/target of a trigger."""
+    head = head_token(view, match)
+    if head is None:
+        return _roles_by_position(view, match)
+    agents: list[Token] = []
+    victims: list[Token] = []
+    if head.pos_ in _VERBAL:
+        _verb_roles(head, agents, victims)
+    else:
+        _noun_roles(head, agents, victims)
+    agent_ids, victim_ids = _to_view(view, agents), _to_view(view, victims)
+    if not victim_ids:  # the parse found no target: the words after the trigger
+        victim_ids = _roles_by_position(view, match)[1]
+    return agent_ids, victim_ids
+
+
+def _verb_roles(verb: Token, agents: list[Token], victims: list[Token]) -> None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            agents.append(child)
+        elif child.dep_ == "agent":
+            agents.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in _VICTIM_DEPS:
+            victims.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+            victims.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in _CLAUSE_LINKS and child.pos_ in _VERBAL:
+            victims.extend(c for c in child.children if c.dep_ in {"dobj", "nsubjpass"})
+    if not agents and verb.dep_ in _CLAUSE_LINKS and verb.head.i != verb.i:
+        agents.extend(c for c in verb.head.children if c.dep_ == "nsubj")
+    if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        (victims if verb.tag_ == "VBN" else agents).append(verb.head)
+
+
+def _noun_roles(noun: Token, agents: list[Token], victims: list[Token]) -> None:
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            agents.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            agents.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS or child.lower_ == "of"):
+            victims.extend(c for c in child.children if c.dep_ == "pobj")
+    governor = noun.head
+    if governor.i == noun.i:
+        return
+    if noun.dep_ == "nsubj" and governor.pos_ in _VERBAL:  # "drone strikes killed 21 people"
+        victims.extend(c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"})
+    elif noun.dep_ == "dobj" and governor.pos_ in _VERBAL:  # "gunmen carried out an attack"
+        agents.extend(c for c in governor.children if c.dep_ == "nsubj")
+        for prep in (
+            c for c in governor.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+        ):
+            victims.extend(c for c in prep.children if c.dep_ == "pobj")
+    elif noun.dep_ == "pobj" and governor.dep_ in {"agent", "prep"}:  # "killed by / in attacks"
+        verb = governor.head
+        if verb.pos_ in _VERBAL:
+            victims.extend(c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"})
+
+
+def _expand(token: Token, depth: int = 3) -> list[Token]:
+    out = [token]
+    if depth == 0:
+        return out
+    for child in token.children:
+        if child.dep_ not in _EXPAND_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in _EXPAND_PREPS:
+            continue
+        out.extend(_expand(child, depth - 1))
+    return out
+
+
+def _to_view(view: SentenceView, tokens: list[Token]) -> set[int]:
+    out: set[int] = set()
+    for token in tokens:
+        for t in _expand(token):
+            if t.i in view.by_doc_i:
+                out.add(view.by_doc_i[t.i])
+    return out
+
+
+def _roles_by_position(view: SentenceView, match: Match) -> tuple[set[int], set[int]]:
+    """Without a parse: the words before the trigger act, the words after it are the target."""
+    before = set(range(max(0, match.start - 6), match.start))
+    after = set(range(match.end, min(len(view.tokens), match.end + 8)))
+    return before, after
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def is_anaphoric(view: SentenceView, match: Match) -> bool:
+    """True when the trigger is a definite noun phrase that refers back ("the fighting", "this
+    attack") rather than a new report ("fighting broke out")."""
+    head = head_token(view, match)
+    if head is None or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+
+
+def object_span(view: SentenceView, match: Match) -> set[int]:
+    """View indices of the object of a trigger verb ("seized [eight guns and 500 bullets]")."""
+    head = head_token(view, match)
+    if head is None or head.pos_ not in _VERBAL:
+        return set()
+    out: set[int] = set()
+    for child in head.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            out.update(view.by_doc_i[t.i] for t in _noun_phrase(child) if t.i in view.by_doc_i)
+    return out
+
+
+_NP_DEPS = frozenset(
+    {"compound", "amod", "nummod", "det", "conj", "cc", "appos", "nmod", "poss", "quantmod"}
+)
+_LISTING = frozenset({"include", "contain", "comprise", "consist"})
+
+
+def _noun_phrase(token: Token) -> list[Token]:
+    """A noun with its modifiers and coordinated nouns, without clauses or places attached
+    ("two rockets and a mortar [hidden in a house]"), plus what it includes."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in _NP_DEPS:
+            out.extend(_noun_phrase(child))
+        elif child.dep_ == "prep" and child.lower_ in _EXPAND_PREPS:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                out.extend(_noun_phrase(pobj))
+        elif child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in _LISTING:
+            for obj in (c for c in child.children if c.dep_ == "dobj"):
+                out.extend(_noun_phrase(obj))
+    return out
+
+
+# Dependencies through which a trigger is the complement of a governing word
+# ("threatened to attack", "claimed responsibility for the attack", "a missile test").
+_COMPLEMENT_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "acl",
+        "compound",
+        "nsubjpass",
+        "nsubj",
+        "advcl",
+        "conj",
+    }
+)
+_MODAL_AUX = frozenset({"could", "may", "might", "would", "will", "should", "shall", "must", "can"})
+
+
+@dataclass(frozen=True)
+class Context:
+    """How a trigger is framed: denied, only possible, or inside a statement about something else."""
+
+    negated: bool = False
+    hypothetical: bool = False
+    embedded: bool = False
+
+    @property
+    def asserted(self) -> bool:
+        return not (self.negated or self.hypothetical or self.embedded)
+
+
+def trigger_context(
+    view: SentenceView, match: Match, negation: set[str], modality: set[str], frames: set[str]
+) -> Context:
+    """Negation ("no clashes"), modality ("threatened to attack") and report frames ("condemned
+    the attack", "claimed responsibility for") of one trigger."""
+    head = head_token(view, match)
+    if head is None:
+        return _context_by_position(view, match, negation, modality, frames)
+    negated = _negated(head, negation) or (head.dep_ == "conj" and _negated(head.head, negation))
+    clause = head if head.pos_ in _VERBAL else _verbal_governor(head)
+    if clause is not None and clause is not head and clause.lemma_ == "be" and head.dep_ == "nsubj":
+        clause = (
+            None  # "the fighting could be the heaviest defeat": a judgement, the fighting happened
+        )
+    hypothetical = any(c.lower_ in {"if", "unless"} for c in head.children if c.dep_ == "mark")
+    hypothetical |= any(c.lower_ in modality for c in head.children if c.dep_ == "amod")
+    if clause is not None:
+        hypothetical |= any(
+            (c.dep_ == "aux" and c.lower_ in _MODAL_AUX)
+            or (c.dep_ == "mark" and c.lower_ in {"if", "unless"})
+            for c in clause.children
+        )
+    embedded = False
+    token, steps = head, 0
+    while token.dep_ in _COMPLEMENT_DEPS and token.head.i != token.i and steps < 4:
+        token, steps = token.head, steps + 1
+        words = {token.lower_, token.lemma_.lower()}
+        hypothetical |= bool(words & modality)
+        embedded |= bool(words & frames)
+        if token.dep_ == "ROOT":
+            break
+    return Context(negated, hypothetical, embedded)
+
+
+def _negated(token: Token, negation: set[str]) -> bool:
+    """ "no clashes", "did not attack", "without fighting"."""
+    return token.head.lower_ == "without" or any(
+        c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in negation)
+        for c in token.children
+    )
+
+
+def _verbal_governor(token: Token) -> Token | None:
+    for _ in range(2):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in _VERBAL:
+            return token
+    return None
+
+
+def _context_by_position(
+    view: SentenceView, match: Match, negation: set[str], modality: set[str], frames: set[str]
+) -> Context:
+    def before(n: int) -> set[str]:
+        return {key for t in view.tokens[max(0, match.start - n) : match.start] for key in t.keys}
+
+    return Context(
+        negated=bool(before(2) & negation),
+        hypothetical=bool(before(4) & (modality | _MODAL_AUX)),
+        embedded=bool(before(5) & frames),
+    )

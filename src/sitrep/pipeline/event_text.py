@@ -1,0 +1,226 @@
+"""How the event detector reads one sentence: its tokens and the lexicon's matches in it.
+
+A sentence is read from its spaCy doc when the pipeline parsed it (lemmas, entities and the
+dependency parse are then available) or else from a cheap tokenizer, so the same lexicon drives
+the relevance filter (no model) and the detector (with the model).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sitrep.pipeline.event_lexicon import Cue, EventLexicon, Pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Match", "Matcher", "Reading", "SentenceView", "Tok", "read_sentence", "view_of"]
+
+_WORD = re.compile(r"[^\W_]+")  # "protester's" -> protester, s
+_SKIP = frozenset({"-", "–", "‐"})
+
+
+@dataclass(frozen=True)
+class Tok:
+    """One word of a sentence as the matcher sees it."""
+
+    start: int  # character offsets in the sentence
+    end: int
+    lower: str
+    keys: frozenset[str]  # lower-cased form and lemma(s)
+    doc_i: int | None = None  # index in the spaCy doc, when parsed
+    ent: str = ""  # entity label ("NORP"); "CAP" for a capitalised word when there is no parse
+    ent_id: str = ""  # the entity ruler's id (actor or country key)
+
+
+@dataclass
+class SentenceView:
+    tokens: list[Tok]
+    doc: Doc | None = None
+    by_doc_i: dict[int, int] = field(default_factory=dict)  # doc index -> view index
+
+
+@dataclass(frozen=True)
+class Match:
+    pattern: Pattern
+    start: int  # view token indices, end exclusive
+    end: int
+
+    @property
+    def label(self) -> str:
+        return self.pattern.label
+
+    def covers(self, other: Match) -> bool:
+        """A longer match hides the shorter matches inside it ("grenade launcher" hides
+        "grenade"); a pattern with a gap hides only one-word matches on its first or last word
+        ("shot down * drone" hides "shot"), since its gap may hold other cues."""
+        if (self.end - self.start) <= (other.end - other.start):
+            return False
+        if any(cue.gap for cue in self.pattern.cues):
+            blocker = self.pattern.weight == 0  # a shield: "expel * diplomats" is no expulsion
+            stronger = blocker or self.pattern.weight >= other.pattern.weight
+            return (
+                stronger
+                and other.end - other.start == 1
+                and other.start in {self.start, self.end - 1}
+            )
+        return self.start <= other.start and other.end <= self.end
+
+
+def view_of(
+    text: str,
+    doc: Doc | None,
+    forms: dict[str, set[str]],
+    inflected: dict[str, set[str]] | None = None,
+) -> SentenceView:
+    """The tokens of a sentence, from its doc when there is one, else from a regex tokenizer.
+
+    ``forms`` maps irregular forms to lemmas ("shot" -> "shoot"), ``inflected`` regular ones
+    ("raped" -> "rape"); both are added to the model's lemma, which is sometimes wrong."""
+    tokens: list[Tok] = []
+    by_doc_i: dict[int, int] = {}
+    regular = inflected or {}
+    if doc is not None:
+        for token in doc:
+            if token.is_space or token.text in _SKIP:
+                continue
+            lower = token.text.lower()
+            lemma = token.lemma_.lower()
+            keys = frozenset({lower, lemma, *forms.get(lower, ()), *regular.get(lower, ())})
+            by_doc_i[token.i] = len(tokens)
+            span = (token.idx, token.idx + len(token.text))
+            tokens.append(Tok(*span, lower, keys, token.i, token.ent_type_, token.ent_id_))
+        return SentenceView(tokens, doc, by_doc_i)
+    for m in _WORD.finditer(text):
+        lower = m.group().lower()
+        keys = frozenset({lower, *forms.get(lower, ()), *regular.get(lower, ())})
+        ent = "CAP" if m.start() > 0 and m.group()[0].isupper() else ""
+        tokens.append(Tok(m.start(), m.end(), lower, keys, None, ent))
+    return SentenceView(tokens)
+
+
+class Matcher:
+    """Finds lexicon patterns in a sentence view; patterns are indexed by their first cue."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        self.by_word: dict[str, list[Pattern]] = defaultdict(list)
+        self.by_class: dict[str, list[Pattern]] = defaultdict(list)
+        self.by_entity: dict[str, list[Pattern]] = defaultdict(list)
+        for pattern in patterns:
+            first = pattern.cues[0]
+            for cls in first.classes:
+                self.by_class[cls].append(pattern)
+            if first.entity:
+                self.by_entity[first.entity].append(pattern)
+            for word in first.words:
+                self.by_word[word].append(pattern)
+
+    def find(
+        self,
+        view: SentenceView,
+        cue_starts: dict[int, list[tuple[str, int]]] | None = None,
+        first_only: bool = False,
+    ) -> list[Match]:
+        """All matches in ``view`` (``first_only``: stop at the first one)."""
+        starts = cue_starts or {}
+        found: list[Match] = []
+        tokens = view.tokens
+        for i, tok in enumerate(tokens):
+            seen: set[int] = set()
+            for key in tok.keys:  # the first cue matched this word: go on from the second
+                for pattern in self.by_word.get(key, ()):
+                    if id(pattern) not in seen:
+                        seen.add(id(pattern))
+                        end = _match(pattern.cues, 1, tokens, i + 1, starts)
+                        if end is not None:
+                            found.append(Match(pattern, i, end))
+            for pattern in (p for cls, _ in starts.get(i, ()) for p in self.by_class.get(cls, ())):
+                if id(pattern) not in seen:
+                    seen.add(id(pattern))
+                    end = _match(pattern.cues, 0, tokens, i, starts)
+                    if end is not None:
+                        found.append(Match(pattern, i, end))
+            for pattern in self.by_entity.get(tok.ent, ()) if tok.ent else ():
+                end = _match(pattern.cues, 0, tokens, i, starts)
+                if end is not None:
+                    found.append(Match(pattern, i, end))
+            if first_only and found:
+                return found
+        return found
+
+
+def _match(
+    cues: tuple[Cue, ...],
+    k: int,
+    tokens: list[Tok],
+    i: int,
+    starts: dict[int, list[tuple[str, int]]],
+) -> int | None:
+    """End index of ``cues[k:]`` matched from token ``i``, or None (gaps try the shortest skip first)."""
+    if k == len(cues):
+        return i
+    cue = cues[k]
+    if cue.gap:
+        for skip in range(cue.gap + 1):
+            if i + skip > len(tokens):
+                break
+            end = _match(cues, k + 1, tokens, i + skip, starts)
+            if end is not None:
+                return end
+        return None
+    if i >= len(tokens):
+        return None
+    tok = tokens[i]
+    if cue.entity:
+        hit = tok.ent == cue.entity or (tok.ent == "CAP" and cue.entity in {"NORP", "GPE", "ORG"})
+        return _match(cues, k + 1, tokens, i + 1, starts) if hit else None
+    if cue.words & tok.keys:
+        result = _match(cues, k + 1, tokens, i + 1, starts)
+        if result is not None or not cue.classes:
+            return result
+    for cls, end in starts.get(i, ()):
+        if cls in cue.classes:
+            result = _match(cues, k + 1, tokens, end, starts)
+            if result is not None:
+                return result
+    return None
+
+
+@dataclass
+class Reading:
+    """What one sentence says, as far as the lexicon can tell."""
+
+    view: SentenceView
+    cues: list[Match]
+    triggers: list[Match]
+    present: set[str] = field(default_factory=set)  # cue classes anywhere in the sentence
+
+    def classes_at(self, indices: set[int]) -> set[str]:
+        """Cue classes of the cues that overlap the given view token indices."""
+        return {m.label for m in self.cues if any(m.start <= i < m.end for i in indices)}
+
+
+def read_sentence(
+    text: str,
+    doc: Doc | None,
+    lexicon: EventLexicon,
+    cue_matcher: Matcher,
+    trigger_matcher: Matcher,
+    view: SentenceView | None = None,
+) -> Reading:
+    """Cues and triggers of one sentence (``view``: the sentence's tokens, if already built)."""
+    view = view or view_of(text, doc, lexicon.forms, lexicon.inflected)
+    cues = cue_matcher.find(view)
+    starts: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for m in cues:
+        starts[m.start].append((m.label, m.end))
+    triggers = trigger_matcher.find(view, starts)
+    # Longest match wins; zero-weight patterns only shield words ("assault rifle" is no assault).
+    triggers = [
+        m for m in triggers if m.pattern.weight > 0 and not any(o.covers(m) for o in triggers)
+    ]
+    return Reading(view, cues, triggers, {m.label for m in cues})

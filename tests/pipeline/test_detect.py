@@ -1,0 +1,300 @@
+"""The event detection stage: sub-event types, non-events, framing flags, the relevance filter."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.model import Article
+from sitrep.nlp import load_nlp
+from sitrep.pipeline.detect import EventDetector
+from sitrep.pipeline.document import Document
+from sitrep.pipeline.segment import split_sentences
+from sitrep.taxonomy import SubEventType as S
+
+# A ruler pattern so that the entity ruler is not empty (spaCy warns about an empty one).
+_PATTERNS = [{"label": "GPE", "pattern": "Mali", "id": "MLI"}]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp(_PATTERNS, key="tests-detect")
+
+
+@pytest.fixture(scope="module")
+def detector() -> EventDetector:
+    return EventDetector()
+
+
+def classify(detector: EventDetector, nlp: Language, text: str) -> S | None:
+    decision = detector.classify_sentence(text, nlp(text))
+    return decision.sub_event_type if decision is not None else None
+
+
+def document(nlp: Language, text: str) -> Document:
+    article = Article(id="t", text=text)
+    doc = Document(article=article, sentences=split_sentences(text))
+    for sentence in doc.sentences:
+        sentence.doc = nlp(sentence.text)
+    return doc
+
+
+EVENTS = [
+    # Battles
+    ("Soldiers clashed with jihadist fighters near the border town on Tuesday.", S.armed_clash),
+    ("Rebels attacked an army checkpoint overnight, killing four soldiers.", S.armed_clash),
+    (
+        "Troops exchanged fire with gunmen for two hours outside the district capital.",
+        S.armed_clash,
+    ),
+    (
+        "Government forces recaptured the town from the insurgents after a week of fighting.",
+        S.government_regains_territory,
+    ),
+    (
+        "Militants seized control of three villages in the north of the province.",
+        S.non_state_actor_overtakes_territory,
+    ),
+    (
+        "The rebels entered the town without resistance after the army withdrew.",
+        S.non_violent_transfer_of_territory,
+    ),
+    # Explosions / remote violence
+    ("A drone strike hit a convoy on the highway, the monitoring group said.", S.air_drone_strike),
+    ("Warplanes bombed rebel positions east of the city.", S.air_drone_strike),
+    (
+        "Artillery shells landed on the market district, wounding five people.",
+        S.shelling_artillery_missile,
+    ),
+    ("Two rockets were fired at the airport late on Monday.", S.shelling_artillery_missile),
+    (
+        "A roadside bomb exploded as a police vehicle passed, killing two officers.",
+        S.remote_explosive,
+    ),
+    ("A landmine blast killed a herder and his son near the village.", S.remote_explosive),
+    ("A suicide bomber blew himself up at the entrance of a mosque.", S.suicide_bomb),
+    ("Unknown attackers threw a grenade into a crowded bar.", S.grenade),
+    ("Residents reported that chlorine gas was dropped on the neighbourhood.", S.chemical_weapon),
+    # Violence against civilians
+    ("Gunmen stormed a village and shot dead eleven farmers.", S.attack),
+    ("Armed men kidnapped a school teacher on the road to the market.", S.abduction),
+    ("Soldiers raped two women during a search operation, a rights group said.", S.sexual_violence),
+    # Protests and riots
+    ("Hundreds of teachers marched to the ministry to demand unpaid salaries.", S.peaceful_protest),
+    (
+        "Police fired tear gas to disperse students protesting against fee increases.",
+        S.protest_with_intervention,
+    ),
+    (
+        "Security forces opened fire on protesters, killing three of them.",
+        S.excessive_force_against_protesters,
+    ),
+    (
+        "Protesters threw stones at police and burned tyres on the main road.",
+        S.violent_demonstration,
+    ),
+    ("An angry mob lynched a suspected thief in the market.", S.mob_violence),
+    (
+        "Police shot dead a man who was not wearing a mask during the coronavirus lockdown.",
+        S.attack,
+    ),
+    # Strategic developments
+    ("The two armed groups signed a ceasefire agreement on Friday.", S.agreement),
+    ("Police arrested twelve opposition activists at their homes.", S.arrests),
+    ("The army deployed reinforcements to the border region.", S.change_to_group_activity),
+    (
+        "Soldiers defused an improvised explosive device planted on the bridge.",
+        S.disrupted_weapons_use,
+    ),
+    (
+        "Air defences shot down a drone over the capital; no casualties were reported.",
+        S.disrupted_weapons_use,
+    ),
+    (
+        "Troops seized a large cache of weapons and ammunition in a raid on the camp.",
+        S.disrupted_weapons_use,
+    ),
+    ("Foreign troops set up a new military base near the airport.", S.headquarters_established),
+    (
+        "Gunmen looted shops and set houses on fire before leaving the village.",
+        S.looting_property_destruction,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVENTS)
+def test_detect_classifies_sub_event_type(
+    detector: EventDetector, nlp: Language, text: str, expected: S
+) -> None:
+    assert classify(detector, nlp, text) is expected
+
+
+NON_EVENTS = [
+    "The striker scored twice as the home team attacked relentlessly in the second half.",  # sport
+    "A powerful earthquake killed at least twelve people and destroyed hundreds of homes.",  # disaster
+    "Floods caused by torrential rain killed nine people in the coastal province.",  # disaster
+    "Cholera has killed twelve people in the camp since Monday.",  # epidemic
+    "A gas cylinder explosion at a restaurant kitchen injured four workers.",  # accident
+    "The foreign minister condemned the attack and announced new sanctions.",  # diplomacy
+    "A court sentenced three men to life in prison for the 2015 bombing.",  # court case
+    "The ministry published its annual budget on Thursday.",  # no trigger
+    "Police arrested two men suspected of smuggling counterfeit banknotes.",  # organised crime
+]
+
+
+@pytest.mark.parametrize("text", NON_EVENTS)
+def test_detect_reports_no_event_for_non_conflict_sentences(
+    detector: EventDetector, nlp: Language, text: str
+) -> None:
+    assert classify(detector, nlp, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "hypothetical"),
+    [
+        ("No clashes were reported in the area.", True, False),
+        ("The rebels did not attack the town.", True, False),
+        ("The militants threatened to attack the town if the army returned.", False, True),
+        ("Officials fear that clashes could erupt again.", False, True),
+        ("Gunmen attacked the town on Sunday.", False, False),
+        ("The fighting near the town could be the group's heaviest defeat.", False, False),
+    ],
+)
+def test_detect_marks_negated_and_hypothetical_triggers(
+    detector: EventDetector, nlp: Language, text: str, negated: bool, hypothetical: bool
+) -> None:
+    decision = detector.classify_sentence(text, nlp(text))
+    assert decision is not None
+    assert (decision.context.negated, decision.context.hypothetical) == (negated, hypothetical)
+
+
+def test_detect_lowers_the_score_of_negated_and_hypothetical_mentions(
+    detector: EventDetector, nlp: Language
+) -> None:
+    stated = detector.classify_sentence(
+        "Clashes broke out in the town.", nlp("Clashes broke out in the town.")
+    )
+    denied = detector.classify_sentence(
+        "No clashes were reported.", nlp("No clashes were reported.")
+    )
+    assert stated is not None and denied is not None
+    assert denied.score < stated.score
+
+
+@pytest.mark.parametrize(
+    ("text", "civilian"),
+    [
+        ("A drone strike killed nine civilians, including four children, at a wedding.", True),
+        ("A drone strike killed nine fighters at their base.", False),
+        ("Gunmen shot dead two traders on the road.", True),
+    ],
+)
+def test_detect_sets_civilian_targeting(
+    detector: EventDetector, nlp: Language, text: str, civilian: bool
+) -> None:
+    decision = detector.classify_sentence(text, nlp(text))
+    assert decision is not None
+    assert decision.civilian_targeting is civilian
+
+
+def test_detect_reports_claims_of_responsibility_as_no_new_event(
+    detector: EventDetector, nlp: Language
+) -> None:
+    text = "The group claimed responsibility for the bombing in a statement."
+    assert classify(detector, nlp, text) is None
+
+
+def test_detect_mentions_carry_article_spans(detector: EventDetector, nlp: Language) -> None:
+    text = (
+        "For all the latest headlines follow our channel.\n\n"
+        "At least 21 people, including 11 children, were killed by drone strikes on Sunday, rebels said. "
+        "The strikes targeted a pharmacy."
+    )
+    doc = document(nlp, text)
+    mentions = detector(doc)
+    assert [m.sub_event_type for m in mentions] == [S.air_drone_strike, S.air_drone_strike]
+    for mention in mentions:
+        assert text[mention.trigger.start : mention.trigger.end] == mention.trigger.text
+        assert mention.trigger_token is not None
+    assert mentions[0].trigger.text == "drone strikes"
+    assert mentions[0].civilian_targeting
+
+
+def test_detect_lowers_details_of_a_more_specific_report(
+    detector: EventDetector, nlp: Language
+) -> None:
+    text = "Soldiers clashed with militants near the village. The troops later seized weapons."
+    alone = detector(document(nlp, "The troops later seized weapons."))[0]
+    mentions = detector(document(nlp, text))
+    seizure = next(m for m in mentions if m.sub_event_type is S.disrupted_weapons_use)
+    assert seizure.score < alone.score
+
+
+def test_detect_works_without_a_parse(detector: EventDetector) -> None:
+    decision = detector.classify_sentence(
+        "Gunmen attacked an army checkpoint, killing four soldiers."
+    )
+    assert decision is not None
+    assert decision.sub_event_type is S.armed_clash
+
+
+@pytest.mark.parametrize(
+    ("text", "relevant"),
+    [
+        ("Clashes erupted between the two groups.", True),
+        (
+            "Three people died in the incident, according to local officials.",
+            True,
+        ),  # casualties, attribution
+        ("The spokesman said the talks would resume next week.", True),  # attribution
+        (
+            "For all the latest headlines follow our Google News channel online or via the app.",
+            False,
+        ),
+        ("The country is known for its beaches and mountains.", False),
+        ("Read more:", False),
+    ],
+)
+def test_detect_is_relevant_keeps_event_casualty_and_attribution_sentences(
+    detector: EventDetector, text: str, relevant: bool
+) -> None:
+    assert detector.is_relevant(text) is relevant
+
+
+def test_detect_is_relevant_keeps_every_sentence_with_a_mention(
+    detector: EventDetector, nlp: Language
+) -> None:
+    for text, _ in EVENTS:
+        assert detector.is_relevant(text), text
+
+
+def test_detect_actor_classes_make_dictionary_actors_cues() -> None:
+    ruler_nlp = load_nlp(
+        [{"label": "ORG", "pattern": "Northern Guard", "id": "northern-guard"}],
+        key="tests-detect-actor",
+    )
+    text = "The Northern Guard took control of the town on Sunday."
+    plain = EventDetector().classify_sentence(text, ruler_nlp(text))
+    informed = EventDetector(actor_classes={"northern-guard": "state_forces"}).classify_sentence(
+        text, ruler_nlp(text)
+    )
+    assert plain is not None and informed is not None
+    assert plain.sub_event_type is S.non_state_actor_overtakes_territory
+    assert informed.sub_event_type is S.government_regains_territory
+
+
+def test_detect_arrests_at_a_protest_make_it_a_protest_with_intervention(
+    detector: EventDetector, nlp: Language
+) -> None:
+    dispersed = "Hundreds of nurses protested outside the ministry. Police arrested twelve of them."
+    mentions = detector(document(nlp, dispersed))
+    assert mentions[0].sub_event_type is S.protest_with_intervention
+    assert "arrested" in [span.text for span in mentions[0].evidence]
+
+
+def test_detect_a_protest_against_an_arrest_stays_peaceful(
+    detector: EventDetector, nlp: Language
+) -> None:
+    cause = "Journalists protested against the arrest of their editor. He was arrested on Monday."
+    mentions = detector(document(nlp, cause))
+    assert mentions[0].sub_event_type is S.peaceful_protest

@@ -1,0 +1,109 @@
+"""The syntax of a trigger: roles from the dependency parse, negation, modality, report frames."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.nlp import load_nlp
+from sitrep.pipeline.detect import EventDetector
+from sitrep.pipeline.event_syntax import is_anaphoric, roles, trigger_context
+from sitrep.pipeline.event_text import Reading
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp([{"label": "GPE", "pattern": "Mali", "id": "MLI"}], key="tests-event-syntax")
+
+
+@pytest.fixture(scope="module")
+def detector() -> EventDetector:
+    return EventDetector()
+
+
+def reading(detector: EventDetector, nlp: Language, text: str) -> Reading:
+    return detector.read(text, nlp(text))
+
+
+def words(r: Reading, start: int, end: int) -> str:
+    return " ".join(t.lower for t in r.view.tokens[start:end])
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "agent", "victim"),
+    [
+        (
+            "Gunmen attacked a church, killing 24 worshippers.",
+            "attacked",
+            "armed_group",
+            "civilian_place",
+        ),
+        (
+            "Three soldiers were killed by militants near the border.",
+            "killed",
+            "armed_group",
+            "state_forces",
+        ),
+        (
+            "Militants ambushed an army patrol on the road.",
+            "ambushed",
+            "armed_group",
+            "armed_object",
+        ),
+    ],
+)
+def test_event_syntax_roles_follow_the_dependency_parse(
+    detector: EventDetector, nlp: Language, text: str, trigger: str, agent: str, victim: str
+) -> None:
+    r = reading(detector, nlp, text)
+    match = next(m for m in r.triggers if words(r, m.start, m.end) == trigger)
+    agents, victims = roles(r.view, match)
+    assert agent in r.classes_at(agents)
+    assert victim in r.classes_at(victims)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "negated", "hypothetical", "embedded"),
+    [
+        ("No casualties or clashes were reported.", "clashes", True, False, False),
+        ("The army vowed to retake the town.", "retake", False, True, False),
+        ("If the talks fail, rebels may attack the capital.", "attack", False, True, False),
+        ("The group claimed responsibility for the attack.", "attack", False, False, True),
+        ("The council condemned the killing of the journalist.", "killing", False, False, True),
+        ("Gunmen killed two farmers on Sunday.", "killed", False, False, False),
+    ],
+)
+def test_event_syntax_trigger_context(
+    detector: EventDetector,
+    nlp: Language,
+    text: str,
+    trigger: str,
+    negated: bool,
+    hypothetical: bool,
+    embedded: bool,
+) -> None:
+    r = reading(detector, nlp, text)
+    match = next(m for m in r.triggers if words(r, m.start, m.end) == trigger)
+    context = trigger_context(
+        r.view, match, detector._negation, detector._modality, detector._frames
+    )
+    assert (context.negated, context.hypothetical, context.embedded) == (
+        negated,
+        hypothetical,
+        embedded,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "anaphoric"),
+    [
+        ("Two people were wounded in the fighting.", True),
+        ("Fighting broke out in the market.", False),
+    ],
+)
+def test_event_syntax_definite_triggers_refer_back(
+    detector: EventDetector, nlp: Language, text: str, anaphoric: bool
+) -> None:
+    r = reading(detector, nlp, text)
+    match = next(m for m in r.triggers if "fighting" in words(r, m.start, m.end))
+    assert is_anaphoric(r.view, match) is anaphoric
