@@ -59,7 +59,7 @@ class Extractor:
         if self.actors is None:
             self.actors = actors_stage.ActorResolver()
         if self.detector is None:
-            self.detector = detect_stage.EventDetector()
+            self.detector = detect_stage.EventDetector(actor_classes=self.actors.cue_classes())
         if self.nlp is None:
             from sitrep.nlp import load_nlp
 

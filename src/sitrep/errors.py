@@ -142,6 +142,8 @@ class ConfigError(SitrepError):
 
 class ReferenceDataError(ConfigError):
     code = "E090"
+
+
 class LexiconError(ConfigError):
     code = "E092"
 

@@ -228,3 +228,24 @@ def main(argv: Sequence[str] | None = None, *, classify: Classifier | None = Non
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def run(
+    data_dir: Path,
+    extractor: object,
+    *,
+    limit: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, object]:
+    """The CASE 2021 suite for ``sitrep eval``: weighted/macro F1 over 25 sub-types + no event."""
+    from sitrep.core import Extractor
+
+    assert isinstance(extractor, Extractor)
+    report = evaluate_case2021(
+        data_dir / "case2021-task2-dev.tsv", pipeline_classifier(extractor), limit=limit
+    )
+    if progress is not None:
+        progress(report.n)
+    result = report.as_dict()
+    result["main_confusions"] = [list(c) for c in main_confusions(report)]
+    return result

@@ -171,6 +171,28 @@ class ActorResolver:
             patterns.append({"label": "ORG", "pattern": [{"TEXT": text}], "id": text})
         return patterns
 
+    def cue_classes(self) -> dict[str, str]:
+        """Ruler ids of dictionary actors -> the event detector's cue classes (``state_forces``,
+        ``armed_group``), so that "FAMa" or "JNIM" count as who-acts cues."""
+        classes: dict[str, str] = {}
+
+        def cls(targets: list[AliasTarget]) -> str | None:
+            kinds = set()
+            for target in targets:
+                if target.state is not None or (
+                    target.entry is not None and target.entry.inter in {1, 8}
+                ):
+                    kinds.add("state_forces")
+                elif target.entry is not None and target.entry.inter in {2, 3, 4}:
+                    kinds.add("armed_group")
+            return kinds.pop() if len(kinds) == 1 else None
+
+        for key, targets in (*self._aliases.items(), *self._acronyms.items()):
+            found = cls(targets)
+            if found is not None:
+                classes[key] = found
+        return classes
+
     # -- countries of an article ------------------------------------------------------------
     @cached_property
     def _country_regex(self) -> re.Pattern[str]:

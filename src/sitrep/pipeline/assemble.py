@@ -14,6 +14,7 @@ accused actors stay *alleged*), fatalities and injuries with every claim (``reco
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -104,10 +105,40 @@ def _place_names(mention: EventMention, toponyms: list[Toponym]) -> set[str]:
     }
 
 
+_GENERIC_VIOLENCE = {SubEventType.armed_clash, SubEventType.attack}
+_ACCOMPANYING = {
+    SubEventType.looting_property_destruction,
+    SubEventType.disrupted_weapons_use,
+    SubEventType.arrests,
+}
+
+
+def _types_agree(
+    cluster: _Cluster, mention: EventMention, time: TimeExpression | None, places: set[str]
+) -> bool:
+    """Whether a mention's type may describe the cluster's event: the same sub-type; within
+    violence, a generic word ("fighting", "killed") beside a specific one ("drone strikes");
+    within demonstrations, any; damage, seizures or arrests told right after violence, as its
+    detail. Two different strategic developments are two events."""
+    sub = mention.sub_event_type
+    types = {m.sub_event_type for m in cluster.mentions}
+    if sub in types:
+        return True
+    cluster_family, family = _family(cluster.event_type), _family(sub.event_type)
+    if cluster_family == family == "violence":
+        return sub in _GENERIC_VIOLENCE or types <= _GENERIC_VIOLENCE
+    if cluster_family == family == "demonstration":
+        return True
+    if sub in _ACCOMPANYING and cluster_family == "violence":
+        follows = 0 <= mention.sentence.index - cluster.last_sentence <= 2
+        return follows and time is None and not places
+    return False
+
+
 def _compatible(
     cluster: _Cluster, mention: EventMention, time: TimeExpression | None, places: set[str]
 ) -> bool:
-    if _family(cluster.event_type) != _family(mention.sub_event_type.event_type):
+    if not _types_agree(cluster, mention, time, places):
         return False
     same_sentence = mention.sentence.index in cluster.sentences
     if same_sentence and all(
@@ -144,7 +175,13 @@ def _cluster(
         time = _mention_time(mention, times)
         places = _place_names(mention, toponyms)
         target = None
-        for cluster in sorted(clusters, key=lambda c: c.last_sentence, reverse=True):
+
+        def preference(
+            cluster: _Cluster, sub: SubEventType = mention.sub_event_type
+        ) -> tuple[bool, int]:
+            return any(m.sub_event_type is sub for m in cluster.mentions), cluster.last_sentence
+
+        for cluster in sorted(clusters, key=preference, reverse=True):
             if _compatible(cluster, mention, time, places):
                 target = cluster
                 break
@@ -175,11 +212,13 @@ def _attach_followers(
         if not previous:
             continue
         paragraph = document.sentences[index].paragraph
-        near = [
-            c for c in previous if paragraph - document.sentences[c.last_sentence].paragraph <= 1
-        ]
+
+        def closest(cluster: _Cluster, index: int = index) -> int:
+            return max(s for s in cluster.sentences if s < index)
+
+        near = [c for c in previous if paragraph - document.sentences[closest(c)].paragraph <= 1]
         if near:
-            max(near, key=lambda c: c.last_sentence).add_sentence(index)
+            max(near, key=closest).add_sentence(index)
 
 
 def _event_date(cluster: _Cluster, document: Document, role: EventRole) -> EventDate | None:
@@ -261,6 +300,12 @@ def _sides(
         for ref in [coded.actor2, *coded.assoc_actor_2]:
             if ref is not None:
                 _add(sides.actor2, ref)
+    # the speaker of a statement is not a party to the event it reports
+    speakers = [a.span for a in attributions if a.sentence_index in cluster.sentences]
+    for refs in (sides.actor1, sides.actor2):
+        refs[:] = [
+            r for r in refs if not r.evidence or not all(_inside(e, speakers) for e in r.evidence)
+        ]
     # accused actors: alleged by the claimant, never stated as fact
     for attribution in attributions:
         if attribution.sentence_index not in cluster.sentences or not attribution.accused:
@@ -282,7 +327,80 @@ def _sides(
                     )
                 continue
             sides.actor1.append(ref)
+    _claimed_perpetrators(sides, attributions, resolver, country, day)
+    _one_side_each(sides)
     return sides
+
+
+def _is_unidentified(ref: ActorRef) -> bool:
+    return ref.name.startswith("Unidentified") or (ref.actor_id or "").startswith("unidentified")
+
+
+def _claimed_perpetrators(
+    sides: _Sides,
+    attributions: list[Attribution],
+    resolver: ActorResolver,
+    country: str | None,
+    day: dt.date | None,
+) -> None:
+    """'Rebels said they killed 84 mercenaries': the speakers claim the act (status claimed).
+    A claimed actor takes the place of an unidentified one on the perpetrators' side."""
+    claimed: list[ActorRef] = []
+    for attribution in attributions:
+        if attribution.kind != "responsibility" or not attribution.speakers:
+            continue
+        ref = resolver.normalise(attribution.speakers[0], country_iso3=country, date=day)
+        if any(r.name == ref.name for r in claimed) or any(
+            r.name == ref.name for r in sides.actor2
+        ):
+            continue
+        ref.status, ref.attributed_by = ActorStatus.claimed, ref.name
+        claimed.append(ref)
+    if not claimed:
+        return
+    rest = [
+        r
+        for r in sides.actor1
+        if not _is_unidentified(r) and r.name not in {c.name for c in claimed}
+    ]
+    sides.actor1[:] = claimed + rest
+
+
+def _first_evidence(ref: ActorRef) -> int:
+    return min((e.start for e in ref.evidence), default=1 << 30)
+
+
+def _one_side_each(sides: _Sides) -> None:
+    """An actor named on both sides stays on the side where the text first puts it."""
+    for ref in list(sides.actor1):
+        other = next((r for r in sides.actor2 if r.name == ref.name), None)
+        if other is None:
+            continue
+        if _first_evidence(other) < _first_evidence(ref):
+            sides.actor1.remove(ref)
+        else:
+            sides.actor2.remove(other)
+
+
+def _named_claimants(
+    attributions: list[Attribution],
+    resolver: ActorResolver,
+    country: str | None,
+    day: dt.date | None,
+) -> list[Attribution]:
+    """Copies of the attributions with claimants named as the actor dictionary names them."""
+    named = []
+    for attribution in attributions:
+        if attribution.speakers:
+            speaker = attribution.speakers[0]
+            ref = resolver.normalise(speaker, country_iso3=country, date=day)
+            attribution = dataclasses.replace(attribution, claimant=ref.name)
+        named.append(attribution)
+    return named
+
+
+def _inside(span: Span, containers: list[Span]) -> bool:
+    return any(c.start <= span.start and span.end <= c.end for c in containers)
 
 
 def _stated_outside_claims(ref: ActorRef, attributions: list[Attribution]) -> bool:
@@ -395,7 +513,9 @@ def _code(
     country = location.country_iso3 if location is not None else None
     day = date.representative if date is not None else None
     cluster_counts = [c for c in counts if c.sentence_index in cluster.sentences]
-    cluster_claims = [a for a in attributions if a.sentence_index in cluster.sentences]
+    cluster_claims = _named_claimants(
+        [a for a in attributions if a.sentence_index in cluster.sentences], resolver, country, day
+    )
     figures = reconcile.figure_claims(document, cluster_counts, cluster_claims, actors)
     sides = _sides(cluster, document, actors, resolver, cluster_claims, country, day)
     civilian = sub.event_type is EventType.violence_against_civilians or any(

@@ -109,8 +109,11 @@ def _phrase(token: Token, *, with_conjuncts: bool = False) -> tuple[int, int]:
     if with_conjuncts:
         tokens = list(token.subtree)
     else:
-        skip = {t.i for c in token.conjuncts for t in c.subtree} | {
-            t.i for t in token.children if t.dep_ in {"cc", "punct"} for t in t.subtree
+        skip = {
+            t.i
+            for child in token.children
+            if child.dep_ in {"conj", "cc", "punct"}
+            for t in child.subtree
         }
         tokens = [t for t in token.subtree if t.i not in skip]
     tokens = [t for t in tokens if not t.is_punct or t.text in {"(", ")", "-"}] or [token]
@@ -177,7 +180,22 @@ def _attribution(
         kind=kind,
         accused=accused or [],
         scope=sentence.span(0, len(sentence.text)),
+        speakers=named,
     )
+
+
+_SELF = frozenset({"they", "it", "we", "he", "she", "i"})
+
+
+def _claims_own_action(verb: Token) -> bool:
+    """'X said they killed 84 mercenaries': the speaker claims the act itself."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_ not in _ACTION_LEMMAS:
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in _SELF:
+            return True
+    return False
 
 
 def _accused_in_clause(
@@ -188,8 +206,8 @@ def _accused_in_clause(
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.lemma_ not in _ACTION_LEMMAS:
             continue
-        subject = _subject(clause)
-        if subject is None:
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in _SELF:
             continue
         start, end = _phrase(subject, with_conjuncts=True)
         found.extend(_actors_in(actors, sentence, start, end))
@@ -252,6 +270,8 @@ def _sentence_attributions(sentence: Sentence, actors: list[ActorMention]) -> li
             accused = _accused_in_clause(sentence, actors, token)
             if accused:
                 kind = "accusation"
+            elif kind == "statement" and _claims_own_action(token):
+                kind = "responsibility"
         found.append(_attribution(sentence, actors, subject, token, kind, accused))
     return found
 

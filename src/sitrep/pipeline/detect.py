@@ -134,10 +134,43 @@ class EventDetector:
         for sentence in document.sentences:
             decision = self.classify_sentence(sentence.text, sentence.doc)
             if decision is not None:
-                pairs.append((self._mention(sentence, decision), decision))
+                main = self._mention(sentence, decision)
+                pairs.append((main, decision))
+                pairs.extend(self._clause_mentions(sentence, main))
         _arrests_at_protests(pairs)
         _lower_secondary(pairs, self.lexicon.settings["secondary"])
         return [mention for mention, _ in pairs]
+
+    def _clause_mentions(
+        self, sentence: Sentence, main: EventMention
+    ) -> list[tuple[EventMention, Decision]]:
+        """Events told in a subordinate clause of the sentence ("Mali carried out airstrikes
+        shortly after fighters killed dozens of soldiers in July"): a second event, with its own
+        trigger, when the clause reports another kind of event than the main one."""
+        if sentence.doc is None:
+            return []
+        found: list[tuple[EventMention, Decision]] = []
+        for start, end in subordinate_clauses(sentence.doc):
+            if start <= main.trigger.start - sentence.start < end:
+                continue  # the main event's own clause
+            clause = sentence.text[start:end]
+            decision = self.classify_sentence(clause, None)
+            if decision is None or decision.sub_event_type is main.sub_event_type:
+                continue
+            tokens = decision.view.tokens
+            first, last = tokens[decision.trigger.start], tokens[decision.trigger.end - 1]
+            mention = EventMention(
+                sentence=sentence,
+                sub_event_type=decision.sub_event_type,
+                score=round(decision.score * self.lexicon.settings.get("clause", 0.9), 4),
+                trigger=sentence.span(start + first.start, start + last.end),
+                alternatives=decision.alternatives,
+                negated=decision.context.negated,
+                hypothetical=decision.context.hypothetical,
+                civilian_targeting=decision.civilian_targeting,
+            )
+            found.append((mention, decision))
+        return found
 
     def read(self, text: str, doc: Doc | None = None) -> Reading:
         """The lexicon's reading of one sentence (cues and triggers), with actor cues added."""
@@ -280,6 +313,34 @@ _PROTEST_LADDER = [
     SubEventType.protest_with_intervention,
     SubEventType.excessive_force_against_protesters,
 ]
+
+
+_CLAUSE_MARKERS = frozenset(
+    {"after", "before", "since", "while", "when", "until", "following", "as"}
+)
+
+
+def subordinate_clauses(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of adverbial clauses introduced by a time marker ("after X killed Y",
+    "before troops retook Z"): where a sentence tells a second event."""
+    spans: list[tuple[int, int]] = []
+    for token in doc:
+        if token.dep_ not in {"advcl", "pcomp"} or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        markers = [
+            c
+            for c in token.children
+            if c.dep_ in {"mark", "advmod"} and c.lower_ in _CLAUSE_MARKERS
+        ]
+        if token.dep_ == "pcomp" and token.head.lower_ in _CLAUSE_MARKERS:
+            markers.append(token.head)
+        if not markers:
+            continue
+        subtree = list(token.subtree)
+        start = min(subtree[0].idx, markers[0].idx)
+        end = subtree[-1].idx + len(subtree[-1].text)
+        spans.append((start, end))
+    return spans
 
 
 def _arrests_at_protests(pairs: list[tuple[EventMention, Decision]]) -> None:

@@ -128,3 +128,6 @@ class Attribution:
     )
     accused: list[ActorMention] = field(default_factory=list)
     scope: Span | None = None  # the stretch of text the attribution covers
+    speakers: list[ActorMention] = field(
+        default_factory=list
+    )  # actors named in the claimant's words
