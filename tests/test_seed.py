@@ -62,13 +62,18 @@ def _strike(result: ExtractionResult):
 
 def test_seed_boilerplate_is_not_content(raw_text: str, expected: dict) -> None:
     article = prepare_article(RawArticle(text=raw_text))
-    assert article.published is not None and article.published.value == expected["article"]["published"]
+    assert (
+        article.published is not None
+        and article.published.value == expected["article"]["published"]
+    )
     assert "Google News channel" not in article.text
     assert "Read more" not in article.text
     assert "Mali cuts ties with Ukraine" not in article.text
 
 
-def test_seed_one_reported_event_the_drone_strike(month_only: ExtractionResult, expected: dict) -> None:
+def test_seed_one_reported_event_the_drone_strike(
+    month_only: ExtractionResult, expected: dict
+) -> None:
     want = expected["events"][0]
     strike = _strike(month_only)
     assert strike.event_type is EventType(want["event_type"])
@@ -79,7 +84,9 @@ def test_seed_one_reported_event_the_drone_strike(month_only: ExtractionResult, 
     )
 
 
-def test_seed_date_stays_at_month_without_a_full_publication_date(month_only: ExtractionResult, expected: dict) -> None:
+def test_seed_date_stays_at_month_without_a_full_publication_date(
+    month_only: ExtractionResult, expected: dict
+) -> None:
     want = expected["events"][0]["date"]
     date = _strike(month_only).date
     assert date is not None
@@ -87,7 +94,9 @@ def test_seed_date_stays_at_month_without_a_full_publication_date(month_only: Ex
     assert date.precision is DatePrecision(want["precision_month_only"])
 
 
-def test_seed_date_is_the_sunday_when_published_is_known(dated: ExtractionResult, expected: dict) -> None:
+def test_seed_date_is_the_sunday_when_published_is_known(
+    dated: ExtractionResult, expected: dict
+) -> None:
     want = expected["events"][0]["date"]
     date = _strike(dated).date
     assert date is not None
@@ -96,7 +105,9 @@ def test_seed_date_is_the_sunday_when_published_is_known(dated: ExtractionResult
     assert any(want["evidence"] in span.text for span in date.evidence)
 
 
-def test_seed_location_is_honest_with_the_embedded_gazetteer(month_only: ExtractionResult, expected: dict) -> None:
+def test_seed_location_is_honest_with_the_embedded_gazetteer(
+    month_only: ExtractionResult, expected: dict
+) -> None:
     want = expected["events"][0]["location"]
     location = _strike(month_only).location
     assert location is not None
@@ -134,7 +145,9 @@ def test_seed_actors_alleged_by_the_rebels(month_only: ExtractionResult, expecte
     assert strike.interaction == 17
 
 
-def test_seed_fatalities_without_double_counting(month_only: ExtractionResult, expected: dict) -> None:
+def test_seed_fatalities_without_double_counting(
+    month_only: ExtractionResult, expected: dict
+) -> None:
     want = expected["events"][0]["fatalities"]
     killed = _strike(month_only).fatalities
     assert (killed.low, killed.best, killed.high) == (want["low"], want["best"], want["high"])
@@ -147,7 +160,9 @@ def test_seed_fatalities_without_double_counting(month_only: ExtractionResult, e
     assert all(month_only.article.text[s.start : s.end] == s.text for s in killed.evidence)
 
 
-def test_seed_injuries_read_dozens_as_acled_does(month_only: ExtractionResult, expected: dict) -> None:
+def test_seed_injuries_read_dozens_as_acled_does(
+    month_only: ExtractionResult, expected: dict
+) -> None:
     want = expected["events"][0]["injuries"]
     injured = _strike(month_only).injuries
     assert injured.low == want["low"]
@@ -158,7 +173,9 @@ def test_seed_injuries_read_dozens_as_acled_does(month_only: ExtractionResult, e
 def test_seed_claims_who_says_what(month_only: ExtractionResult) -> None:
     claims = _strike(month_only).claims
     toll = [c for c in claims if c.kind is ClaimKind.fatalities]
-    assert any("CSP-DPA" in c.claimant and c.killed == 21 for c in toll), [(c.claimant, c.killed) for c in toll]
+    assert any("CSP-DPA" in c.claimant and c.killed == 21 for c in toll), [
+        (c.claimant, c.killed) for c in toll
+    ]
     silent = [c for c in claims if c.kind is ClaimKind.no_comment]
     assert len(silent) >= 3
     assert any("Military Forces of Mali" in c.claimant for c in silent)
@@ -167,9 +184,13 @@ def test_seed_claims_who_says_what(month_only: ExtractionResult) -> None:
         assert text == claim.sentence.text
 
 
-def test_seed_background_battle_with_contested_toll(month_only: ExtractionResult, expected: dict) -> None:
+def test_seed_background_battle_with_contested_toll(
+    month_only: ExtractionResult, expected: dict
+) -> None:
     want = expected["events"][1]
-    battles = [e for e in month_only.background if e.sub_event_type is SubEventType(want["sub_event_type"])]
+    battles = [
+        e for e in month_only.background if e.sub_event_type is SubEventType(want["sub_event_type"])
+    ]
     assert battles, [(e.sub_event_type.value, e.summary) for e in month_only.events]
     battle = battles[0]
     assert battle.role is EventRole.background
@@ -178,7 +199,11 @@ def test_seed_background_battle_with_contested_toll(month_only: ExtractionResult
     killed = battle.fatalities
     assert killed.contested is want["fatalities"]["contested"]
     assert (killed.low, killed.high) == (want["fatalities"]["low"], want["fatalities"]["high"])
-    sides = {a.name.split(":")[0].split(" (")[0] for a in [battle.actor1, battle.actor2, *battle.assoc_actor_1, *battle.assoc_actor_2] if a}
+    sides = {
+        a.name.split(":")[0].split(" (")[0]
+        for a in [battle.actor1, battle.actor2, *battle.assoc_actor_1, *battle.assoc_actor_2]
+        if a
+    }
     assert {"CSP-DPA", "Military Forces of Mali"} <= sides, sides
 
 
