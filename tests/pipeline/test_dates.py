@@ -70,3 +70,8 @@ def test_dates_spans_point_into_text():
 @pytest.mark.parametrize("text", ["at least 2020 people", "at 2100 hours", "may 5 people"])
 def test_dates_numbers_that_are_not_dates(text):
     assert [t.span.text for t in resolve_in_text(text, MONDAY)] == []
+
+
+def test_dates_qualified_durations_are_durations():
+    found = resolve_in_text("under a blockade for more than two years", MONDAY)
+    assert [t.duration for t in found] == [True]

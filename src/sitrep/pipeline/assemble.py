@@ -248,7 +248,16 @@ def _event_date(cluster: _Cluster, document: Document, role: EventRole) -> Event
     return EventDate(**published.model_dump(), expression=None)
 
 
-def _role(cluster: _Cluster, document: Document) -> tuple[EventRole, list[Span]]:
+def _role(
+    cluster: _Cluster, document: Document, durations: list[TimeExpression]
+) -> tuple[EventRole, list[Span]]:
+    """Background when every date points before the news (or before the publication month),
+    or when the only time words are durations ("under a blockade for two years": a state of
+    affairs); otherwise reported news."""
+    mention_sentences = {m.sentence.index for m in cluster.mentions}
+    spans = [t.span for t in durations if t.sentence_index in mention_sentences]
+    if not cluster.times and spans:
+        return EventRole.background, spans
     dated = [t for t in cluster.times if t.date is not None or t.past_reference]
     if dated and all(t.past_reference for t in dated):
         return EventRole.background, [t.span for t in dated]
@@ -496,12 +505,49 @@ def assemble(
     """Events of the article, in the order they are first mentioned."""
     clusters = _cluster(document, mentions, times, toponyms)
     _attach_followers(clusters, document, counts, attributions)
+    durations = [t for t in times if t.duration]
     events: list[Event] = []
     for cluster in clusters:
         events.append(
-            _code(cluster, document, actors, resolver, toponyms, geocoder, counts, attributions)
+            _code(
+                cluster,
+                document,
+                actors,
+                resolver,
+                toponyms,
+                geocoder,
+                counts,
+                attributions,
+                durations,
+                events,
+            )
         )
     return events
+
+
+def _nearer_place(
+    location: Location | None, cluster: _Cluster, toponyms: list[Toponym], earlier: list[Event]
+) -> Location | None:
+    """An event whose sentences name no town ("soldiers repelled the assault"), placed only at
+    a region or country, happened where the article's earlier event did when that town lies in
+    the same unit: the report goes on about the same place."""
+    if location is not None and location.geo_precision < 3:
+        return location
+    trigger_sentences = {m.sentence.index for m in cluster.mentions}
+    if any(
+        t.sentence_index in trigger_sentences and not t.is_country and not t.is_admin
+        for t in toponyms
+    ):
+        return location
+    for event in earlier:
+        place = event.location
+        if event.role is not EventRole.reported or place is None or place.geo_precision == 3:
+            continue
+        same_country = location is None or location.country_iso3 == place.country_iso3
+        same_region = location is None or location.admin1 in {None, place.admin1}
+        if same_country and same_region:
+            return place.model_copy(update={"geo_precision": 2, "relation": "near"})
+    return location
 
 
 def _code(
@@ -513,13 +559,17 @@ def _code(
     geocoder: Geocoder,
     counts: list[CountMention],
     attributions: list[Attribution],
+    durations: list[TimeExpression],
+    earlier: list[Event],
 ) -> Event:
     sub, score, type_evidence = resolve_type(cluster.mentions)
-    role, role_evidence = _role(cluster, document)
+    role, role_evidence = _role(cluster, document, durations)
     date = _event_date(cluster, document, role)
     location: Location | None = geocoder.locate(
         document, toponyms, cluster.sentences, cluster.mentions[0].trigger
     )
+    if role is EventRole.reported:
+        location = _nearer_place(location, cluster, toponyms, earlier)
     country = location.country_iso3 if location is not None else None
     day = date.representative if date is not None else None
     cluster_counts = [c for c in counts if c.sentence_index in cluster.sentences]

@@ -184,16 +184,26 @@ def _attribution(
     )
 
 
-_SELF = frozenset({"they", "it", "we", "he", "she", "i"})
+_SELF = frozenset({"they", "it", "we"})
+_OWN = frozenset({"its", "their", "our"})
+_ARMED_SPEAKERS = frozenset({"armed_group", "military"})
+
+
+def _is_self(subject: Token) -> bool:
+    """'they', 'it', 'we', or 'its fighters', 'our men': the speaker's own side."""
+    if subject.lower_ in _SELF:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in _OWN for c in subject.children)
 
 
 def _claims_own_action(verb: Token) -> bool:
-    """'X said they killed 84 mercenaries': the speaker claims the act itself."""
+    """'X said they killed 84 mercenaries', 'X said its fighters had killed 30 soldiers': the
+    speaker claims the act itself."""
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.lemma_ not in _ACTION_LEMMAS:
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ in _SELF:
+        if subject is not None and _is_self(subject):
             return True
     return False
 
@@ -207,7 +217,7 @@ def _accused_in_clause(
         if clause.dep_ != "ccomp" or clause.lemma_ not in _ACTION_LEMMAS:
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ in _SELF:
+        if subject is None or _is_self(subject):
             continue
         start, end = _phrase(subject, with_conjuncts=True)
         found.extend(_actors_in(actors, sentence, start, end))
@@ -270,9 +280,15 @@ def _sentence_attributions(sentence: Sentence, actors: list[ActorMention]) -> li
             accused = _accused_in_clause(sentence, actors, token)
             if accused:
                 kind = "accusation"
-            elif kind == "statement" and _claims_own_action(token):
-                kind = "responsibility"
-        found.append(_attribution(sentence, actors, subject, token, kind, accused))
+        attribution = _attribution(sentence, actors, subject, token, kind, accused)
+        if (
+            not accused
+            and kind == "statement"
+            and attribution.claimant_type in _ARMED_SPEAKERS
+            and _claims_own_action(token)
+        ):
+            attribution.kind = "responsibility"  # only an armed party claims its own attack
+        found.append(attribution)
     return found
 
 

@@ -133,7 +133,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "duration",
         re.compile(
-            rf"\b(?:for|over|in)\s+(?:the\s+(?:past|last)\s+)?(?P<n>{_NUM_WORD})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\b",
+            rf"\b(?:for|over|in)\s+(?:the\s+(?:past|last)\s+)?(?:(?:more than|nearly|almost|about|around|at least|over|some)\s+)?(?P<n>{_NUM_WORD})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\b",
             re.I,
         ),
     ),
