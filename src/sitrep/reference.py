@@ -23,10 +23,13 @@ from sitrep.errors import ReferenceDataError
 __all__ = [
     "ActorDictionary",
     "ActorEntry",
+    "CodedActor",
     "Countries",
     "Country",
     "EthnicGroup",
+    "Front",
     "GenericWord",
+    "Hallmark",
     "Regime",
     "StateAlias",
     "Template",
@@ -91,6 +94,8 @@ class Country:
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     regimes: tuple[Regime, ...] = ()
+    # words that place a text in the country without naming it ("OSCE SMM" for Ukraine)
+    context: tuple[str, ...] = ()
 
     @property
     def name_in_phrase(self) -> str:
@@ -128,6 +133,7 @@ class Countries:
     _by_iso3: dict[str, Country] = field(default_factory=dict, repr=False)
     _by_name: dict[str, Country] = field(default_factory=dict, repr=False)
     _by_demonym: dict[str, list[Country]] = field(default_factory=dict, repr=False)
+    _by_context: dict[str, Country] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for country in self.items:
@@ -136,6 +142,8 @@ class Countries:
                 self._by_name.setdefault(normalise_key(name), country)
             for demonym in country.demonyms:
                 self._by_demonym.setdefault(normalise_key(demonym), []).append(country)
+            for word in country.context:
+                self._by_context.setdefault(normalise_key(word), country)
 
     def __iter__(self) -> Iterator[Country]:
         return iter(self.items)
@@ -153,6 +161,15 @@ class Countries:
     def by_demonym(self, word: str) -> list[Country]:
         """Countries a demonym denotes ("Malian" -> Mali; "Congolese" -> both Congos)."""
         return list(self._by_demonym.get(normalise_key(word), []))
+
+    def by_context(self, word: str) -> Country | None:
+        """The country a context word places a text in ("OSCE SMM" -> Ukraine)."""
+        return self._by_context.get(normalise_key(word))
+
+    def context_words(self) -> Iterable[tuple[str, Country]]:
+        for country in self.items:
+            for word in country.context:
+                yield word, country
 
     def names(self) -> Iterable[tuple[str, Country]]:
         """Every (name or alias, country) pair, for building matchers."""
@@ -181,6 +198,7 @@ def _country(raw: dict[str, object], where: str) -> Country:
             aliases=tuple(str(a) for a in raw.get("aliases", [])),  # type: ignore[attr-defined]
             demonyms=tuple(str(d) for d in raw.get("demonyms", [])),  # type: ignore[attr-defined]
             regimes=regimes,
+            context=tuple(str(w) for w in raw.get("context", [])),  # type: ignore[attr-defined]
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ReferenceDataError.from_catalogue(
@@ -256,6 +274,9 @@ class Template:
     kind: str
     regime: bool = False  # state forces: add the regime period
     by_country: tuple[tuple[str, str], ...] = ()  # country -> actor id that replaces the template
+    # the template these forces are coded as when they face a protest or a riot ("security
+    # forces" dispersing a demonstration are the police)
+    facing_demonstrations: str | None = None
 
 
 @dataclass(frozen=True)
@@ -274,6 +295,56 @@ class EthnicGroup:
     countries: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class CodedActor:
+    """An actor as a rule codes it: a named actor (``actor``, an id) or a template (``template``)
+    for ``country`` (the event's country when None)."""
+
+    actor: str | None = None
+    template: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Front:
+    """An active front line where fire that nobody is named for is coded to its two sides.
+
+    Between 2014 and 2022 ACLED coded the shelling and exchanges of fire that monitors reported
+    along the contact line in eastern Ukraine to Ukraine's forces and the NAF; ``sides`` are
+    actor1 and actor2 of such battles, the first alone the actor1 of unattributed shelling.
+    """
+
+    id: str
+    country: str
+    start: dt.date
+    until: dt.date | None
+    sides: tuple[CodedActor, CodedActor]
+
+    def active(self, iso3: str | None, date: dt.date | None) -> bool:
+        """Whether the front is in ``iso3`` and open on ``date`` (today if None)."""
+        day = date or dt.date.today()
+        return (
+            iso3 == self.country and self.start <= day and (self.until is None or day <= self.until)
+        )
+
+
+@dataclass(frozen=True)
+class Hallmark:
+    """Words that mark who an unidentified perpetrator was, as a country's coders read them.
+
+    In Mexico ACLED codes armed men in a drive-by shooting, or bodies found with tied hands, as
+    "Unidentified Gang (Mexico)"; in Brazil as "Unidentified Gang and/or Police Militia". Where
+    the event's words include one of ``words``, an actor of template ``replaces`` becomes
+    ``actor``.
+    """
+
+    id: str
+    countries: tuple[str, ...]
+    words: tuple[str, ...]
+    actor: CodedActor
+    replaces: str = "unidentified-armed-group"
+
+
 @dataclass
 class ActorDictionary:
     actors: list[ActorEntry]
@@ -286,6 +357,13 @@ class ActorDictionary:
     combined: list[tuple[str, str]] = field(
         default_factory=list
     )  # "A and/or B" pairs, in ACLED's order
+    fronts: list[Front] = field(default_factory=list)
+    hallmarks: list[Hallmark] = field(default_factory=list)
+
+    def front(self, iso3: str | None, date: dt.date | None) -> Front | None:
+        """The front active in a country on a day, if any (the last listed wins)."""
+        found = [f for f in self.fronts if f.active(iso3, date)]
+        return found[-1] if found else None
 
     def actor(self, actor_id: str) -> ActorEntry | None:
         for entry in self.actors:
@@ -329,6 +407,47 @@ def _actor_entry(raw: dict[str, object]) -> ActorEntry:
     )
 
 
+def _coded_actor(raw: object, *, country: bool) -> CodedActor:
+    if not isinstance(raw, dict):
+        raise TypeError("an actor of a rule must be an object")
+    coded = CodedActor(
+        actor=str(raw["actor"]) if raw.get("actor") else None,
+        template=str(raw["template"]) if raw.get("template") else None,
+        country=str(raw["country"]) if raw.get("country") else None,
+    )
+    if coded.actor is None and (coded.template is None or (country and coded.country is None)):
+        what = "'template' and 'country'" if country else "'template'"
+        raise ValueError(f"an actor of a rule needs 'actor' or {what}")
+    return coded
+
+
+def _front(raw: dict[str, object]) -> Front:
+    sides = raw["sides"]
+    if not isinstance(sides, list) or len(sides) != 2:
+        raise ValueError("'sides' must list two sides")
+    until = raw.get("until")
+    return Front(
+        id=str(raw["id"]),
+        country=str(raw["country"]),
+        start=dt.date.fromisoformat(str(raw["from"])),
+        until=dt.date.fromisoformat(str(until)) if until else None,
+        sides=(_coded_actor(sides[0], country=True), _coded_actor(sides[1], country=True)),
+    )
+
+
+def _hallmark(raw: dict[str, object]) -> Hallmark:
+    words = _strings(raw, "words")
+    if not words:
+        raise ValueError("'words' must not be empty")
+    return Hallmark(
+        id=str(raw["id"]),
+        countries=_strings(raw, "countries"),
+        words=words,
+        actor=_coded_actor(raw["actor"], country=False),
+        replaces=str(raw.get("replaces", "unidentified-armed-group")),
+    )
+
+
 def _state_alias(raw: dict[str, object]) -> StateAlias:
     return StateAlias(
         id=str(raw["id"]),
@@ -352,6 +471,9 @@ def _template(raw: dict[str, object]) -> Template:
         kind=str(raw.get("kind", "actor")),
         regime=bool(raw.get("regime", False)),
         by_country=tuple(sorted((str(k), str(v)) for k, v in by_country.items())),
+        facing_demonstrations=str(raw["facing_demonstrations"])
+        if raw.get("facing_demonstrations")
+        else None,
     )
 
 
@@ -391,6 +513,14 @@ def _merge_file(dictionary: ActorDictionary, data: dict[str, object], where: str
         for raw in data.get("combined", []):  # type: ignore[attr-defined]
             first, second = (str(a) for a in raw["actors"])
             dictionary.combined.append((first, second))
+        for raw in data.get("fronts", []):  # type: ignore[attr-defined]
+            front = _front(raw)
+            dictionary.fronts[:] = [f for f in dictionary.fronts if f.id != front.id]
+            dictionary.fronts.append(front)
+        for raw in data.get("hallmarks", []):  # type: ignore[attr-defined]
+            hallmark = _hallmark(raw)
+            dictionary.hallmarks[:] = [h for h in dictionary.hallmarks if h.id != hallmark.id]
+            dictionary.hallmarks.append(hallmark)
         for raw in data.get("ethnic_groups", []):  # type: ignore[attr-defined]
             dictionary.ethnic_groups.append(
                 EthnicGroup(
@@ -401,7 +531,7 @@ def _merge_file(dictionary: ActorDictionary, data: dict[str, object], where: str
             )
     except (KeyError, TypeError, ValueError) as exc:
         raise ReferenceDataError.from_catalogue(
-            "E091", path=where, entry="templates/generic", detail=exc
+            "E091", path=where, entry="templates/generic/fronts/hallmarks", detail=exc
         ) from exc
 
 

@@ -51,14 +51,22 @@ _AGENT_DEPS = {"nsubj", "nsubjpass"}
 
 
 def find_in_sentence(
-    resolver: ActorResolver, sentence: Sentence, countries: Sequence[str]
+    resolver: ActorResolver,
+    sentence: Sentence,
+    countries: Sequence[str],
+    pending: dict[tuple[int, int], list[AliasTarget]] | None = None,
 ) -> list[ActorMention]:
-    """Every actor reference in ``sentence`` (which must be parsed), in text order."""
+    """Every actor reference in ``sentence`` (which must be parsed), in text order.
+
+    With ``pending`` and no ``countries`` known, a name valid only in some countries ("regime
+    forces", "JNIM") is kept provisionally: its candidate targets are recorded in ``pending``
+    under (sentence index, first token) until the event's country decides.
+    """
     doc = sentence.doc
     assert doc is not None, "find_in_sentence needs a parsed sentence"
     used: set[int] = set()
     found = _combine_alternatives(
-        resolver, sentence, _named(resolver, sentence, doc, countries, used)
+        resolver, sentence, _named(resolver, sentence, doc, countries, used, pending)
     )
     found += _generic(resolver, sentence, doc, countries, used)
     found += _military_adjectives(sentence, doc, used)
@@ -112,19 +120,35 @@ def _from_target(
 
 
 def _named(
-    resolver: ActorResolver, sentence: Sentence, doc: Doc, countries: Sequence[str], used: set[int]
+    resolver: ActorResolver,
+    sentence: Sentence,
+    doc: Doc,
+    countries: Sequence[str],
+    used: set[int],
+    pending: dict[tuple[int, int], list[AliasTarget]] | None,
 ) -> list[ActorMention]:
     """Actors the entity ruler (or spaCy's NER) spotted and the dictionary knows."""
     found: list[ActorMention] = []
     for ent in doc.ents:
         if ent.label_ not in {"ORG", "NORP", "PERSON", "GPE", "FAC", "PRODUCT", "LOC"}:
             continue
+        if _opposed(doc, ent.start):
+            continue
         target = resolver.resolve_alias(ent.text, countries, exact=True)
-        if target is None or _opposed(doc, ent.start):
+        options = (
+            resolver.alias_targets(ent.text)
+            if target is None and pending is not None and not countries
+            else []
+        )
+        target = target or (options[0] if options else None)
+        if target is None:
             continue
         end = _head_noun_end(resolver, doc, ent.start, ent.end)
         found.append(_from_target(sentence, doc, ent.start, end, target))
-        used.update(range(ent.start, end))
+        if options and pending is not None:
+            pending[(sentence.index, ent.start)] = options  # a generic reading may overlap it
+        else:
+            used.update(range(ent.start, end))
     return found
 
 

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -32,15 +32,18 @@ from sitrep.pipeline.mentions import ActorMention, ActorRoles, EventMention
 from sitrep.reference import (
     ActorDictionary,
     ActorEntry,
+    CodedActor,
     Countries,
     Country,
     GenericWord,
+    Hallmark,
     StateAlias,
     load_actor_dictionary,
     load_countries,
     normalise_key,
     place_countries,
 )
+from sitrep.taxonomy import EventType, SubEventType
 
 __all__ = ["ActorResolver", "AliasTarget", "EventActors"]
 
@@ -197,21 +200,33 @@ class ActorResolver:
     @cached_property
     def _country_regex(self) -> re.Pattern[str]:
         names = {n for n, _ in self.countries.names()} | {d for d, _ in self.countries.demonyms()}
+        names |= {w for w, _ in self.countries.context_words()}
         names = {n for n in names if len(n) > 3 or n.isupper()}
         alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
 
     def article_countries(self, text: str) -> list[str]:
-        """ISO3 codes of the countries an article names (by name or demonym), most named first."""
+        """ISO3 codes of the countries an article names (by name, demonym or a context word such
+        as "OSCE SMM"), most named first."""
         counts: Counter[str] = Counter()
         for match in self._country_regex.finditer(text):
-            country = self.countries.by_name(match.group())
+            country = self.countries.by_name(match.group()) or self.countries.by_context(
+                match.group()
+            )
             if country is not None:
                 counts[country.iso3] += 1
                 continue
             for candidate in self.countries.by_demonym(match.group())[:1]:
                 counts[candidate.iso3] += 1
         return [iso3 for iso3, _ in counts.most_common()]
+
+    def actor_country(self, document: Document, event_iso3: str | None) -> str | None:
+        """The country that generic actors of an event take ("Protesters (X)", "Civilians (X)"):
+        the event's, else the one the text names most, else that of the towns it names."""
+        if event_iso3 is not None:
+            return event_iso3
+        found = self.document_countries(document)
+        return found[0] if found else None
 
     def document_countries(self, document: Document) -> list[str]:
         """The countries an article is about: those it names, else those of the towns it names."""
@@ -239,11 +254,70 @@ class ActorResolver:
         named = self.document_countries(document)
         countries = [*countries, *(c for c in named if c not in countries)] if countries else named
         date = document.published.representative if document.published else None
+        pending: dict[tuple[int, int], list[AliasTarget]] = {}
         found: list[ActorMention] = []
         for sentence in document.parsed:
-            for mention in find_in_sentence(self, sentence, countries):
+            for mention in find_in_sentence(self, sentence, countries, pending):
                 found.append(self._provisional(mention, countries, date))
+        document.annotations["actors.pending"] = pending
         return found
+
+    def alias_targets(self, text: str) -> list[AliasTarget]:
+        """Every dictionary target an alias may point to (acronyms matched exactly)."""
+        return self._acronyms.get(text, []) or self._aliases.get(normalise_key(text), [])
+
+    def _settle(
+        self, document: Document, actors: list[ActorMention], country_iso3: str | None
+    ) -> list[ActorMention]:
+        """The actors of an event in ``country_iso3``: a name kept provisionally because the text
+        names no country (see ``find``) stands if it is valid in the event's country, as the
+        actor of that country; otherwise it is no actor of this event."""
+        pending = document.annotations.get("actors.pending")
+        if not isinstance(pending, dict) or not pending:
+            return actors
+
+        def provisional(actor: ActorMention) -> list[AliasTarget] | None:
+            if actor.actor_id is None or "|" in actor.actor_id:
+                return None  # a generic reading, or "A and/or B"
+            return pending.get((actor.sentence_index, actor.token_start))
+
+        named: dict[int, ActorMention] = {}  # provisional names that stand, by identity
+        for actor in actors:
+            options = provisional(actor)
+            target = next((t for t in options or [] if country_iso3 in t.countries), None)
+            if target is not None:
+                named[id(actor)] = self._retarget(actor, target)
+        settled: list[ActorMention] = []
+        for actor in actors:
+            if id(actor) in named:
+                settled.append(named[id(actor)])
+            elif provisional(actor) is None and not any(_overlap(actor, n) for n in named.values()):
+                settled.append(actor)  # a provisional name not valid here gives way to the rest
+        return settled
+
+    def _retarget(self, actor: ActorMention, target: AliasTarget) -> ActorMention:
+        if target.entry is not None:
+            entry = target.entry
+            return replace(
+                actor,
+                name=entry.name,
+                actor_id=entry.id,
+                kind=entry.kind,
+                assoc=list(entry.assoc),
+                country_iso3=entry.home,
+                template=None,
+                suffix=None,
+            )
+        assert target.state is not None
+        state = target.state
+        return replace(
+            actor,
+            actor_id=state.id,
+            template=state.template,
+            country_iso3=state.country,
+            suffix=state.suffix,
+            kind="state",
+        )
 
     def find_in(self, sentence: Sentence, countries: Sequence[str]) -> list[ActorMention]:
         """The actor references of one parsed sentence, given the article's countries."""
@@ -268,7 +342,9 @@ class ActorResolver:
         """The dictionary target of an alias in an article about ``countries`` (None: not valid here).
 
         An alias shared by several actors ("al-Shabaab" in Somalia and in Mozambique) goes to the
-        one active in the article's main country; a context alias needs such a country.
+        one active in the article's main country; a context alias needs such a country, or an
+        article that names no country at all and a proper name that means one actor only ("the
+        NPA"; not "militants").
         """
         targets = self._acronyms.get(text, []) if exact else []
         targets = targets or self._aliases.get(normalise_key(text), [])
@@ -279,7 +355,12 @@ class ActorResolver:
                 if iso3 in target.countries:
                     return target
         plain = [t for t in targets if not t.context]
-        return plain[0] if plain else None
+        if plain:
+            return plain[0]
+        proper = any(c.isupper() for c in text)
+        if not countries and proper and len({_target_key(t) for t in targets}) == 1:
+            return targets[0]  # the text names no country: a name with one meaning stands
+        return None
 
     def generic_words(self, head_lemma: str) -> list[GenericWord]:
         return self._generic.get(head_lemma, [])
@@ -405,12 +486,20 @@ class ActorResolver:
         *,
         country_iso3: str | None,
         date: dt.date | None,
+        sub_event_type: SubEventType | None = None,
     ) -> EventActors:
         """The event's actor1, assoc_actor_1, actor2 and assoc_actor_2 as ``ActorRef`` records.
 
         ``country_iso3`` and ``date`` are the event's (from the places and dates stages); the
         actors a claimant accuses carry ``status`` alleged and ``attributed_by``.
+        ``sub_event_type`` is the event's type when the assembler has decided it: ACLED's
+        conventions follow the event's type, not the type of one mention's words (a
+        demonstration whose later sentence tells of burning is a riot: actor1 Rioters (X)).
         """
+        if sub_event_type is not None and sub_event_type is not mention.sub_event_type:
+            mention = replace(mention, sub_event_type=sub_event_type)
+        country_iso3 = self.actor_country(document, country_iso3)
+        actors = self._settle(document, actors, country_iso3)
         roles = self.roles(document, mention, actors)
 
         def refs(side: list[ActorMention], attributed: bool) -> list[ActorRef]:
@@ -420,6 +509,8 @@ class ActorResolver:
                     ref.status, ref.attributed_by = roles.status, roles.attributed_by
             return [r for i, r in enumerate(out) if r.name not in {o.name for o in out[:i]}]
 
+        self._front_sides(roles, mention, country_iso3, date)
+        self._hallmarks(roles, document, mention, country_iso3)
         side1 = refs(roles.actor1, roles.status is not ActorStatus.stated)
         side2 = refs(roles.actor2, False)
         return EventActors(
@@ -429,6 +520,79 @@ class ActorResolver:
             assoc_actor_2=side2[1:],
         )
 
+    def _front_sides(
+        self,
+        roles: ActorRoles,
+        mention: EventMention,
+        country_iso3: str | None,
+        date: dt.date | None,
+    ) -> None:
+        """Fire that the text attributes to nobody, on an active front, is the front's sides':
+        a battle gets both, shelling its first side (see ``reference.Front``)."""
+        kind = mention.sub_event_type.event_type
+        if kind not in {EventType.battles, EventType.explosions} or not _unattributed(roles.actor1):
+            return
+        front = self.dictionary.front(country_iso3, date)
+        if front is None:
+            return
+        first, second = (self._front_side(side, mention) for side in front.sides)
+        roles.actor1 = [first]
+        if kind is EventType.battles and _unattributed(roles.actor2):
+            roles.actor2 = [second]
+
+    def _front_side(self, side: CodedActor, mention: EventMention) -> ActorMention:
+        """An actor mention for one side of a front, its evidence the event's words."""
+        return ActorMention(
+            span=mention.trigger,
+            name=side.actor or side.template or "",
+            inter=0,
+            actor_id=side.actor,
+            country_iso3=side.country,
+            kind="state" if side.template else "armed_group",
+            sentence_index=mention.sentence.index,
+            template=side.template,
+        )
+
+    @cached_property
+    def _hallmark_words(self) -> list[tuple[Hallmark, re.Pattern[str]]]:
+        out = []
+        for hallmark in self.dictionary.hallmarks:
+            words = "|".join(re.escape(w) for w in sorted(hallmark.words, key=len, reverse=True))
+            out.append((hallmark, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)))
+        return out
+
+    def _hallmarks(
+        self,
+        roles: ActorRoles,
+        document: Document,
+        mention: EventMention,
+        country_iso3: str | None,
+    ) -> None:
+        """Unidentified perpetrators that the event's words mark as a country's gangs (see
+        ``reference.Hallmark``): the event's sentence and the two after it are read."""
+        rules = [(h, p) for h, p in self._hallmark_words if country_iso3 in h.countries]
+        if not rules:
+            return
+        index = mention.sentence.index
+        text = " ".join(s.text for s in document.sentences[index : index + 3])
+        for hallmark, pattern in rules:
+            if not pattern.search(text):
+                continue
+            for side in (roles.actor1, roles.actor2):
+                side[:] = [
+                    self._coded(a, hallmark.actor) if a.template == hallmark.replaces else a
+                    for a in side
+                ]
+            return
+
+    def _coded(self, actor: ActorMention, coded: CodedActor) -> ActorMention:
+        """``actor`` recoded as a rule says (its words and place in the text kept)."""
+        if coded.actor is not None:
+            entry = self.dictionary.actor(coded.actor)
+            kind = entry.kind if entry is not None else actor.kind
+            return replace(actor, template=None, actor_id=coded.actor, kind=kind, inter=0)
+        return replace(actor, template=coded.template, country_iso3=coded.country, inter=0)
+
     def roles(
         self, document: Document, mention: EventMention, actors: list[ActorMention]
     ) -> ActorRoles:
@@ -436,6 +600,28 @@ class ActorResolver:
         from sitrep.pipeline.actor_roles import read_roles
 
         return read_roles(self, document, mention, actors)
+
+
+def _overlap(a: ActorMention, b: ActorMention) -> bool:
+    return (
+        a.sentence_index == b.sentence_index
+        and a.span.start < b.span.end
+        and b.span.start < a.span.end
+    )
+
+
+def _unattributed(side: list[ActorMention]) -> bool:
+    """No actor, or only the unidentified group ACLED's conventions add when the text names none."""
+    return not side or (
+        side[0].token_start is None and side[0].template == "unidentified-armed-group"
+    )
+
+
+def _target_key(target: AliasTarget) -> str:
+    if target.entry is not None:
+        return target.entry.id
+    assert target.state is not None
+    return f"{target.state.template}:{target.state.country}"
 
 
 def _is_code(text: str) -> bool:
