@@ -30,6 +30,7 @@ __all__ = [
     "Front",
     "GenericWord",
     "Hallmark",
+    "Operation",
     "Regime",
     "StateAlias",
     "Template",
@@ -345,6 +346,29 @@ class Hallmark:
     replaces: str = "unidentified-armed-group"
 
 
+@dataclass(frozen=True)
+class Operation:
+    """Foreign forces that ACLED codes as a named operation where they act in ``countries``:
+    Saudi Arabia's military in Yemen since March 2015 is "Operation Restoring Hope"."""
+
+    id: str
+    forces: CodedActor  # a template and the forces' country
+    countries: tuple[str, ...]
+    start: dt.date
+    until: dt.date | None
+    actor: str  # the operation's actor id
+
+    def covers(self, template: str, forces: str, iso3: str | None, date: dt.date | None) -> bool:
+        day = date or dt.date.today()
+        return (
+            template == self.forces.template
+            and forces == self.forces.country
+            and iso3 in self.countries
+            and self.start <= day
+            and (self.until is None or day <= self.until)
+        )
+
+
 @dataclass
 class ActorDictionary:
     actors: list[ActorEntry]
@@ -359,6 +383,16 @@ class ActorDictionary:
     )  # "A and/or B" pairs, in ACLED's order
     fronts: list[Front] = field(default_factory=list)
     hallmarks: list[Hallmark] = field(default_factory=list)
+    operations: list[Operation] = field(default_factory=list)
+
+    def operation(
+        self, template: str, forces: str, iso3: str | None, date: dt.date | None
+    ) -> ActorEntry | None:
+        """The named operation that ``forces``' ``template`` act under in ``iso3``, if any."""
+        for operation in self.operations:
+            if operation.covers(template, forces, iso3, date):
+                return self.actor(operation.actor)
+        return None
 
     def front(self, iso3: str | None, date: dt.date | None) -> Front | None:
         """The front active in a country on a day, if any (the last listed wins)."""
@@ -432,6 +466,21 @@ def _front(raw: dict[str, object]) -> Front:
         start=dt.date.fromisoformat(str(raw["from"])),
         until=dt.date.fromisoformat(str(until)) if until else None,
         sides=(_coded_actor(sides[0], country=True), _coded_actor(sides[1], country=True)),
+    )
+
+
+def _operation(raw: dict[str, object]) -> Operation:
+    until = raw.get("until")
+    forces = _coded_actor(raw["forces"], country=True)
+    if forces.template is None:
+        raise ValueError("'forces' must name a template and a country")
+    return Operation(
+        id=str(raw["id"]),
+        forces=forces,
+        countries=_strings(raw, "countries"),
+        start=dt.date.fromisoformat(str(raw["from"])),
+        until=dt.date.fromisoformat(str(until)) if until else None,
+        actor=str(raw["actor"]),
     )
 
 
@@ -517,6 +566,10 @@ def _merge_file(dictionary: ActorDictionary, data: dict[str, object], where: str
             front = _front(raw)
             dictionary.fronts[:] = [f for f in dictionary.fronts if f.id != front.id]
             dictionary.fronts.append(front)
+        for raw in data.get("operations", []):  # type: ignore[attr-defined]
+            operation = _operation(raw)
+            dictionary.operations[:] = [o for o in dictionary.operations if o.id != operation.id]
+            dictionary.operations.append(operation)
         for raw in data.get("hallmarks", []):  # type: ignore[attr-defined]
             hallmark = _hallmark(raw)
             dictionary.hallmarks[:] = [h for h in dictionary.hallmarks if h.id != hallmark.id]
@@ -531,7 +584,7 @@ def _merge_file(dictionary: ActorDictionary, data: dict[str, object], where: str
             )
     except (KeyError, TypeError, ValueError) as exc:
         raise ReferenceDataError.from_catalogue(
-            "E091", path=where, entry="templates/generic/fronts/hallmarks", detail=exc
+            "E091", path=where, entry="templates/generic/fronts/operations/hallmarks", detail=exc
         ) from exc
 
 

@@ -10,6 +10,7 @@ evidence is the event's own words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -18,18 +19,16 @@ from sitrep.taxonomy import EventType, SubEventType
 
 __all__ = ["ARMED_KINDS", "STATE_KINDS", "conventions", "first_of"]
 
+_WEAPONS = re.compile(
+    r"\b(?:shot|shoot\w*|gun\w*|fired|firing|rifles?|pistols?|firearms?|bullets?|armed|grenades?"
+    r"|bombs?|explosi\w+|IEDs?|open(?:ed|ing)? fire)\b",
+    re.IGNORECASE,
+)
 ARMED_KINDS = {"armed_group", "state", "country", "rioters"}
 STATE_KINDS = {"state", "country"}
-_COMMUNAL_NOUNS = {
-    "farmer",
-    "herder",
-    "pastoralist",
-    "villager",
-    "resident",
-    "youth",
-    "local",
-    "hunter",
-}
+# people whose attacks ACLED codes as a communal militia (farmer-herder violence); other
+# civilians who attack without guns are a mob (rioters)
+_COMMUNAL_NOUNS = {"farmer", "herder", "pastoralist", "hunter", "herdsman", "herdsmen"}
 
 
 def _synthetic(mention: EventMention, template: str, kind: str) -> ActorMention:
@@ -67,7 +66,7 @@ def conventions(
     if kind is EventType.violence_against_civilians:
         actor1 = (
             armed_agents
-            or [_as_armed(a) for a in agents[:1]]
+            or [_as_armed(a, mention) for a in agents[:1]]
             or first_of(same, {"armed_group"})[:1]
             or [_synthetic(mention, "unidentified-armed-group", "armed_group")]
         )
@@ -77,14 +76,14 @@ def conventions(
     if kind is EventType.explosions:
         actor1 = (
             armed_agents
-            or [_as_armed(a) for a in agents[:1]]
+            or [_as_armed(a, mention) for a in agents[:1]]
             or [_synthetic(mention, "unidentified-armed-group", "armed_group")]
         )
         return _pair(actor1, [p for p in patients if p not in actor1])
     if kind is EventType.battles:
-        armed_agents = armed_agents or [_as_armed(a) for a in agents[:1]]
+        armed_agents = armed_agents or [_as_armed(a, mention) for a in agents[:1]]
         others = [
-            _as_armed(p)
+            _as_armed(p, mention)
             for p in patients
             if p not in armed_agents and p.kind in ARMED_KINDS | {"civilians"}
         ]
@@ -155,18 +154,25 @@ def _key(actor: ActorMention) -> tuple[str | None, str | None, str | None]:
     return (actor.actor_id, None, actor.country_iso3)
 
 
-def _as_armed(actor: ActorMention) -> ActorMention:
-    """A civilian-sounding perpetrator is an armed group: an ethnic militia ("Fulani herders"),
-    a communal militia ("farmers attacked a camp"), else unidentified ("a man shot at police")."""
+def _as_armed(actor: ActorMention, mention: EventMention) -> ActorMention:
+    """A civilian-sounding perpetrator: an ethnic militia ("Fulani herders"), a communal militia
+    ("farmers attacked a camp"), an unidentified armed group when guns are used ("a man shot at
+    police"), else a mob: ACLED codes people who beat, stone or lynch as rioters ("five
+    persons beat up a man", "youths attacked a police patrol")."""
     if actor.kind != "civilians":
         return actor
     if actor.group:
-        template = "ethnic-militia"
+        template, kind = "ethnic-militia", "armed_group"
     elif _head_word(actor) in _COMMUNAL_NOUNS:
-        template = "communal-militia"
+        template, kind = "communal-militia", "armed_group"
+    elif (
+        _WEAPONS.search(mention.sentence.text)
+        or mention.sub_event_type is SubEventType.abduction
+    ):
+        template, kind = "unidentified-armed-group", "armed_group"
     else:
-        template = "unidentified-armed-group"
-    return replace(actor, template=template, kind="armed_group")
+        template, kind = "rioters", "rioters"
+    return replace(actor, template=template, kind=kind)
 
 
 def _head_word(actor: ActorMention) -> str:

@@ -58,9 +58,10 @@ def find_in_sentence(
 ) -> list[ActorMention]:
     """Every actor reference in ``sentence`` (which must be parsed), in text order.
 
-    With ``pending`` and no ``countries`` known, a name valid only in some countries ("regime
-    forces", "JNIM") is kept provisionally: its candidate targets are recorded in ``pending``
-    under (sentence index, first token) until the event's country decides.
+    With ``pending``, a name valid only in countries the article does not name ("regime forces"
+    in a note that names only Dar'a, "OPS" in one that names only Turkey) is kept provisionally:
+    its candidate targets are recorded in ``pending`` under (sentence index, first token) until
+    the event's country decides.
     """
     doc = sentence.doc
     assert doc is not None, "find_in_sentence needs a parsed sentence"
@@ -136,20 +137,31 @@ def _named(
             continue
         target = resolver.resolve_alias(ent.text, countries, exact=True)
         options = (
-            resolver.alias_targets(ent.text)
-            if target is None and pending is not None and not countries
-            else []
+            resolver.alias_targets(ent.text) if target is None and pending is not None else []
         )
         target = target or (options[0] if options else None)
         if target is None:
             continue
         end = _head_noun_end(resolver, doc, ent.start, ent.end)
-        found.append(_from_target(sentence, doc, ent.start, end, target))
+        mention = _from_target(sentence, doc, ent.start, end, target)
+        if end > ent.end and target.state is not None and not mention.suffix:
+            mention.suffix = _unit_suffix(resolver, doc, ent.start, end)
+        found.append(mention)
         if options and pending is not None:
             pending[(sentence.index, ent.start)] = options  # a generic reading may overlap it
         else:
             used.update(range(ent.start, end))
     return found
+
+
+def _unit_suffix(resolver: ActorResolver, doc: Doc, start: int, end: int) -> str | None:
+    """The unit a state-force name is extended over: "Russian military" + "police" is the
+    Military Police of Russia's forces (the generic phrase "military police" has that suffix)."""
+    lemmas = {t.lemma_.lower() for t in doc[start : end - 1]} | {
+        t.lower_ for t in doc[start : end - 1]
+    }
+    word = _best_word(_generic_words(resolver, doc[end - 1]), lemmas)
+    return word.suffix if word is not None else None
 
 
 def _opposed(doc: Doc, start: int) -> bool:
@@ -233,7 +245,7 @@ def _generic(
         if token.i in used or token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ == "PERSON":
             continue
         words = _generic_words(resolver, token)
-        if not words:
+        if not words or _collective_of(resolver, token):
             continue
         modifiers = _modifiers(token)
         lemmas = {m.lemma_.lower() for m in modifiers} | {m.lower_ for m in modifiers}
@@ -274,6 +286,21 @@ def _generic(
         used.update(range(start, end))
         found += _conjoined_countries(resolver, sentence, doc, token, template, countries, used)
     return found
+
+
+_COLLECTIVES = {"group", "number", "band", "crowd", "couple", "dozen", "hundred", "score", "gang"}
+
+
+def _collective_of(resolver: ActorResolver, token: Token) -> bool:
+    """ "a group of farmers", "a number of residents": the actor is who the group is made of."""
+    if token.lemma_.lower() not in _COLLECTIVES:
+        return False
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return any(
+                obj.dep_ == "pobj" and _generic_words(resolver, obj) for obj in prep.children
+            )
+    return False
 
 
 def _conjoined_countries(

@@ -270,8 +270,9 @@ class ActorResolver:
         self, document: Document, actors: list[ActorMention], country_iso3: str | None
     ) -> list[ActorMention]:
         """The actors of an event in ``country_iso3``: a name kept provisionally because the text
-        names no country (see ``find``) stands if it is valid in the event's country, as the
-        actor of that country; otherwise it is no actor of this event."""
+        names none of the countries where it is valid (see ``find``) stands if it is valid in
+        the event's country, as the actor of that country; otherwise it gives way to the generic
+        reading of its words, if any."""
         pending = document.annotations.get("actors.pending")
         if not isinstance(pending, dict) or not pending:
             return actors
@@ -447,6 +448,8 @@ class ActorResolver:
             return _ref(mention, mention.name, mention.inter, mention.actor_id, iso3, mention.span)
         replacement = dict(template.by_country).get(iso3 or "")
         entry = self.dictionary.actor(replacement) if replacement else None
+        if entry is None and iso3 and event_iso3 and iso3 != event_iso3:
+            entry = self.dictionary.operation(template.id, iso3, event_iso3, date)
         if entry is not None:
             name, inter = entry.name_on(date)
             return _ref(mention, name, inter, entry.id, iso3, mention.span)
