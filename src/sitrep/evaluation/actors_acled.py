@@ -270,9 +270,10 @@ def score_full(rows: Sequence[AcledRow]) -> tuple[ActorScore, list[FullAnswer]]:
     return score, answers
 
 
-def breakdown(answers: Sequence[FullAnswer]) -> str:
-    """actor1 (regime years ignored) on all notes, where the pipeline's country is right, where
-    its sub-event type is right, and where both are."""
+def breakdown(answers: Sequence[FullAnswer]) -> dict[str, tuple[int, int]]:
+    """actor1 right (regime years ignored) as (right, notes): on all notes, where the pipeline's
+    country is right or wrong, where its sub-event type is right or wrong, and where both are
+    right: how much of the actor error is the country's or the type's."""
     from sitrep.reference import load_countries
 
     table = load_countries()
@@ -299,9 +300,13 @@ def breakdown(answers: Sequence[FullAnswer]) -> str:
         groups["type right" if type_ok else "type wrong"].append(ok)
         if country_ok and type_ok:
             groups["both right"].append(ok)
+    return {key: (sum(values), len(values)) for key, values in groups.items()}
+
+
+def _breakdown_table(counts: dict[str, tuple[int, int]]) -> str:
     return "\n".join(
-        f"  actor1_no_regime | {k:<14} {sum(v) / len(v) if v else 0:.3f}  ({sum(v)}/{len(v)})"
-        for k, v in groups.items()
+        f"  actor1_no_regime | {key:<14} {right / n if n else 0:.3f}  ({right}/{n})"
+        for key, (right, n) in counts.items()
     )
 
 
@@ -459,7 +464,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{path.name}  mode={args.mode}  notes={score.n}")
         print(score.table())
         if answers:
-            print(breakdown(answers))
+            print(_breakdown_table(breakdown(answers)))
         if args.errors:
             _print_errors(score, args.errors, args.seed)
         if args.dump:

@@ -165,10 +165,7 @@ def _as_armed(actor: ActorMention, mention: EventMention) -> ActorMention:
         template, kind = "ethnic-militia", "armed_group"
     elif _head_word(actor) in _COMMUNAL_NOUNS:
         template, kind = "communal-militia", "armed_group"
-    elif (
-        _WEAPONS.search(mention.sentence.text)
-        or mention.sub_event_type is SubEventType.abduction
-    ):
+    elif _WEAPONS.search(mention.sentence.text) or mention.sub_event_type is SubEventType.abduction:
         template, kind = "unidentified-armed-group", "armed_group"
     else:
         template, kind = "rioters", "rioters"

@@ -136,9 +136,7 @@ def _named(
         if _opposed(doc, ent.start):
             continue
         target = resolver.resolve_alias(ent.text, countries, exact=True)
-        options = (
-            resolver.alias_targets(ent.text) if target is None and pending is not None else []
-        )
+        options = resolver.alias_targets(ent.text) if target is None and pending is not None else []
         target = target or (options[0] if options else None)
         if target is None:
             continue

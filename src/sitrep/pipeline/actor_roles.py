@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["read_roles"]
 
 AGENT, PATIENT = "agent", "patient"
+VICTIM = "victim"  # the subject of "died", "perished": a patient named after the others
 _PATIENT_PREPS = {
     "against",
     "on",
@@ -68,6 +69,7 @@ _REPEL_VERBS = {
     "defeat",
     "respond",
 }
+_DEATH_VERBS = {"die", "perish", "succumb", "drown"}
 _RECIPROCAL_VERBS = {"clash", "fight", "exchange", "battle", "skirmish", "engage"}
 _WINDOW = 6  # sentences around an attack searched for an accusation naming the perpetrator
 _NEARBY = 2  # sentences around a protest or riot searched for the forces that intervened
@@ -98,6 +100,7 @@ def read_roles(
     same = [r.mention for r in readings]
     agents = [r.mention for r in readings if r.role == AGENT]
     patients = [r.mention for r in readings if r.role == PATIENT]
+    patients += [r.mention for r in readings if r.role == VICTIM]
     unassigned = [r for r in readings if r.role is None]
     trigger_start = mention.trigger.start
     status, claimant, accused = (
@@ -274,6 +277,8 @@ def _role(token: Token, trigger: Token, chain: list[Token]) -> tuple[str | None,
             gov.lemma_.lower() in _REPEL_VERBS
         )  # "the army repelled a JNIM attack": JNIM attacked
         if dep in {"nsubj", "csubj"} and gov in chain:
+            if gov.lemma_.lower() in _DEATH_VERBS:  # "two rebels died in a firefight ..."
+                return VICTIM, coordinated
             return (PATIENT if repel else AGENT), coordinated
         if dep == "nsubjpass" and gov in chain:
             return (AGENT if repel else PATIENT), coordinated

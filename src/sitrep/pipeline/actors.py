@@ -256,10 +256,16 @@ class ActorResolver:
         date = document.published.representative if document.published else None
         pending: dict[tuple[int, int], list[AliasTarget]] = {}
         found: list[ActorMention] = []
+        provisional: list[tuple[ActorMention, list[AliasTarget]]] = []
         for sentence in document.parsed:
             for mention in find_in_sentence(self, sentence, countries, pending):
-                found.append(self._provisional(mention, countries, date))
-        document.annotations["actors.pending"] = pending
+                mention = self._provisional(mention, countries, date)
+                options = _pending_options(mention, pending)
+                if options is None:
+                    found.append(mention)
+                else:
+                    provisional.append((mention, options))
+        document.annotations["actors.provisional"] = provisional
         return found
 
     def alias_targets(self, text: str) -> list[AliasTarget]:
@@ -269,32 +275,22 @@ class ActorResolver:
     def _settle(
         self, document: Document, actors: list[ActorMention], country_iso3: str | None
     ) -> list[ActorMention]:
-        """The actors of an event in ``country_iso3``: a name kept provisionally because the text
-        names none of the countries where it is valid (see ``find``) stands if it is valid in
-        the event's country, as the actor of that country; otherwise it gives way to the generic
-        reading of its words, if any."""
-        pending = document.annotations.get("actors.pending")
-        if not isinstance(pending, dict) or not pending:
+        """The actors of an event in ``country_iso3``, with the names ``find`` kept aside because
+        the text names none of the countries where they are valid ("regime forces" in a note
+        that names only Dar'a): those valid in the event's country join, as the actor of that
+        country, in place of the generic reading of the same words."""
+        provisional = document.annotations.get("actors.provisional")
+        if not isinstance(provisional, list) or not provisional or country_iso3 is None:
             return actors
-
-        def provisional(actor: ActorMention) -> list[AliasTarget] | None:
-            if actor.actor_id is None or "|" in actor.actor_id:
-                return None  # a generic reading, or "A and/or B"
-            return pending.get((actor.sentence_index, actor.token_start))
-
-        named: dict[int, ActorMention] = {}  # provisional names that stand, by identity
-        for actor in actors:
-            options = provisional(actor)
-            target = next((t for t in options or [] if country_iso3 in t.countries), None)
+        named: list[ActorMention] = []
+        for mention, options in provisional:
+            target = next((t for t in options if country_iso3 in t.countries), None)
             if target is not None:
-                named[id(actor)] = self._retarget(actor, target)
-        settled: list[ActorMention] = []
-        for actor in actors:
-            if id(actor) in named:
-                settled.append(named[id(actor)])
-            elif provisional(actor) is None and not any(_overlap(actor, n) for n in named.values()):
-                settled.append(actor)  # a provisional name not valid here gives way to the rest
-        return settled
+                named.append(self._retarget(mention, target))
+        if not named:
+            return actors
+        kept = [a for a in actors if not any(_overlap(a, n) for n in named)]
+        return sorted(kept + named, key=lambda a: (a.sentence_index, a.token_start or 0))
 
     def _retarget(self, actor: ActorMention, target: AliasTarget) -> ActorMention:
         if target.entry is not None:
@@ -603,6 +599,15 @@ class ActorResolver:
         from sitrep.pipeline.actor_roles import read_roles
 
         return read_roles(self, document, mention, actors)
+
+
+def _pending_options(
+    mention: ActorMention, pending: dict[tuple[int, int], list[AliasTarget]]
+) -> list[AliasTarget] | None:
+    """The candidate targets of a name the finder kept provisionally (None: not provisional)."""
+    if mention.actor_id is None or "|" in mention.actor_id or mention.token_start is None:
+        return None  # a generic reading, or "A and/or B"
+    return pending.get((mention.sentence_index, mention.token_start))
 
 
 def _overlap(a: ActorMention, b: ActorMention) -> bool:
