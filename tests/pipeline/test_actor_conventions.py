@@ -189,3 +189,26 @@ def test_actor_conventions_without_event_country_use_the_text(resolver: ActorRes
     text = "Gunmen killed four villagers near the Nigerian border on Sunday."
     actors = code(resolver, text, "killed", SubEventType.attack, None)
     assert pair(actors) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+
+
+@pytest.mark.parametrize(
+    ("iso3", "expected"),
+    [
+        (
+            "BRA",
+            (
+                "Military Forces of Brazil (2023-) Military Police",
+                "Unidentified Armed Group (Brazil)",
+            ),
+        ),
+        ("MEX", ("Unidentified Armed Group (Mexico)", "Police Forces of Mexico (2018-2024)")),
+    ],
+)
+def test_actor_conventions_state_forces_first_where_coders_name_them_so(
+    resolver: ActorResolver, iso3: str, expected: tuple[str, str]
+) -> None:
+    text = "Four armed men exchanged fire with military police officers during a patrol."
+    if iso3 == "MEX":
+        text = text.replace("military police officers", "police officers")
+    actors = code(resolver, text, "exchanged fire", SubEventType.armed_clash, iso3)
+    assert pair(actors) == expected

@@ -104,6 +104,22 @@ def read(
             ["Protesters (Kenya)"],
             ["Police Forces of Kenya (2022-)"],
         ),
+        (  # the agent of a conjoined passive verb
+            "One herder was killed and two were wounded by soldiers near Gao.",
+            "killed",
+            SubEventType.attack,
+            "MLI",
+            [MALI],
+            ["Civilians (Mali)"],
+        ),
+        (  # the subject of "died" is a victim, not the agent
+            "Two soldiers died in an ambush by JNIM fighters near Boni.",
+            "ambush",
+            SubEventType.armed_clash,
+            "MLI",
+            [JNIM],
+            [MALI],
+        ),
         (
             "Myanmar military and AA fighters clashed near the village.",
             "clashed",

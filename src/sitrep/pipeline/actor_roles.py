@@ -309,6 +309,8 @@ def _prep_role(prep: Token, chain: list[Token], between_second: bool) -> str | N
     if word == "of" and gov.pos_ in {"NOUN", "PROPN"} and gov not in chain:
         return "through"
     if gov not in chain:
+        if prep.dep_ == "agent" and gov.dep_ == "conj" and gov.head in chain:
+            return AGENT  # "one was killed and one wounded by Afghan forces"
         return None
     if word == "by" or prep.dep_ == "agent":
         return AGENT

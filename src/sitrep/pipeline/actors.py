@@ -32,7 +32,6 @@ from sitrep.pipeline.mentions import ActorMention, ActorRoles, EventMention
 from sitrep.reference import (
     ActorDictionary,
     ActorEntry,
-    CodedActor,
     Countries,
     Country,
     GenericWord,
@@ -43,7 +42,7 @@ from sitrep.reference import (
     normalise_key,
     place_countries,
 )
-from sitrep.taxonomy import EventType, SubEventType
+from sitrep.taxonomy import SubEventType
 
 __all__ = ["ActorResolver", "AliasTarget", "EventActors"]
 
@@ -272,49 +271,14 @@ class ActorResolver:
         """Every dictionary target an alias may point to (acronyms matched exactly)."""
         return self._acronyms.get(text, []) or self._aliases.get(normalise_key(text), [])
 
-    def _settle(
-        self, document: Document, actors: list[ActorMention], country_iso3: str | None
-    ) -> list[ActorMention]:
-        """The actors of an event in ``country_iso3``, with the names ``find`` kept aside because
-        the text names none of the countries where they are valid ("regime forces" in a note
-        that names only Dar'a): those valid in the event's country join, as the actor of that
-        country, in place of the generic reading of the same words."""
-        provisional = document.annotations.get("actors.provisional")
-        if not isinstance(provisional, list) or not provisional or country_iso3 is None:
-            return actors
-        named: list[ActorMention] = []
-        for mention, options in provisional:
-            target = next((t for t in options if country_iso3 in t.countries), None)
-            if target is not None:
-                named.append(self._retarget(mention, target))
-        if not named:
-            return actors
-        kept = [a for a in actors if not any(_overlap(a, n) for n in named)]
-        return sorted(kept + named, key=lambda a: (a.sentence_index, a.token_start or 0))
-
-    def _retarget(self, actor: ActorMention, target: AliasTarget) -> ActorMention:
-        if target.entry is not None:
-            entry = target.entry
-            return replace(
-                actor,
-                name=entry.name,
-                actor_id=entry.id,
-                kind=entry.kind,
-                assoc=list(entry.assoc),
-                country_iso3=entry.home,
-                template=None,
-                suffix=None,
-            )
-        assert target.state is not None
-        state = target.state
-        return replace(
-            actor,
-            actor_id=state.id,
-            template=state.template,
-            country_iso3=state.country,
-            suffix=state.suffix,
-            kind="state",
-        )
+    @cached_property
+    def hallmark_patterns(self) -> list[tuple[Hallmark, re.Pattern[str]]]:
+        """Each hallmark of the dictionary with a pattern matching any of its words."""
+        out = []
+        for hallmark in self.dictionary.hallmarks:
+            words = "|".join(re.escape(w) for w in sorted(hallmark.words, key=len, reverse=True))
+            out.append((hallmark, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)))
+        return out
 
     def find_in(self, sentence: Sentence, countries: Sequence[str]) -> list[ActorMention]:
         """The actor references of one parsed sentence, given the article's countries."""
@@ -497,8 +461,10 @@ class ActorResolver:
         """
         if sub_event_type is not None and sub_event_type is not mention.sub_event_type:
             mention = replace(mention, sub_event_type=sub_event_type)
+        from sitrep.pipeline import actor_rules
+
         country_iso3 = self.actor_country(document, country_iso3)
-        actors = self._settle(document, actors, country_iso3)
+        actors = actor_rules.settle(self, document, actors, country_iso3)
         roles = self.roles(document, mention, actors)
 
         def refs(side: list[ActorMention], attributed: bool) -> list[ActorRef]:
@@ -508,8 +474,7 @@ class ActorResolver:
                     ref.status, ref.attributed_by = roles.status, roles.attributed_by
             return [r for i, r in enumerate(out) if r.name not in {o.name for o in out[:i]}]
 
-        self._front_sides(roles, mention, country_iso3, date)
-        self._hallmarks(roles, document, mention, country_iso3)
+        actor_rules.apply(self, roles, document, mention, country_iso3, date)
         side1 = refs(roles.actor1, roles.status is not ActorStatus.stated)
         side2 = refs(roles.actor2, False)
         return EventActors(
@@ -518,79 +483,6 @@ class ActorResolver:
             actor2=side2[0] if side2 else None,
             assoc_actor_2=side2[1:],
         )
-
-    def _front_sides(
-        self,
-        roles: ActorRoles,
-        mention: EventMention,
-        country_iso3: str | None,
-        date: dt.date | None,
-    ) -> None:
-        """Fire that the text attributes to nobody, on an active front, is the front's sides':
-        a battle gets both, shelling its first side (see ``reference.Front``)."""
-        kind = mention.sub_event_type.event_type
-        if kind not in {EventType.battles, EventType.explosions} or not _unattributed(roles.actor1):
-            return
-        front = self.dictionary.front(country_iso3, date)
-        if front is None:
-            return
-        first, second = (self._front_side(side, mention) for side in front.sides)
-        roles.actor1 = [first]
-        if kind is EventType.battles and _unattributed(roles.actor2):
-            roles.actor2 = [second]
-
-    def _front_side(self, side: CodedActor, mention: EventMention) -> ActorMention:
-        """An actor mention for one side of a front, its evidence the event's words."""
-        return ActorMention(
-            span=mention.trigger,
-            name=side.actor or side.template or "",
-            inter=0,
-            actor_id=side.actor,
-            country_iso3=side.country,
-            kind="state" if side.template else "armed_group",
-            sentence_index=mention.sentence.index,
-            template=side.template,
-        )
-
-    @cached_property
-    def _hallmark_words(self) -> list[tuple[Hallmark, re.Pattern[str]]]:
-        out = []
-        for hallmark in self.dictionary.hallmarks:
-            words = "|".join(re.escape(w) for w in sorted(hallmark.words, key=len, reverse=True))
-            out.append((hallmark, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)))
-        return out
-
-    def _hallmarks(
-        self,
-        roles: ActorRoles,
-        document: Document,
-        mention: EventMention,
-        country_iso3: str | None,
-    ) -> None:
-        """Unidentified perpetrators that the event's words mark as a country's gangs (see
-        ``reference.Hallmark``): the event's sentence and the two after it are read."""
-        rules = [(h, p) for h, p in self._hallmark_words if country_iso3 in h.countries]
-        if not rules:
-            return
-        index = mention.sentence.index
-        text = " ".join(s.text for s in document.sentences[index : index + 3])
-        for hallmark, pattern in rules:
-            if not pattern.search(text):
-                continue
-            for side in (roles.actor1, roles.actor2):
-                side[:] = [
-                    self._coded(a, hallmark.actor) if a.template == hallmark.replaces else a
-                    for a in side
-                ]
-            return
-
-    def _coded(self, actor: ActorMention, coded: CodedActor) -> ActorMention:
-        """``actor`` recoded as a rule says (its words and place in the text kept)."""
-        if coded.actor is not None:
-            entry = self.dictionary.actor(coded.actor)
-            kind = entry.kind if entry is not None else actor.kind
-            return replace(actor, template=None, actor_id=coded.actor, kind=kind, inter=0)
-        return replace(actor, template=coded.template, country_iso3=coded.country, inter=0)
 
     def roles(
         self, document: Document, mention: EventMention, actors: list[ActorMention]
@@ -608,21 +500,6 @@ def _pending_options(
     if mention.actor_id is None or "|" in mention.actor_id or mention.token_start is None:
         return None  # a generic reading, or "A and/or B"
     return pending.get((mention.sentence_index, mention.token_start))
-
-
-def _overlap(a: ActorMention, b: ActorMention) -> bool:
-    return (
-        a.sentence_index == b.sentence_index
-        and a.span.start < b.span.end
-        and b.span.start < a.span.end
-    )
-
-
-def _unattributed(side: list[ActorMention]) -> bool:
-    """No actor, or only the unidentified group ACLED's conventions add when the text names none."""
-    return not side or (
-        side[0].token_start is None and side[0].template == "unidentified-armed-group"
-    )
 
 
 def _target_key(target: AliasTarget) -> str:
