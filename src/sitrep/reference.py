@@ -451,9 +451,7 @@ def _merge_file(dictionary: ActorDictionary, data: dict[str, object], where: str
         conventions = data.get("conventions", {})
         if not isinstance(conventions, dict):
             raise TypeError("'conventions' must be an object")
-        dictionary.state_first_in_battles |= set(
-            _strings(conventions, "state_first_in_battles")
-        )
+        dictionary.state_first_in_battles |= set(_strings(conventions, "state_first_in_battles"))
         for raw in data.get("operations", []):  # type: ignore[attr-defined]
             operation = parse_operation(raw)
             dictionary.operations[:] = [o for o in dictionary.operations if o.id != operation.id]
@@ -472,7 +470,10 @@ def _merge_file(dictionary: ActorDictionary, data: dict[str, object], where: str
             )
     except (KeyError, TypeError, ValueError) as exc:
         raise ReferenceDataError.from_catalogue(
-            "E091", path=where, entry="templates/generic/conventions/fronts/operations/hallmarks", detail=exc
+            "E091",
+            path=where,
+            entry="templates/generic/conventions/fronts/operations/hallmarks",
+            detail=exc,
         ) from exc
 
 

@@ -76,10 +76,13 @@ class Hallmark:
     """
 
     id: str
-    countries: tuple[str, ...]
+    countries: tuple[str, ...]  # none: everywhere
     words: tuple[str, ...]
     actor: CodedActor
     replaces: str = "unidentified-armed-group"
+
+    def applies_in(self, iso3: str | None) -> bool:
+        return not self.countries or iso3 in self.countries
 
 
 @dataclass(frozen=True)

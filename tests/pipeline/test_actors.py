@@ -405,6 +405,11 @@ def test_actors_front_leaves_named_sides_alone(resolver: ActorResolver) -> None:
             "COL",
             "Unidentified Armed Group (Colombia)",
         ),
+        (
+            "A gunman killed a boy in Kingston in what police called a gang-related attack.",
+            "JAM",
+            "Unidentified Gang (Jamaica)",
+        ),
     ],
 )
 def test_actors_hallmarks_mark_gangs_where_coders_read_them_so(

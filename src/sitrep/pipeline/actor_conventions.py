@@ -57,7 +57,7 @@ def conventions(
     sub = mention.sub_event_type
     kind = sub.event_type
     if kind is EventType.protests:
-        return _protest_roles(mention, sub, same, nearby)
+        return _protest_roles(mention, sub, agents, same, nearby)
     if kind is EventType.riots:
         return _riot_roles(mention, sub, agents, patients, same, nearby)
     armed_agents = first_of(agents, ARMED_KINDS) or [
@@ -187,9 +187,19 @@ def _as_civilians(actor: ActorMention) -> ActorMention:
 
 
 def _protest_roles(
-    mention: EventMention, sub: SubEventType, same: list[ActorMention], nearby: list[ActorMention]
+    mention: EventMention,
+    sub: SubEventType,
+    agents: list[ActorMention],
+    same: list[ActorMention],
+    nearby: list[ActorMention],
 ) -> ActorRoles:
+    """Protesters (X), X the country of the protest, or the protesters' own nationality when
+    the text gives it ("Venezuelan migrants protested in Bogota": Protesters (Venezuela))."""
     protesters = first_of(same, {"protesters"}) or [_synthetic(mention, "protesters", "protesters")]
+    before = [a for a in same if a.span.start < mention.trigger.start]
+    foreign = [a for a in agents or before if a.kind == "civilians" and a.country_iso3]
+    if foreign and not protesters[0].country_iso3:
+        protesters = [replace(foreign[0], template="protesters", kind="protesters", group=None)]
     actor2: list[ActorMention] = []
     if sub is not SubEventType.peaceful_protest:
         actor2 = (first_of(same, STATE_KINDS) or first_of(nearby, STATE_KINDS))[:1]

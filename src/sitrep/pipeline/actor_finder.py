@@ -70,6 +70,7 @@ def find_in_sentence(
         resolver, sentence, _named(resolver, sentence, doc, countries, used, pending)
     )
     found += _generic(resolver, sentence, doc, countries, used)
+    found += _people_of_countries(resolver, sentence, doc, countries, used)
     found += _military_adjectives(sentence, doc, used)
     found += _demonym_modifiers(resolver, sentence, doc, countries, used)
     found += _countries_as_agents(resolver, sentence, doc, used)
@@ -211,6 +212,8 @@ def _country_of(
 ) -> Country | None:
     """A country named by a modifier: a demonym ("Malian"), a name ("Mali's", "Burkina Faso")."""
     for ent_text in _texts(tokens):
+        if not ent_text[:1].isupper():
+            continue  # countries and demonyms are capitalised: a "car protest" is not in CAR
         country = resolver.countries.by_name(ent_text)
         if country is not None:
             return country
@@ -365,6 +368,50 @@ def _military_adjectives(sentence: Sentence, doc: Doc, used: set[int]) -> list[A
             )
             used.add(token.i)
     return found
+
+
+def _people_of_countries(
+    resolver: ActorResolver, sentence: Sentence, doc: Doc, countries: Sequence[str], used: set[int]
+) -> list[ActorMention]:
+    """ "Palestinians demonstrated", "two Somalis were killed": people of a country, named by a
+    demonym used as a noun, are civilians of that country (protesters, rioters if they act so)."""
+    found: list[ActorMention] = []
+    for token in doc:
+        if (
+            token.i in used
+            or token.pos_ not in {"NOUN", "PROPN"}
+            or token.dep_ in {"amod", "compound", "poss"}
+            or not token.text[:1].isupper()
+            or not token.text.endswith("s")
+        ):
+            continue
+        country = _country_of(resolver, [token], countries) or _country_of_plural(
+            resolver, token, countries
+        )
+        if country is None or resolver.countries.by_name(token.text) is not None:
+            continue
+        start = min([m.i for m in _modifiers(token) if m.dep_ in {"nummod", "amod"}] + [token.i])
+        found.append(
+            _mention(
+                sentence,
+                doc,
+                start,
+                token.i + 1,
+                template="civilians",
+                kind="civilians",
+                country_iso3=country.iso3,
+            )
+        )
+        used.update(range(start, token.i + 1))
+    return found
+
+
+def _country_of_plural(
+    resolver: ActorResolver, token: Token, countries: Sequence[str]
+) -> Country | None:
+    candidates = resolver.countries.by_demonym(token.text[:-1])
+    preferred = [c for c in candidates if c.iso3 in countries]
+    return (preferred or candidates)[0] if candidates else None
 
 
 def _demonym_modifiers(

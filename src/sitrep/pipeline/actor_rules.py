@@ -150,9 +150,10 @@ def _hallmarks(
     mention: EventMention,
     country_iso3: str | None,
 ) -> None:
-    """Unidentified perpetrators that the event's words mark as a country's gang: the event's
-    sentence and the two after it are read."""
-    rules = [(h, p) for h, p in resolver.hallmark_patterns if country_iso3 in h.countries]
+    """Unidentified perpetrators that the event's words mark as a gang ("gang-related"), or as a
+    country's gang (hallmarks its coders read): the event's sentence and the two after it are
+    read; the first hallmark found decides."""
+    rules = [(h, p) for h, p in resolver.hallmark_patterns if h.applies_in(country_iso3)]
     if not rules:
         return
     index = mention.sentence.index
