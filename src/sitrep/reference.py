@@ -284,9 +284,14 @@ class Template:
     kind: str
     regime: bool = False  # state forces: add the regime period
     by_country: tuple[tuple[str, str], ...] = ()  # country -> actor id that replaces the template
-    # the template these forces are coded as when they face a protest or a riot ("security
-    # forces" dispersing a demonstration are the police)
-    facing_demonstrations: str | None = None
+    # event type or sub-event type -> the template these forces are coded as in such events
+    # ("security forces" dispersing a demonstration or making arrests are the police)
+    recoded: tuple[tuple[str, str], ...] = ()
+
+    def recoded_in(self, sub_event_type: str, event_type: str) -> str | None:
+        """The template to use in an event of these types, if the template says one."""
+        table = dict(self.recoded)
+        return table.get(sub_event_type) or table.get(event_type)
 
 
 @dataclass(frozen=True)
@@ -393,8 +398,9 @@ def _state_alias(raw: dict[str, object]) -> StateAlias:
 
 def _template(raw: dict[str, object]) -> Template:
     by_country = raw.get("by_country", {})
-    if not isinstance(by_country, dict):
-        raise TypeError("'by_country' must be an object")
+    recoded = raw.get("recoded", {})
+    if not isinstance(by_country, dict) or not isinstance(recoded, dict):
+        raise TypeError("'by_country' and 'recoded' must be objects")
     return Template(
         id=str(raw["id"]),
         name=str(raw["name"]),
@@ -402,9 +408,7 @@ def _template(raw: dict[str, object]) -> Template:
         kind=str(raw.get("kind", "actor")),
         regime=bool(raw.get("regime", False)),
         by_country=tuple(sorted((str(k), str(v)) for k, v in by_country.items())),
-        facing_demonstrations=str(raw["facing_demonstrations"])
-        if raw.get("facing_demonstrations")
-        else None,
+        recoded=tuple(sorted((str(k), str(v)) for k, v in recoded.items())),
     )
 
 

@@ -116,6 +116,11 @@ def test_actor_conventions_battle_sides(
             "arrested",
             "Military Forces of Nigeria",
         ),
+        (  # "security forces" making arrests are the police
+            "Security forces arrested 13 people in Kaduna after the attack.",
+            "arrested",
+            "Police Forces of Nigeria",
+        ),
     ],
 )
 def test_actor_conventions_arrests_are_made_by_state_forces(

@@ -152,8 +152,7 @@ def read_roles(
         else:
             roles.status, roles.attributed_by = status, claimant.name
     _add_implied_assoc(roles)
-    if mention.sub_event_type.event_type in {EventType.protests, EventType.riots}:
-        _facing_demonstrations(resolver, roles)
+    _recode_by_event_type(resolver, roles, mention)
     countries = resolver.document_countries(document)
     date = document.published.representative if document.published else None
     for actor in (*roles.actor1, *roles.actor2):
@@ -418,14 +417,18 @@ def _accusation_nearby(
     return None
 
 
-def _facing_demonstrations(resolver: ActorResolver, roles: ActorRoles) -> None:
-    """Forces that face a protest or a riot coded as their template says ("security forces"
-    dispersing demonstrators are the police)."""
+def _recode_by_event_type(
+    resolver: ActorResolver, roles: ActorRoles, mention: EventMention
+) -> None:
+    """Forces coded by the kind of event, as their template says ("security forces" dispersing
+    demonstrators or making arrests are the police)."""
+    sub = mention.sub_event_type
     for side in (roles.actor1, roles.actor2):
         for i, actor in enumerate(side):
             template = resolver.dictionary.templates.get(actor.template or "")
-            if template is not None and template.facing_demonstrations:
-                side[i] = replace(actor, template=template.facing_demonstrations)
+            recoded = template.recoded_in(sub.value, sub.event_type.value) if template else None
+            if recoded:
+                side[i] = replace(actor, template=recoded)
 
 
 def _add_implied_assoc(roles: ActorRoles) -> None:
