@@ -69,15 +69,18 @@ def find_in_sentence(
     found = _combine_alternatives(
         resolver, sentence, _named(resolver, sentence, doc, countries, used, pending)
     )
-    found += _generic(resolver, sentence, doc, countries, used)
-    found += _people_of_countries(resolver, sentence, doc, countries, used)
-    found += _military_adjectives(sentence, doc, used)
-    found += _demonym_modifiers(resolver, sentence, doc, countries, used)
+    tokens = list(doc)  # spaCy makes a new Token on every iteration: make them once
+    found += _generic(resolver, sentence, tokens, countries, used)
+    found += _people_of_countries(resolver, sentence, tokens, countries, used)
+    found += _military_adjectives(sentence, tokens, used)
+    found += _demonym_modifiers(resolver, sentence, tokens, countries, used)
     found += _countries_as_agents(resolver, sentence, doc, used)
     return sorted(found, key=lambda m: m.token_start or 0)
 
 
-def _mention(sentence: Sentence, doc: Doc, start: int, end: int, **fields: object) -> ActorMention:
+def _mention(
+    sentence: Sentence, doc: Doc | list[Token], start: int, end: int, **fields: object
+) -> ActorMention:
     span = sentence.span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     return ActorMention(
         span=span,
@@ -238,11 +241,15 @@ def _texts(tokens: list[Token]) -> list[str]:
 
 
 def _generic(
-    resolver: ActorResolver, sentence: Sentence, doc: Doc, countries: Sequence[str], used: set[int]
+    resolver: ActorResolver,
+    sentence: Sentence,
+    tokens: list[Token],
+    countries: Sequence[str],
+    used: set[int],
 ) -> list[ActorMention]:
     """Noun phrases headed by a generic actor word, with the country and ethnic group they name."""
     found: list[ActorMention] = []
-    for token in doc:
+    for token in tokens:
         if token.i in used or token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ == "PERSON":
             continue
         words = _generic_words(resolver, token)
@@ -274,7 +281,7 @@ def _generic(
         found.append(
             _mention(
                 sentence,
-                doc,
+                tokens,
                 start,
                 end,
                 template=template,
@@ -285,7 +292,7 @@ def _generic(
             )
         )
         used.update(range(start, end))
-        found += _conjoined_countries(resolver, sentence, doc, token, template, countries, used)
+        found += _conjoined_countries(resolver, sentence, tokens, token, template, countries, used)
     return found
 
 
@@ -307,7 +314,7 @@ def _collective_of(resolver: ActorResolver, token: Token) -> bool:
 def _conjoined_countries(
     resolver: ActorResolver,
     sentence: Sentence,
-    doc: Doc,
+    doc: Doc | list[Token],
     token: Token,
     template: str,
     countries: Sequence[str],
@@ -356,27 +363,33 @@ _FACILITIES = {
 }
 
 
-def _military_adjectives(sentence: Sentence, doc: Doc, used: set[int]) -> list[ActorMention]:
+def _military_adjectives(
+    sentence: Sentence, tokens: list[Token], used: set[int]
+) -> list[ActorMention]:
     """ "a military camp", "a military convoy": the state forces the target belongs to."""
     found: list[ActorMention] = []
-    for token in doc:
+    for token in tokens:
         if token.i in used or token.lower_ != "military" or token.dep_ not in {"amod", "compound"}:
             continue
         if token.head.lemma_.lower() in _FACILITIES:
             found.append(
-                _mention(sentence, doc, token.i, token.i + 1, template="military", kind="state")
+                _mention(sentence, tokens, token.i, token.i + 1, template="military", kind="state")
             )
             used.add(token.i)
     return found
 
 
 def _people_of_countries(
-    resolver: ActorResolver, sentence: Sentence, doc: Doc, countries: Sequence[str], used: set[int]
+    resolver: ActorResolver,
+    sentence: Sentence,
+    tokens: list[Token],
+    countries: Sequence[str],
+    used: set[int],
 ) -> list[ActorMention]:
     """ "Palestinians demonstrated", "two Somalis were killed": people of a country, named by a
     demonym used as a noun, are civilians of that country (protesters, rioters if they act so)."""
     found: list[ActorMention] = []
-    for token in doc:
+    for token in tokens:
         if (
             token.i in used
             or token.pos_ not in {"NOUN", "PROPN"}
@@ -394,7 +407,7 @@ def _people_of_countries(
         found.append(
             _mention(
                 sentence,
-                doc,
+                tokens,
                 start,
                 token.i + 1,
                 template="civilians",
@@ -415,11 +428,15 @@ def _country_of_plural(
 
 
 def _demonym_modifiers(
-    resolver: ActorResolver, sentence: Sentence, doc: Doc, countries: Sequence[str], used: set[int]
+    resolver: ActorResolver,
+    sentence: Sentence,
+    tokens: list[Token],
+    countries: Sequence[str],
+    used: set[int],
 ) -> list[ActorMention]:
     """ "Israeli airstrikes", "Saudi shelling": a country's forces, if the noun turns out to be the event."""
     found: list[ActorMention] = []
-    for token in doc:
+    for token in tokens:
         if (
             token.i in used
             or token.dep_ not in {"amod", "compound", "poss"}
@@ -432,7 +449,7 @@ def _demonym_modifiers(
         found.append(
             _mention(
                 sentence,
-                doc,
+                tokens,
                 token.i,
                 token.i + 1,
                 template="military",

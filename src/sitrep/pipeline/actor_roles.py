@@ -12,6 +12,7 @@ alleged by X, unless X is the perpetrator itself (claimed).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -44,6 +45,8 @@ _PATIENT_PREPS = {
     "onto",
 }
 _ACCUSE_VERBS = {"blame", "accuse", "attribute", "hold", "charge", "implicate"}
+# the accusation verbs' forms, to skip sentences without one before reading their parse
+_ACCUSE_TEXT = re.compile(r"\b(?:blam|accus|attribut|hold|held|charg|implicat)", re.IGNORECASE)
 _SAY_VERBS = {
     "say",
     "claim",
@@ -103,9 +106,7 @@ def read_roles(
     patients += [r.mention for r in readings if r.role == VICTIM]
     unassigned = [r for r in readings if r.role is None]
     trigger_start = mention.trigger.start
-    status, claimant, accused = (
-        _attribution(doc, same) if doc is not None else (ActorStatus.stated, None, [])
-    )
+    status, claimant, accused = _attribution_of(document, sentence, same)
     if accused:  # "X blamed Y for the attack": Y is the perpetrator, X the claimant
         agents = accused + [a for a in agents if a not in accused and a is not claimant]
         patients = [p for p in patients if p not in accused and p is not claimant]
@@ -370,6 +371,26 @@ def _attribution(
     return ActorStatus.stated, None, []
 
 
+_Attributed = tuple[ActorStatus, ActorMention | None, list[ActorMention]]
+
+
+def _attribution_of(
+    document: Document, sentence: Sentence, actors: list[ActorMention]
+) -> _Attributed:
+    """``_attribution`` of a sentence, read once per document for the same actors."""
+    if sentence.doc is None:
+        return ActorStatus.stated, None, []
+    cache = document.annotations.setdefault("actors.attribution", {})
+    assert isinstance(cache, dict)
+    key = (sentence.index, tuple(id(a) for a in actors))
+    found = cache.get(key)
+    if found is None:  # the cache keeps the actors alive, so their ids are not reused
+        found = (actors, _attribution(sentence.doc, actors))
+        cache[key] = found
+    result: _Attributed = found[1]
+    return result[0], result[1], list(result[2])
+
+
 def _subject_actor(verb: Token, actors: list[ActorMention]) -> ActorMention | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -410,8 +431,10 @@ def _accusation_nearby(
             or other.doc is None
         ):
             continue
+        if not _ACCUSE_TEXT.search(other.text):
+            continue  # no word of accusation: no need to read the parse
         same = [a for a in actors if a.sentence_index == other.index]
-        status, claimant, accused = _attribution(other.doc, same)
+        status, claimant, accused = _attribution_of(document, other, same)
         if accused and status is ActorStatus.alleged:
             return accused, claimant
     return None
