@@ -22,15 +22,27 @@ from sitrep.model import (
 from sitrep.taxonomy import SubEventType
 
 
+@pytest.fixture(scope="session")
+def shared_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the embedded default gazetteer is built, once per test session, on first use.
+
+    It is read-only for the tests; tests of building or importing use their own paths."""
+    return tmp_path_factory.mktemp("gazetteer") / "gazetteer.db"
+
+
 @pytest.fixture(autouse=True)
 def sitrep_home(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    shared_gazetteer: Path,
 ) -> Iterator[Path]:
-    """A fresh, empty SITREP_HOME for each test (and no SITREP_DB from the environment)."""
+    """A fresh, empty SITREP_HOME for each test (and no SITREP_DB from the environment); the
+    embedded gazetteer is shared by the session."""
     from sitrep.pipeline.boilerplate import load_rules
 
     home = tmp_path_factory.mktemp("sitrep-home")
     monkeypatch.setenv("SITREP_HOME", str(home))
+    monkeypatch.setenv("SITREP_GAZETTEER", str(shared_gazetteer))
     monkeypatch.delenv("SITREP_DB", raising=False)
     monkeypatch.delenv("SITREP_MAX_INPUT_BYTES", raising=False)
     load_rules.cache_clear()

@@ -104,6 +104,13 @@ Text = Annotated[
 ]
 Admin1 = Annotated[str | None, typer.Option("--admin1", help="First-level region, e.g. Kidal.")]
 Bbox = Annotated[str | None, typer.Option("--bbox", help="min_lon,min_lat,max_lon,max_lat")]
+Dense = Annotated[
+    bool,
+    typer.Option(
+        "--dense",
+        help="Every paragraph about violence (worst case); default: wire reports with context.",
+    ),
+]
 Background = Annotated[
     bool, typer.Option("--include-background", help="Include events mentioned only as background.")
 ]
@@ -489,6 +496,7 @@ def bench_extract_command(
     trace: Annotated[
         bool, typer.Option("--trace-memory", help="Also measure Python allocations (slower).")
     ] = False,
+    dense: Dense = False,
     as_json: Json = False,
 ) -> None:
     """Extract a synthetic corpus in one thread and report articles/s, words/s and peak memory.
@@ -499,7 +507,9 @@ def bench_extract_command(
 
     bench.single_thread()
     with _edge(as_json):
-        render.print_bench(bench.bench_extract(articles, seed=seed, trace=trace), as_json)
+        render.print_bench(
+            bench.bench_extract(articles, seed=seed, trace=trace, dense=dense), as_json
+        )
 
 
 @bench_app.command("ingest")
@@ -511,6 +521,7 @@ def bench_ingest_command(
     db: Annotated[
         str | None, typer.Option("--db", help="Keep the database here (default: a temporary file).")
     ] = None,
+    dense: Dense = False,
     as_json: Json = False,
 ) -> None:
     """Clean, extract and store a synthetic corpus; report articles/s, words/s and peak memory.
@@ -522,7 +533,8 @@ def bench_ingest_command(
     bench.single_thread()
     with _edge(as_json):
         render.print_bench(
-            bench.bench_ingest(articles, seed=seed, db=Path(db) if db else None), as_json
+            bench.bench_ingest(articles, seed=seed, db=Path(db) if db else None, dense=dense),
+            as_json,
         )
 
 

@@ -24,7 +24,7 @@ from sitrep.pipeline import dates as dates_stage
 from sitrep.pipeline import detect as detect_stage
 from sitrep.pipeline import places as places_stage
 from sitrep.pipeline.clean import RawArticle, prepare_article
-from sitrep.pipeline.document import Document
+from sitrep.pipeline.document import Document, Sentence
 from sitrep.pipeline.segment import split_sentences
 
 if TYPE_CHECKING:
@@ -126,13 +126,19 @@ class Extractor:
     def _run(self, documents: list[Document]) -> Iterator[ExtractionResult]:
         assert self.nlp is not None and self.detector is not None
         assert self.actors is not None and self.geocoder is not None
-        selected = [
-            sentence
-            for document in documents
-            for sentence in document.sentences
-            if self.parse_all or self.detector.is_relevant(sentence.text)
-        ]
-        for sentence, doc in zip(selected, self.nlp.pipe(s.text for s in selected), strict=True):
+        events: list[Sentence] = []  # sentences with an event word: the whole model
+        others: list[Sentence] = []  # with only a toll or a "said": no statistical NER
+        for document in documents:
+            for sentence in document.sentences:
+                level = 2 if self.parse_all else self.detector.relevance(sentence.text)
+                if level == 2:
+                    events.append(sentence)
+                elif level == 1:
+                    others.append(sentence)
+        for sentence, doc in zip(events, self.nlp.pipe(s.text for s in events), strict=True):
+            sentence.doc = doc
+        light = self.nlp.pipe((s.text for s in others), disable=["ner"])
+        for sentence, doc in zip(others, light, strict=True):
             sentence.doc = doc
         for document in documents:
             yield self._extract_document(document)

@@ -49,8 +49,11 @@ def load_nlp(
         nlp = _cache.get(cache_key)
         if nlp is None:
             nlp = spacy.load(package, exclude=["senter"])
+            from sitrep.nlp_components import replace_attribute_ruler
+
+            replace_attribute_ruler(nlp)
             ruler = nlp.add_pipe(
-                "entity_ruler",
+                "sitrep_entity_ruler",
                 before="ner",
                 config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
             )

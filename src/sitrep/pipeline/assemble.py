@@ -423,6 +423,16 @@ def _civilian_victims(figures: list[reconcile.FigureClaim]) -> bool:
     return bool(groups & {"civilians", "children", "women"})
 
 
+def _civilian_evidence(figures: list[reconcile.FigureClaim]) -> list[Span]:
+    """The counts that name civilian victims ("21 civilians", "11 children")."""
+    spans: list[Span] = []
+    for figure in figures:
+        if figure.negated or not set(figure.by_group) & {"civilians", "children", "women"}:
+            continue
+        spans.extend(s for s in figure.evidence if s not in spans)
+    return spans
+
+
 def _targets(cluster: _Cluster, document: Document) -> list[str]:
     found: list[str] = []
     for index in cluster.sentences:
@@ -532,6 +542,8 @@ def _code(
         if not any(r.inter == 7 for r in sides.actor2):
             victims = resolver.generic("civilians", country_iso3=country, date=day)
             if victims is not None:
+                victims.evidence = _civilian_evidence(figures)
+                victims.text = victims.evidence[0].text if victims.evidence else None
                 sides.actor2.insert(0, victims)
     if sub is SubEventType.peaceful_protest or sub.event_type is EventType.riots:
         civilian = civilian and sub is SubEventType.mob_violence

@@ -117,12 +117,16 @@ class EventDetector:
     def is_relevant(self, text: str) -> bool:
         """Cheap pre-filter (no model): may this sentence hold an event trigger, a casualty
         count or an attribution? Only relevant sentences are parsed."""
+        return self.relevance(text) > 0
+
+    def relevance(self, text: str) -> int:
+        """2: the sentence has an event trigger (parse it fully); 1: only a casualty or
+        attribution word (parse it, no entity recogniser needed beyond the dictionary ruler);
+        0: nothing to read. No model is used."""
         view = view_of(text, None, self.lexicon.forms, self.lexicon.inflected)
-        if self._relevance.find(view, first_only=True):
-            return True
-        return bool(
-            read_sentence(text, None, self.lexicon, self._cues, self._triggers, view).triggers
-        )
+        if read_sentence(text, None, self.lexicon, self._cues, self._triggers, view).triggers:
+            return 2
+        return 1 if self._relevance.find(view, first_only=True) else 0
 
     # -- detection --------------------------------------------------------------------------
     def __call__(self, document: Document) -> list[EventMention]:

@@ -1,0 +1,175 @@
+"""Faster drop-in versions of two spaCy components, same annotations, less time per sentence.
+
+sitrep runs the model on many short sentence docs, where per-doc overheads dominate:
+
+- ``sitrep_attribute_map`` replaces the model's ``attribute_ruler``: the same patterns (tag ->
+  POS and morphology, word exceptions), but single-token patterns with plain equality tests are
+  applied with dictionary look-ups; only the few others go through a ``Matcher``. The rules and
+  their order come from the model's own ruler, so the annotations are identical (a test checks).
+- ``sitrep_entity_ruler`` is spaCy's ``EntityRuler`` without its per-doc count of every pattern
+  (``EntityRuler._require_patterns`` sums the sizes of all pattern lists on each call).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler, EntityRuler
+from spacy.tokens import Doc, Token
+from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
+
+__all__ = ["AttributeMap", "QuietEntityRuler", "replace_attribute_ruler"]
+
+_TOKEN_KEYS = {"TAG": "tag_", "LOWER": "lower_", "ORTH": "orth_", "DEP": "dep_", "POS": "pos_"}
+
+
+def _expand(spec: dict[str, Any]) -> list[dict[str, str]] | None:
+    """Single-token spec with equality or IN tests on token strings -> equality specs."""
+    if not set(spec) <= _TOKEN_KEYS.keys():
+        return None
+    options: list[list[tuple[str, str]]] = []
+    for key, value in spec.items():
+        if isinstance(value, str):
+            options.append([(key, value)])
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            options.append([(key, v) for v in value["IN"]])
+        else:
+            return None
+    combos: list[dict[str, str]] = [{}]
+    for choices in options:
+        combos = [{**c, k: v} for c in combos for k, v in choices]
+    return combos
+
+
+def _holds(token: Token, spec: dict[str, Any]) -> bool:
+    """A single-token spec the look-up tables cannot hold (NOT_IN, IS_SPACE, REGEX)."""
+    for key, test in spec.items():
+        if key == "IS_SPACE":
+            if token.is_space != test:
+                return False
+            continue
+        value = getattr(token, _TOKEN_KEYS[key])
+        if isinstance(test, str):
+            ok = value == test
+        elif "IN" in test:
+            ok = value in test["IN"]
+        elif "NOT_IN" in test:
+            ok = value not in test["NOT_IN"]
+        else:
+            ok = re.search(test["REGEX"], value) is not None
+        if not ok:
+            return False
+    return True
+
+
+class AttributeMap:
+    """Applies an attribute ruler's patterns: look-ups for simple single-token ones, a direct
+    test for other single-token ones, a Matcher for the few multi-token ones."""
+
+    def __init__(self, nlp: Language, name: str, patterns: Iterable[dict[str, Any]]) -> None:
+        self.name = name
+        self._simple: dict[
+            tuple[str, ...], dict[tuple[str, ...], list[tuple[int, dict[Any, Any]]]]
+        ] = {}
+        self._tested: list[tuple[int, dict[str, Any], dict[Any, Any]]] = []
+        self._matcher = Matcher(nlp.vocab)
+        self._multi: dict[str, tuple[int, int, dict[Any, Any]]] = {}
+        for order, entry in enumerate(patterns):
+            attrs = normalize_token_attrs(nlp.vocab, dict(entry["attrs"]))
+            for pattern in entry["patterns"]:
+                if len(pattern) > 1:
+                    key = f"rule{order}_{len(self._multi)}"
+                    self._matcher.add(key, [pattern])
+                    self._multi[key] = (order, int(entry.get("index", 0)), attrs)
+                    continue
+                expanded = _expand(pattern[0])
+                if expanded is None:
+                    self._tested.append((order, pattern[0], attrs))
+                    continue
+                for spec in expanded:
+                    keys = tuple(sorted(spec))
+                    values = tuple(spec[k] for k in keys)
+                    self._simple.setdefault(keys, {}).setdefault(values, []).append((order, attrs))
+        self._signatures = [
+            (keys, [_TOKEN_KEYS[k] for k in keys], table) for keys, table in self._simple.items()
+        ]
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[tuple[int, int, dict[Any, Any]]] = []  # (order, token index, attrs)
+        for token in doc:
+            for _, attributes, table in self._signatures:
+                rules = table.get(tuple(getattr(token, a) for a in attributes))
+                if rules:
+                    found.extend((order, token.i, attrs) for order, attrs in rules)
+            for order, spec, attrs in self._tested:
+                if _holds(token, spec):
+                    found.append((order, token.i, attrs))
+        if self._multi:
+            strings = doc.vocab.strings
+            for match_id, start, end in self._matcher(doc):
+                order, index, attrs = self._multi[strings[match_id]]
+                found.append((order, start + index if index >= 0 else end + index, attrs))
+        found.sort(key=lambda item: item[0])
+        for _, i, attrs in found:
+            set_token_attrs(doc[i], attrs)
+        return doc
+
+
+@Language.factory("sitrep_attribute_map", default_config={"patterns": []})
+def make_attribute_map(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> AttributeMap:
+    return AttributeMap(nlp, name, patterns)
+
+
+def replace_attribute_ruler(nlp: Language) -> None:
+    """Swap the model's ``attribute_ruler`` for an ``AttributeMap`` of the same patterns."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
+    patterns = [dict(p) for p in ruler.patterns]
+    nlp.replace_pipe("attribute_ruler", "sitrep_attribute_map", config={"patterns": patterns})
+
+
+class QuietEntityRuler(EntityRuler):
+    """An EntityRuler that checks for patterns in constant time."""
+
+    def _require_patterns(self) -> None:
+        if not self.token_patterns and not self.phrase_patterns:
+            super()._require_patterns()
+
+
+@Language.factory(
+    "sitrep_entity_ruler",
+    default_config={
+        "phrase_matcher_attr": None,
+        "matcher_fuzzy_compare": {"@misc": "spacy.levenshtein_compare.v1"},
+        "validate": False,
+        "overwrite_ents": False,
+        "ent_id_sep": "||",
+        "scorer": {"@scorers": "spacy.entity_ruler_scorer.v1"},
+    },
+)
+def make_entity_ruler(
+    nlp: Language,
+    name: str,
+    phrase_matcher_attr: str | None,
+    matcher_fuzzy_compare: Any,
+    validate: bool,
+    overwrite_ents: bool,
+    ent_id_sep: str,
+    scorer: Any,
+) -> QuietEntityRuler:
+    return QuietEntityRuler(
+        nlp,
+        name,
+        phrase_matcher_attr=phrase_matcher_attr,
+        matcher_fuzzy_compare=matcher_fuzzy_compare,
+        validate=validate,
+        overwrite_ents=overwrite_ents,
+        ent_id_sep=ent_id_sep,
+        scorer=scorer,
+    )
