@@ -112,6 +112,22 @@ def read(
             [MALI],
             ["Civilians (Mali)"],
         ),
+        (  # whoever's the operation is did the event
+            "A drug suspect was killed during a police raid in Bulacan.",
+            "killed",
+            SubEventType.attack,
+            "PHL",
+            ["Police Forces of the Philippines (2022-)"],
+            ["Civilians (Philippines)"],
+        ),
+        (  # Barkhane is France's forces, foreign in Mali
+            "Operation Barkhane forces conducted airstrikes on militant positions near Menaka.",
+            "airstrikes",
+            SubEventType.air_drone_strike,
+            "MLI",
+            ["Military Forces of France (2017-)"],
+            [],
+        ),
         (  # the subject of "died" is a victim, not the agent
             "Two soldiers died in an ambush by JNIM fighters near Boni.",
             "ambush",

@@ -72,6 +72,7 @@ _REPEL_VERBS = {
     "defeat",
     "respond",
 }
+_OPERATION_NOUNS = {"raid", "operation", "offensive", "crackdown", "sweep", "ambush", "assault"}
 _DEATH_VERBS = {"die", "perish", "succumb", "drown"}
 _RECIPROCAL_VERBS = {"clash", "fight", "exchange", "battle", "skirmish", "engage"}
 _WINDOW = 6  # sentences around an attack searched for an accusation naming the perpetrator
@@ -287,6 +288,8 @@ def _role(token: Token, trigger: Token, chain: list[Token]) -> tuple[str | None,
         if dep in {"compound", "amod", "poss", "nmod", "npadvmod"} and gov.i == trigger.i:
             return AGENT, coordinated
         if dep in {"compound", "amod", "poss", "nmod"} and gov.pos_ in {"NOUN", "PROPN"}:
+            if _operation_in_chain(gov, chain):
+                return AGENT, coordinated  # "killed during a police raid"
             token = gov  # "a Malian army position", "the regime's checkpoint": read the phrase
             continue
         if dep == "pobj":
@@ -297,6 +300,17 @@ def _role(token: Token, trigger: Token, chain: list[Token]) -> tuple[str | None,
             return role, coordinated and role != PATIENT
         return None, coordinated
     return None, coordinated
+
+
+def _operation_in_chain(noun: Token, chain: list[Token]) -> bool:
+    """An operation the event happened in ("during a police raid", "in an army operation"):
+    whoever's it is did the event."""
+    return (
+        noun.lemma_.lower() in _OPERATION_NOUNS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in {"during", "in", "amid"}
+        and noun.head.head in chain
+    )
 
 
 def _under_between(token: Token) -> bool:
