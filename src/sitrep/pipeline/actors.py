@@ -237,9 +237,7 @@ class ActorResolver:
             for candidate in (form, form[:-2] if form.endswith(("'s", "’s")) else form):
                 if candidate not in names:
                     continue
-                country = self.countries.by_name(candidate) or self.countries.by_context(
-                    candidate
-                )
+                country = self.countries.by_name(candidate) or self.countries.by_context(candidate)
                 if country is None:
                     demonym = self.countries.by_demonym(candidate)[:1]
                     country = demonym[0] if demonym else None
