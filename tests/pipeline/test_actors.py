@@ -466,3 +466,15 @@ def test_actors_state_name_extended_over_a_unit_takes_its_suffix(resolver: Actor
 def test_actors_context_words_place_a_text_in_a_country(resolver: ActorResolver) -> None:
     text = "The OSCE SMM observed 12 shots near Naberezhne."
     assert resolver.article_countries(text) == ["UKR"]
+
+
+def test_actors_bare_police_is_the_police_unit_named_before(resolver: ActorResolver) -> None:
+    text = (
+        "Military Police officers raided a house in Niteroi. "
+        "The police seized two pistols and arrested a suspect."
+    )
+    mentions = resolver.find(parse(resolver, text), ["BRA"])
+    assert names(resolver, mentions, "BRA", dt.date(2020, 5, 7)) == [
+        "Military Forces of Brazil (2019-2023) Military Police",
+        "Military Forces of Brazil (2019-2023) Military Police",
+    ]

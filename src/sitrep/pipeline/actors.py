@@ -284,12 +284,12 @@ class ActorResolver:
         provisional: list[tuple[ActorMention, list[AliasTarget]]] = []
         for sentence in document.parsed:
             for mention in find_in_sentence(self, sentence, countries, pending):
-                mention = self._provisional(mention, countries, date)
                 options = _pending_options(mention, pending)
                 if options is None:
-                    found.append(mention)
+                    mention = _same_force(mention, found)
+                    found.append(self._provisional(mention, countries, date))
                 else:
-                    provisional.append((mention, options))
+                    provisional.append((self._provisional(mention, countries, date), options))
         document.annotations["actors.provisional"] = provisional
         return found
 
@@ -517,6 +517,31 @@ class ActorResolver:
         from sitrep.pipeline.actor_roles import read_roles
 
         return read_roles(self, document, mention, actors)
+
+
+def _same_force(mention: ActorMention, earlier: list[ActorMention]) -> ActorMention:
+    """ "the police" after "Military Police officers": a bare mention of the police is the police
+    unit named last before it (its template, suffix and country)."""
+    if (
+        mention.kind != "state"
+        or mention.template != "police"
+        or mention.suffix
+        or mention.country_iso3
+        or mention.actor_id
+    ):
+        return mention
+    for previous in reversed(earlier):
+        if previous.kind != "state" or not previous.suffix:
+            continue
+        if "Police" in previous.suffix:
+            return replace(
+                mention,
+                template=previous.template,
+                suffix=previous.suffix,
+                country_iso3=previous.country_iso3,
+                actor_id=previous.actor_id,
+            )
+    return mention
 
 
 def _pending_options(
