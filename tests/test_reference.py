@@ -147,6 +147,38 @@ def test_reference_user_file_adds_and_replaces_entries(tmp_path: Path) -> None:
         (json.dumps({"actors": [{"id": "x", "name": "X"}]}), "E091"),  # no inter code
         (json.dumps({"actors": [{"id": "x", "name": "X", "inter": 12}]}), "E091"),
         (json.dumps({"generic": [{"template": "nowhere", "words": "gunmen"}]}), "E091"),
+        (  # a front needs two sides
+            json.dumps(
+                {"fronts": [{"id": "f", "country": "UKR", "from": "2014-04-06", "sides": []}]}
+            ),
+            "E091",
+        ),
+        (  # a side needs an actor, or a template and a country
+            json.dumps(
+                {
+                    "fronts": [
+                        {
+                            "id": "f",
+                            "country": "UKR",
+                            "from": "2014-04-06",
+                            "sides": [{"template": "military"}, {"actor": "naf"}],
+                        }
+                    ]
+                }
+            ),
+            "E091",
+        ),
+        (  # a hallmark without words
+            json.dumps(
+                {
+                    "hallmarks": [
+                        {"id": "h", "countries": ["MEX"], "words": [], "actor": {"actor": "x"}}
+                    ]
+                }
+            ),
+            "E091",
+        ),
+        (json.dumps({"operations": [{"id": "o", "countries": ["YEM"]}]}), "E091"),
     ],
 )
 def test_reference_bad_user_file_raises_catalogue_error(
@@ -159,6 +191,56 @@ def test_reference_bad_user_file_raises_catalogue_error(
     assert caught.value.code == code
     assert isinstance(caught.value, ConfigError)
     assert str(path) in str(caught.value) or code == "E091"
+
+
+def test_reference_fronts_hallmarks_and_operations_are_data(tmp_path: Path) -> None:
+    shipped = load_actor_dictionary()
+    assert shipped.front("UKR", dt.date(2020, 5, 1)) is not None
+    assert shipped.front("UKR", dt.date(2013, 5, 1)) is None
+    assert shipped.front("MLI", dt.date(2020, 5, 1)) is None
+    assert {"MEX", "BRA"} <= {c for h in shipped.hallmarks for c in h.countries}
+    operation = shipped.operation("military", "SAU", "YEM", dt.date(2020, 5, 1))
+    assert operation is not None and operation.name == "Operation Restoring Hope"
+    assert shipped.operation("military", "SAU", "SAU", dt.date(2020, 5, 1)) is None
+    (tmp_path / "local.json").write_text(
+        json.dumps(
+            {
+                "fronts": [
+                    {
+                        "id": "karabakh",
+                        "country": "AZE",
+                        "from": "1994-05-12",
+                        "until": "2023-09-20",
+                        "sides": [
+                            {"template": "military", "country": "AZE"},
+                            {"template": "military", "country": "ARM"},
+                        ],
+                    }
+                ],
+                "hallmarks": [
+                    {
+                        "id": "organised-crime-mex",
+                        "countries": ["MEX", "GTM"],
+                        "words": ["narcomanta"],
+                        "actor": {"template": "unidentified-gang"},
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    extended = load_actor_dictionary([tmp_path])
+    front = extended.front("AZE", dt.date(2020, 9, 27))
+    assert front is not None and front.sides[1].country == "ARM"
+    replaced = [h for h in extended.hallmarks if h.id == "organised-crime-mex"]
+    assert len(replaced) == 1 and replaced[0].countries == ("MEX", "GTM")
+
+
+def test_reference_country_context_words() -> None:
+    countries = load_countries()
+    found = countries.by_context("OSCE SMM")
+    assert found is not None and found.iso3 == "UKR"
+    assert countries.by_name("OSCE SMM") is None  # a context word is not a name of the country
 
 
 def test_reference_missing_user_path_raises(tmp_path: Path) -> None:

@@ -19,14 +19,27 @@ from pathlib import Path
 from typing import TypeVar
 
 from sitrep.errors import ReferenceDataError
+from sitrep.reference_rules import (
+    CodedActor,
+    Front,
+    Hallmark,
+    Operation,
+    parse_front,
+    parse_hallmark,
+    parse_operation,
+)
 
 __all__ = [
     "ActorDictionary",
     "ActorEntry",
+    "CodedActor",
     "Countries",
     "Country",
     "EthnicGroup",
+    "Front",
     "GenericWord",
+    "Hallmark",
+    "Operation",
     "Regime",
     "StateAlias",
     "Template",
@@ -91,6 +104,8 @@ class Country:
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     regimes: tuple[Regime, ...] = ()
+    # words that place a text in the country without naming it ("OSCE SMM" for Ukraine)
+    context: tuple[str, ...] = ()
 
     @property
     def name_in_phrase(self) -> str:
@@ -128,6 +143,7 @@ class Countries:
     _by_iso3: dict[str, Country] = field(default_factory=dict, repr=False)
     _by_name: dict[str, Country] = field(default_factory=dict, repr=False)
     _by_demonym: dict[str, list[Country]] = field(default_factory=dict, repr=False)
+    _by_context: dict[str, Country] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for country in self.items:
@@ -136,6 +152,8 @@ class Countries:
                 self._by_name.setdefault(normalise_key(name), country)
             for demonym in country.demonyms:
                 self._by_demonym.setdefault(normalise_key(demonym), []).append(country)
+            for word in country.context:
+                self._by_context.setdefault(normalise_key(word), country)
 
     def __iter__(self) -> Iterator[Country]:
         return iter(self.items)
@@ -153,6 +171,15 @@ class Countries:
     def by_demonym(self, word: str) -> list[Country]:
         """Countries a demonym denotes ("Malian" -> Mali; "Congolese" -> both Congos)."""
         return list(self._by_demonym.get(normalise_key(word), []))
+
+    def by_context(self, word: str) -> Country | None:
+        """The country a context word places a text in ("OSCE SMM" -> Ukraine)."""
+        return self._by_context.get(normalise_key(word))
+
+    def context_words(self) -> Iterable[tuple[str, Country]]:
+        for country in self.items:
+            for word in country.context:
+                yield word, country
 
     def names(self) -> Iterable[tuple[str, Country]]:
         """Every (name or alias, country) pair, for building matchers."""
@@ -181,6 +208,7 @@ def _country(raw: dict[str, object], where: str) -> Country:
             aliases=tuple(str(a) for a in raw.get("aliases", [])),  # type: ignore[attr-defined]
             demonyms=tuple(str(d) for d in raw.get("demonyms", [])),  # type: ignore[attr-defined]
             regimes=regimes,
+            context=tuple(str(w) for w in raw.get("context", [])),  # type: ignore[attr-defined]
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ReferenceDataError.from_catalogue(
@@ -256,6 +284,14 @@ class Template:
     kind: str
     regime: bool = False  # state forces: add the regime period
     by_country: tuple[tuple[str, str], ...] = ()  # country -> actor id that replaces the template
+    # event type or sub-event type -> the template these forces are coded as in such events
+    # ("security forces" dispersing a demonstration or making arrests are the police)
+    recoded: tuple[tuple[str, str], ...] = ()
+
+    def recoded_in(self, sub_event_type: str, event_type: str) -> str | None:
+        """The template to use in an event of these types, if the template says one."""
+        table = dict(self.recoded)
+        return table.get(sub_event_type) or table.get(event_type)
 
 
 @dataclass(frozen=True)
@@ -286,6 +322,25 @@ class ActorDictionary:
     combined: list[tuple[str, str]] = field(
         default_factory=list
     )  # "A and/or B" pairs, in ACLED's order
+    fronts: list[Front] = field(default_factory=list)
+    hallmarks: list[Hallmark] = field(default_factory=list)
+    operations: list[Operation] = field(default_factory=list)
+    # countries whose coders name state forces first in battles ("conventions" in actors.json)
+    state_first_in_battles: set[str] = field(default_factory=set)
+
+    def operation(
+        self, template: str, forces: str, iso3: str | None, date: dt.date | None
+    ) -> ActorEntry | None:
+        """The named operation that ``forces``' ``template`` act under in ``iso3``, if any."""
+        for operation in self.operations:
+            if operation.covers(template, forces, iso3, date):
+                return self.actor(operation.actor)
+        return None
+
+    def front(self, iso3: str | None, date: dt.date | None) -> Front | None:
+        """The front active in a country on a day, if any (the last listed wins)."""
+        found = [f for f in self.fronts if f.active(iso3, date)]
+        return found[-1] if found else None
 
     def actor(self, actor_id: str) -> ActorEntry | None:
         for entry in self.actors:
@@ -343,8 +398,9 @@ def _state_alias(raw: dict[str, object]) -> StateAlias:
 
 def _template(raw: dict[str, object]) -> Template:
     by_country = raw.get("by_country", {})
-    if not isinstance(by_country, dict):
-        raise TypeError("'by_country' must be an object")
+    recoded = raw.get("recoded", {})
+    if not isinstance(by_country, dict) or not isinstance(recoded, dict):
+        raise TypeError("'by_country' and 'recoded' must be objects")
     return Template(
         id=str(raw["id"]),
         name=str(raw["name"]),
@@ -352,6 +408,7 @@ def _template(raw: dict[str, object]) -> Template:
         kind=str(raw.get("kind", "actor")),
         regime=bool(raw.get("regime", False)),
         by_country=tuple(sorted((str(k), str(v)) for k, v in by_country.items())),
+        recoded=tuple(sorted((str(k), str(v)) for k, v in recoded.items())),
     )
 
 
@@ -391,6 +448,22 @@ def _merge_file(dictionary: ActorDictionary, data: dict[str, object], where: str
         for raw in data.get("combined", []):  # type: ignore[attr-defined]
             first, second = (str(a) for a in raw["actors"])
             dictionary.combined.append((first, second))
+        for raw in data.get("fronts", []):  # type: ignore[attr-defined]
+            front = parse_front(raw)
+            dictionary.fronts[:] = [f for f in dictionary.fronts if f.id != front.id]
+            dictionary.fronts.append(front)
+        conventions = data.get("conventions", {})
+        if not isinstance(conventions, dict):
+            raise TypeError("'conventions' must be an object")
+        dictionary.state_first_in_battles |= set(_strings(conventions, "state_first_in_battles"))
+        for raw in data.get("operations", []):  # type: ignore[attr-defined]
+            operation = parse_operation(raw)
+            dictionary.operations[:] = [o for o in dictionary.operations if o.id != operation.id]
+            dictionary.operations.append(operation)
+        for raw in data.get("hallmarks", []):  # type: ignore[attr-defined]
+            hallmark = parse_hallmark(raw)
+            dictionary.hallmarks[:] = [h for h in dictionary.hallmarks if h.id != hallmark.id]
+            dictionary.hallmarks.append(hallmark)
         for raw in data.get("ethnic_groups", []):  # type: ignore[attr-defined]
             dictionary.ethnic_groups.append(
                 EthnicGroup(
@@ -401,7 +474,10 @@ def _merge_file(dictionary: ActorDictionary, data: dict[str, object], where: str
             )
     except (KeyError, TypeError, ValueError) as exc:
         raise ReferenceDataError.from_catalogue(
-            "E091", path=where, entry="templates/generic", detail=exc
+            "E091",
+            path=where,
+            entry="templates/generic/conventions/fronts/operations/hallmarks",
+            detail=exc,
         ) from exc
 
 

@@ -6,17 +6,19 @@ import datetime as dt
 
 import pytest
 
-from sitrep.evaluation.actors_acled import ActorScore, strip_regime
+from sitrep.evaluation.actors_acled import ActorScore, FullAnswer, breakdown, strip_regime
 from sitrep.evaluation.datasets import AcledRow
 
 
-def row(actor1: str, inter1: int, actor2: str = "", inter2: int = 0) -> AcledRow:
+def row(
+    actor1: str, inter1: int, actor2: str = "", inter2: int = 0, sub: str = "Armed clash"
+) -> AcledRow:
     return AcledRow(
         event_id="T1",
         event_date=dt.date(2024, 8, 25),
         time_precision=1,
         event_type="Battles",
-        sub_event_type="Armed clash",
+        sub_event_type=sub,
         actor1=actor1,
         assoc_actor_1="",
         inter1=inter1,
@@ -77,3 +79,30 @@ def test_actors_acled_score_keeps_misses() -> None:
     score.add(row("Wagner Group", 8), ("Unidentified Armed Group (Mali)", 3), None)
     assert score.rate("actor1") == 0.0 and score.rate("inter1") == 0.0
     assert score.misses[0][1] == "Unidentified Armed Group (Mali)"
+
+
+def test_actors_acled_breakdown_by_country_and_type() -> None:
+    mali = "Military Forces of Mali (2021-)"
+    answers = [  # right country and type, right actor
+        FullAnswer(
+            row(mali, 1), ("Military Forces of Mali (2013-)", 1), None, "MLI", "Armed clash"
+        ),
+        # wrong country: the generic name goes wrong with it
+        FullAnswer(
+            row("Protesters (Mali)", 6, sub="Peaceful protest"),
+            ("Protesters (Niger)", 6),
+            None,
+            "NER",
+            "Peaceful protest",
+        ),
+        # right country, wrong type
+        FullAnswer(row(mali, 1), (mali, 1), None, "MLI", "Attack"),
+    ]
+    assert breakdown(answers) == {
+        "all": (2, 3),
+        "country right": (2, 2),
+        "country wrong": (0, 1),
+        "type right": (1, 2),
+        "type wrong": (1, 1),
+        "both right": (1, 1),
+    }

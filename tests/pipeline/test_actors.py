@@ -12,8 +12,9 @@ from sitrep.model import Article, PartialDate
 from sitrep.nlp import load_nlp
 from sitrep.pipeline.actors import ActorResolver
 from sitrep.pipeline.document import Document
-from sitrep.pipeline.mentions import ActorMention
+from sitrep.pipeline.mentions import ActorMention, EventMention
 from sitrep.pipeline.segment import split_sentences
+from sitrep.taxonomy import SubEventType
 
 
 @pytest.fixture(scope="module")
@@ -299,3 +300,181 @@ def test_actors_document_countries_fall_back_to_towns(resolver: ActorResolver) -
     assert resolver.document_countries(document)[:1] == ["MEX"]
     mentions = resolver.find(document)
     assert names(resolver, mentions[:1], "MEX") == ["Unidentified Armed Group (Mexico)"]
+
+
+def event_pair(
+    resolver: ActorResolver,
+    text: str,
+    trigger: str,
+    sub: SubEventType,
+    iso3: str | None,
+    day: dt.date,
+) -> tuple[str | None, str | None]:
+    """actor1 and actor2 of the event at ``trigger``, found without a country as in the pipeline."""
+    document = parse(resolver, text, published=day.isoformat())
+    start = text.index(trigger)
+    sentence = document.sentence_at(start)
+    assert sentence is not None
+    mention = EventMention(
+        sentence=sentence,
+        sub_event_type=sub,
+        score=1.0,
+        trigger=document.span(start, start + len(trigger)),
+    )
+    actors = resolver.event_actors(
+        document, mention, resolver.find(document), country_iso3=iso3, date=day
+    )
+    return (
+        actors.actor1.name if actors.actor1 else None,
+        actors.actor2.name if actors.actor2 else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("iso3", "day", "sub", "expected"),
+    [
+        (
+            "UKR",
+            dt.date(2020, 5, 5),
+            SubEventType.armed_clash,
+            ("Military Forces of Ukraine (2019-)", "NAF: United Armed Forces of Novorossiya"),
+        ),
+        (
+            "UKR",
+            dt.date(2020, 5, 5),
+            SubEventType.shelling_artillery_missile,
+            ("Military Forces of Ukraine (2019-)", None),
+        ),
+        (
+            "UKR",
+            dt.date(2023, 5, 5),
+            SubEventType.shelling_artillery_missile,
+            ("Military Forces of Russia (2000-)", None),
+        ),
+        (
+            "MLI",
+            dt.date(2020, 5, 5),
+            SubEventType.shelling_artillery_missile,
+            ("Unidentified Armed Group (Mali)", None),
+        ),
+    ],
+)
+def test_actors_front_codes_fire_nobody_is_named_for(
+    resolver: ActorResolver,
+    iso3: str,
+    day: dt.date,
+    sub: SubEventType,
+    expected: tuple[str | None, str | None],
+) -> None:
+    text = "Monitors observed 14 explosions near the village on Tuesday."
+    assert event_pair(resolver, text, "explosions", sub, iso3, day)[0] == expected[0]
+    assert event_pair(resolver, text, "explosions", sub, iso3, day) == expected
+
+
+def test_actors_front_leaves_named_sides_alone(resolver: ActorResolver) -> None:
+    text = "Gunmen fired at a police checkpoint in Kharkiv on Tuesday."
+    pair = event_pair(resolver, text, "fired", SubEventType.armed_clash, "UKR", dt.date(2020, 5, 5))
+    assert pair == ("Unidentified Armed Group (Ukraine)", "Police Forces of Ukraine (2019-)")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3", "expected"),
+    [
+        (
+            "Armed men on a motorcycle killed a man in a drive-by shooting in Culiacan.",
+            "MEX",
+            "Unidentified Gang (Mexico)",
+        ),
+        (
+            "The body of a man was found with his hands tied in a field near Culiacan.",
+            "MEX",
+            "Unidentified Gang (Mexico)",
+        ),
+        (
+            "Armed men on a motorcycle killed a man in a drive-by shooting in Fortaleza.",
+            "BRA",
+            "Unidentified Gang and/or Police Militia",
+        ),
+        (
+            "Armed men killed a man outside his home in Culiacan.",
+            "MEX",
+            "Unidentified Armed Group (Mexico)",
+        ),
+        (
+            "Armed men on a motorcycle killed a man in a drive-by shooting in Medellin.",
+            "COL",
+            "Unidentified Armed Group (Colombia)",
+        ),
+        (
+            "A gunman killed a boy in Kingston in what police called a gang-related attack.",
+            "JAM",
+            "Unidentified Gang (Jamaica)",
+        ),
+    ],
+)
+def test_actors_hallmarks_mark_gangs_where_coders_read_them_so(
+    resolver: ActorResolver, text: str, iso3: str, expected: str
+) -> None:
+    trigger = "killed" if "killed" in text else "found"
+    pair = event_pair(resolver, text, trigger, SubEventType.attack, iso3, dt.date(2020, 5, 5))
+    assert pair[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("iso3", "expected"),
+    [("YEM", "Operation Restoring Hope"), ("SAU", "Military Forces of Saudi Arabia (2015-)")],
+)
+def test_actors_operation_names_foreign_forces(
+    resolver: ActorResolver, iso3: str, expected: str
+) -> None:
+    text = "Saudi forces fired artillery rockets at villages near the border."
+    pair = event_pair(
+        resolver,
+        text,
+        "fired",
+        SubEventType.shelling_artillery_missile,
+        iso3,
+        dt.date(2020, 5, 5),
+    )
+    assert pair[0] == expected
+
+
+def test_actors_provisional_alias_is_settled_by_the_event_country(
+    resolver: ActorResolver,
+) -> None:
+    """A note that names no country: "regime" names Syria's forces only if the event is in Syria."""
+    text = "Unidentified gunmen opened fire at a regime checkpoint on the outskirts of Sahwa."
+    syria = "Military Forces of Syria"
+    found = names(resolver, resolver.find(parse(resolver, text)), None)
+    assert not any(name.startswith(syria) for name in found)
+    day = dt.date(2020, 5, 5)
+    in_syria = event_pair(resolver, text, "opened fire", SubEventType.armed_clash, "SYR", day)
+    in_mali = event_pair(resolver, text, "opened fire", SubEventType.armed_clash, "MLI", day)
+    assert in_syria[0] == "Unidentified Armed Group (Syria)"
+    assert (in_syria[1] or "").startswith(syria)
+    assert not any((name or "").startswith(syria) for name in in_mali)
+
+
+def test_actors_state_name_extended_over_a_unit_takes_its_suffix(resolver: ActorResolver) -> None:
+    text = "Russian military police conducted a patrol near Abu Rasin."
+    mentions = resolver.find(parse(resolver, text), ["SYR"])
+    assert names(resolver, mentions, "SYR", dt.date(2020, 5, 2))[:1] == [
+        "Military Forces of Russia (2000-) Military Police"
+    ]
+
+
+def test_actors_context_words_place_a_text_in_a_country(resolver: ActorResolver) -> None:
+    text = "The OSCE SMM observed 12 shots near Naberezhne."
+    assert resolver.article_countries(text) == ["UKR"]
+
+
+def test_actors_bare_police_is_the_police_unit_named_before(resolver: ActorResolver) -> None:
+    text = (
+        "Military Police officers raided a house in Niteroi. "
+        "The police seized two pistols and arrested a suspect."
+    )
+    mentions = resolver.find(parse(resolver, text), ["BRA"])
+    assert names(resolver, mentions, "BRA", dt.date(2020, 5, 7)) == [
+        "Military Forces of Brazil (2019-2023) Military Police",
+        "Military Forces of Brazil (2019-2023) Military Police",
+    ]

@@ -39,10 +39,21 @@ from sitrep.model import PartialDate, Span
 from sitrep.taxonomy import EventType, SubEventType
 
 if TYPE_CHECKING:
-    from sitrep.pipeline.actors import ActorResolver
+    from sitrep.pipeline.actors import ActorResolver, EventActors
     from sitrep.pipeline.document import Document, Sentence
+    from sitrep.pipeline.mentions import ActorMention, EventMention
 
-__all__ = ["ActorScore", "main", "score_gold", "score_pipeline", "strip_regime"]
+__all__ = [
+    "ActorScore",
+    "FullAnswer",
+    "actor_stage_cost",
+    "breakdown",
+    "main",
+    "score_full",
+    "score_gold",
+    "score_pipeline",
+    "strip_regime",
+]
 
 _REGIME = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
 # Words that signal each event type in a note; the first found is the event's trigger.
@@ -219,6 +230,150 @@ def score_pipeline(rows: Sequence[AcledRow], *, as_of: dt.date | None = None) ->
     return score
 
 
+@dataclass
+class FullAnswer:
+    """One note coded by the whole pipeline: its primary event's actors, country and type."""
+
+    row: AcledRow
+    actor1: tuple[str, int] | None
+    actor2: tuple[str, int] | None
+    country_iso3: str | None
+    sub_event_type: str | None
+
+
+def score_full(rows: Sequence[AcledRow]) -> tuple[ActorScore, list[FullAnswer]]:
+    """The whole pipeline as ``sitrep eval --suite acled`` runs it: each note's primary event."""
+    from sitrep.core import Extractor
+    from sitrep.evaluation.acled import extract_notes, primary_event
+
+    extractor = Extractor().prepare()
+    score = ActorScore()
+    answers: list[FullAnswer] = []
+    results = extract_notes(extractor)(r.notes for r in rows)
+    for row, result in zip(rows, results, strict=True):
+        event = primary_event(result) if result is not None else None
+        pair = [
+            (a.name, a.inter) if a is not None else None
+            for a in ((event.actor1, event.actor2) if event else (None, None))
+        ]
+        score.add(row, pair[0], pair[1])
+        location = event.location if event else None
+        answers.append(
+            FullAnswer(
+                row,
+                pair[0],
+                pair[1],
+                location.country_iso3 if location else None,
+                event.sub_event_type.value if event else None,
+            )
+        )
+    return score, answers
+
+
+def breakdown(answers: Sequence[FullAnswer]) -> dict[str, tuple[int, int]]:
+    """actor1 right (regime years ignored) as (right, notes): on all notes, where the pipeline's
+    country is right or wrong, where its sub-event type is right or wrong, and where both are
+    right: how much of the actor error is the country's or the type's."""
+    from sitrep.reference import load_countries
+
+    table = load_countries()
+
+    def gold_iso3(row: AcledRow) -> str | None:
+        found = table.by_name(row.country) if row.country else None
+        return found.iso3 if found else row.iso3
+
+    groups: dict[str, list[bool]] = {
+        "all": [],
+        "country right": [],
+        "country wrong": [],
+        "type right": [],
+        "type wrong": [],
+        "both right": [],
+    }
+    for answer in answers:
+        name = answer.actor1[0] if answer.actor1 else ""
+        ok = strip_regime(name) == strip_regime(answer.row.actor1)
+        country_ok = answer.country_iso3 == gold_iso3(answer.row)
+        type_ok = answer.sub_event_type == answer.row.sub_event_type
+        groups["all"].append(ok)
+        groups["country right" if country_ok else "country wrong"].append(ok)
+        groups["type right" if type_ok else "type wrong"].append(ok)
+        if country_ok and type_ok:
+            groups["both right"].append(ok)
+    return {key: (sum(values), len(values)) for key, values in groups.items()}
+
+
+def _breakdown_table(counts: dict[str, tuple[int, int]]) -> str:
+    return "\n".join(
+        f"  actor1_no_regime | {key:<14} {right / n if n else 0:.3f}  ({right}/{n})"
+        for key, (right, n) in counts.items()
+    )
+
+
+def actor_stage_cost(n: int = 200, *, seed: int = 13) -> dict[str, float]:
+    """CPU milliseconds per article the actor stage costs in the whole extractor, on ``n`` synthetic
+    ~500-word news articles (``sitrep.bench.make_corpus``): ``find`` (spotting, once per
+    article) and ``event_actors`` (roles and names, once per event mention), timed inside a
+    normal run; ``total`` is the whole extraction, for scale. Resources loaded once (the model,
+    the dictionary, the town index) are loaded before the clock starts."""
+    import time
+
+    from sitrep.bench import make_corpus
+    from sitrep.core import Extractor
+    from sitrep.pipeline.actors import ActorResolver
+    from sitrep.pipeline.clean import prepare_article
+    from sitrep.reference import place_countries
+
+    spent = {"find": 0.0, "event_actors": 0.0}
+
+    class Timed(ActorResolver):
+        def find(
+            self, document: Document, countries: Sequence[str] | None = None
+        ) -> list[ActorMention]:
+            started = time.process_time()
+            try:
+                return super().find(document, countries)
+            finally:
+                spent["find"] += time.process_time() - started
+
+        def event_actors(
+            self,
+            document: Document,
+            mention: EventMention,
+            actors: list[ActorMention],
+            *,
+            country_iso3: str | None,
+            date: dt.date | None,
+            sub_event_type: SubEventType | None = None,
+        ) -> EventActors:
+            started = time.process_time()
+            try:
+                return super().event_actors(
+                    document,
+                    mention,
+                    actors,
+                    country_iso3=country_iso3,
+                    date=date,
+                    sub_event_type=sub_event_type,
+                )
+            finally:
+                spent["event_actors"] += time.process_time() - started
+
+    articles = [prepare_article(raw) for raw in make_corpus(n, seed=seed)]
+    extractor = Extractor(actors=Timed())
+    extractor.extract(articles[0])
+    place_countries(["Tijuana"])  # the town index, loaded once on first use: not per article
+    spent.update(find=0.0, event_actors=0.0)
+    started = time.process_time()
+    for _ in extractor.extract_articles(articles):
+        pass
+    total = time.process_time() - started
+    costs = {k: 1000 * v / n for k, v in spent.items()}
+    costs["actors"] = costs["find"] + costs["event_actors"]
+    costs["total"] = 1000 * total / n
+    return costs
+
+
 def _print_errors(score: ActorScore, count: int, seed: int) -> None:
     misses = score.misses[:]
     random.Random(seed).shuffle(misses)
@@ -226,6 +381,28 @@ def _print_errors(score: ActorScore, count: int, seed: int) -> None:
         print(f"- [{row.country} | {row.sub_event_type}] gold: {row.actor1} / {row.actor2}")
         print(f"  got : {name1} / {name2}")
         print(f"  note: {row.notes[:300]}")
+
+
+def _dump_full(path: Path, answers: Sequence[FullAnswer]) -> None:
+    import json
+
+    with path.open("a", encoding="utf-8") as handle:
+        for a in answers:
+            record = {
+                "id": a.row.event_id,
+                "country": a.row.country,
+                "pred_country": a.country_iso3,
+                "sub": a.row.sub_event_type,
+                "pred_sub": a.sub_event_type,
+                "actor1": a.row.actor1,
+                "inter1": a.row.inter1,
+                "pred_actor1": a.actor1,
+                "actor2": a.row.actor2,
+                "pred_actor2": a.actor2,
+                "assoc1": a.row.assoc_actor_1,
+                "notes": a.row.notes,
+            }
+            handle.write(json.dumps(record) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -237,9 +414,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--mode",
-        choices=["gold", "gold-type", "pipeline"],
+        choices=["gold", "gold-type", "pipeline", "full"],
         default="gold",
-        help="gold: gold type and country; gold-type: country from the text; pipeline: no gold",
+        help="gold: gold type and country; gold-type: country from the text; pipeline: no gold; "
+        "full: the whole extractor and its primary event, with a breakdown by country and type",
     )
     parser.add_argument("--file", default=None, help="only ACLED files whose name contains this")
     parser.add_argument(
@@ -250,7 +428,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--dump", type=Path, default=None, help="write every answer to this TSV file"
     )
+    parser.add_argument(
+        "--full-dump",
+        type=Path,
+        default=None,
+        help="(full mode) write each note's answer as JSON lines here, for study outside the repo",
+    )
+    parser.add_argument(
+        "--speed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead of scoring: the actor stage's cost per article on N synthetic articles",
+    )
     args = parser.parse_args(argv)
+    if args.speed:
+        costs = actor_stage_cost(args.speed)
+        for key, value in costs.items():
+            print(f"  {key:<14} {value:7.2f} CPU ms/article")
+        return 0
     paths = [
         p
         for p in acled_files(args.data or default_data_dir())
@@ -261,18 +457,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     for path in paths:
         rows = _rows([path], args.limit, args.seed)
-        if args.mode == "pipeline":
+        answers: list[FullAnswer] = []
+        if args.mode == "full":
+            score, answers = score_full(rows)
+        elif args.mode == "pipeline":
             score = score_pipeline(rows)
         else:
             score = score_gold(rows, gold_country=args.mode == "gold")
         print(f"{path.name}  mode={args.mode}  notes={score.n}")
         print(score.table())
+        if answers:
+            print(_breakdown_table(breakdown(answers)))
         if args.errors:
             _print_errors(score, args.errors, args.seed)
         if args.dump:
             with args.dump.open("a", encoding="utf-8") as handle:
                 for row, name1, name2 in score.answers:
                     handle.write(f"{row.event_id}\t{row.actor1}\t{name1}\t{row.actor2}\t{name2}\n")
+        if args.full_dump and answers:
+            _dump_full(args.full_dump, answers)
     return 0
 
 

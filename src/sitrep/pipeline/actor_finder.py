@@ -51,23 +51,36 @@ _AGENT_DEPS = {"nsubj", "nsubjpass"}
 
 
 def find_in_sentence(
-    resolver: ActorResolver, sentence: Sentence, countries: Sequence[str]
+    resolver: ActorResolver,
+    sentence: Sentence,
+    countries: Sequence[str],
+    pending: dict[tuple[int, int], list[AliasTarget]] | None = None,
 ) -> list[ActorMention]:
-    """Every actor reference in ``sentence`` (which must be parsed), in text order."""
+    """Every actor reference in ``sentence`` (which must be parsed), in text order.
+
+    With ``pending``, a name valid only in countries the article does not name ("regime forces"
+    in a note that names only Dar'a, "OPS" in one that names only Turkey) is kept provisionally:
+    its candidate targets are recorded in ``pending`` under (sentence index, first token) until
+    the event's country decides.
+    """
     doc = sentence.doc
     assert doc is not None, "find_in_sentence needs a parsed sentence"
     used: set[int] = set()
     found = _combine_alternatives(
-        resolver, sentence, _named(resolver, sentence, doc, countries, used)
+        resolver, sentence, _named(resolver, sentence, doc, countries, used, pending)
     )
-    found += _generic(resolver, sentence, doc, countries, used)
-    found += _military_adjectives(sentence, doc, used)
-    found += _demonym_modifiers(resolver, sentence, doc, countries, used)
+    tokens = list(doc)  # spaCy makes a new Token on every iteration: make them once
+    found += _generic(resolver, sentence, tokens, countries, used)
+    found += _people_of_countries(resolver, sentence, tokens, countries, used)
+    found += _military_adjectives(sentence, tokens, used)
+    found += _demonym_modifiers(resolver, sentence, tokens, countries, used)
     found += _countries_as_agents(resolver, sentence, doc, used)
     return sorted(found, key=lambda m: m.token_start or 0)
 
 
-def _mention(sentence: Sentence, doc: Doc, start: int, end: int, **fields: object) -> ActorMention:
+def _mention(
+    sentence: Sentence, doc: Doc | list[Token], start: int, end: int, **fields: object
+) -> ActorMention:
     span = sentence.span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     return ActorMention(
         span=span,
@@ -112,20 +125,45 @@ def _from_target(
 
 
 def _named(
-    resolver: ActorResolver, sentence: Sentence, doc: Doc, countries: Sequence[str], used: set[int]
+    resolver: ActorResolver,
+    sentence: Sentence,
+    doc: Doc,
+    countries: Sequence[str],
+    used: set[int],
+    pending: dict[tuple[int, int], list[AliasTarget]] | None,
 ) -> list[ActorMention]:
     """Actors the entity ruler (or spaCy's NER) spotted and the dictionary knows."""
     found: list[ActorMention] = []
     for ent in doc.ents:
         if ent.label_ not in {"ORG", "NORP", "PERSON", "GPE", "FAC", "PRODUCT", "LOC"}:
             continue
+        if _opposed(doc, ent.start):
+            continue
         target = resolver.resolve_alias(ent.text, countries, exact=True)
-        if target is None or _opposed(doc, ent.start):
+        options = resolver.alias_targets(ent.text) if target is None and pending is not None else []
+        target = target or (options[0] if options else None)
+        if target is None:
             continue
         end = _head_noun_end(resolver, doc, ent.start, ent.end)
-        found.append(_from_target(sentence, doc, ent.start, end, target))
-        used.update(range(ent.start, end))
+        mention = _from_target(sentence, doc, ent.start, end, target)
+        if end > ent.end and target.state is not None and not mention.suffix:
+            mention.suffix = _unit_suffix(resolver, doc, ent.start, end)
+        found.append(mention)
+        if options and pending is not None:
+            pending[(sentence.index, ent.start)] = options  # a generic reading may overlap it
+        else:
+            used.update(range(ent.start, end))
     return found
+
+
+def _unit_suffix(resolver: ActorResolver, doc: Doc, start: int, end: int) -> str | None:
+    """The unit a state-force name is extended over: "Russian military" + "police" is the
+    Military Police of Russia's forces (the generic phrase "military police" has that suffix)."""
+    lemmas = {t.lemma_.lower() for t in doc[start : end - 1]} | {
+        t.lower_ for t in doc[start : end - 1]
+    }
+    word = _best_word(_generic_words(resolver, doc[end - 1]), lemmas)
+    return word.suffix if word is not None else None
 
 
 def _opposed(doc: Doc, start: int) -> bool:
@@ -177,6 +215,8 @@ def _country_of(
 ) -> Country | None:
     """A country named by a modifier: a demonym ("Malian"), a name ("Mali's", "Burkina Faso")."""
     for ent_text in _texts(tokens):
+        if not ent_text[:1].isupper():
+            continue  # countries and demonyms are capitalised: a "car protest" is not in CAR
         country = resolver.countries.by_name(ent_text)
         if country is not None:
             return country
@@ -201,15 +241,19 @@ def _texts(tokens: list[Token]) -> list[str]:
 
 
 def _generic(
-    resolver: ActorResolver, sentence: Sentence, doc: Doc, countries: Sequence[str], used: set[int]
+    resolver: ActorResolver,
+    sentence: Sentence,
+    tokens: list[Token],
+    countries: Sequence[str],
+    used: set[int],
 ) -> list[ActorMention]:
     """Noun phrases headed by a generic actor word, with the country and ethnic group they name."""
     found: list[ActorMention] = []
-    for token in doc:
+    for token in tokens:
         if token.i in used or token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ == "PERSON":
             continue
         words = _generic_words(resolver, token)
-        if not words:
+        if not words or _collective_of(resolver, token):
             continue
         modifiers = _modifiers(token)
         lemmas = {m.lemma_.lower() for m in modifiers} | {m.lower_ for m in modifiers}
@@ -237,7 +281,7 @@ def _generic(
         found.append(
             _mention(
                 sentence,
-                doc,
+                tokens,
                 start,
                 end,
                 template=template,
@@ -248,14 +292,29 @@ def _generic(
             )
         )
         used.update(range(start, end))
-        found += _conjoined_countries(resolver, sentence, doc, token, template, countries, used)
+        found += _conjoined_countries(resolver, sentence, tokens, token, template, countries, used)
     return found
+
+
+_COLLECTIVES = {"group", "number", "band", "crowd", "couple", "dozen", "hundred", "score", "gang"}
+
+
+def _collective_of(resolver: ActorResolver, token: Token) -> bool:
+    """ "a group of farmers", "a number of residents": the actor is who the group is made of."""
+    if token.lemma_.lower() not in _COLLECTIVES:
+        return False
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return any(
+                obj.dep_ == "pobj" and _generic_words(resolver, obj) for obj in prep.children
+            )
+    return False
 
 
 def _conjoined_countries(
     resolver: ActorResolver,
     sentence: Sentence,
-    doc: Doc,
+    doc: Doc | list[Token],
     token: Token,
     template: str,
     countries: Sequence[str],
@@ -304,26 +363,80 @@ _FACILITIES = {
 }
 
 
-def _military_adjectives(sentence: Sentence, doc: Doc, used: set[int]) -> list[ActorMention]:
+def _military_adjectives(
+    sentence: Sentence, tokens: list[Token], used: set[int]
+) -> list[ActorMention]:
     """ "a military camp", "a military convoy": the state forces the target belongs to."""
     found: list[ActorMention] = []
-    for token in doc:
+    for token in tokens:
         if token.i in used or token.lower_ != "military" or token.dep_ not in {"amod", "compound"}:
             continue
         if token.head.lemma_.lower() in _FACILITIES:
             found.append(
-                _mention(sentence, doc, token.i, token.i + 1, template="military", kind="state")
+                _mention(sentence, tokens, token.i, token.i + 1, template="military", kind="state")
             )
             used.add(token.i)
     return found
 
 
+def _people_of_countries(
+    resolver: ActorResolver,
+    sentence: Sentence,
+    tokens: list[Token],
+    countries: Sequence[str],
+    used: set[int],
+) -> list[ActorMention]:
+    """ "Palestinians demonstrated", "two Somalis were killed": people of a country, named by a
+    demonym used as a noun, are civilians of that country (protesters, rioters if they act so)."""
+    found: list[ActorMention] = []
+    for token in tokens:
+        if (
+            token.i in used
+            or token.pos_ not in {"NOUN", "PROPN"}
+            or token.dep_ in {"amod", "compound", "poss"}
+            or not token.text[:1].isupper()
+            or not token.text.endswith("s")
+        ):
+            continue
+        country = _country_of(resolver, [token], countries) or _country_of_plural(
+            resolver, token, countries
+        )
+        if country is None or resolver.countries.by_name(token.text) is not None:
+            continue
+        start = min([m.i for m in _modifiers(token) if m.dep_ in {"nummod", "amod"}] + [token.i])
+        found.append(
+            _mention(
+                sentence,
+                tokens,
+                start,
+                token.i + 1,
+                template="civilians",
+                kind="civilians",
+                country_iso3=country.iso3,
+            )
+        )
+        used.update(range(start, token.i + 1))
+    return found
+
+
+def _country_of_plural(
+    resolver: ActorResolver, token: Token, countries: Sequence[str]
+) -> Country | None:
+    candidates = resolver.countries.by_demonym(token.text[:-1])
+    preferred = [c for c in candidates if c.iso3 in countries]
+    return (preferred or candidates)[0] if candidates else None
+
+
 def _demonym_modifiers(
-    resolver: ActorResolver, sentence: Sentence, doc: Doc, countries: Sequence[str], used: set[int]
+    resolver: ActorResolver,
+    sentence: Sentence,
+    tokens: list[Token],
+    countries: Sequence[str],
+    used: set[int],
 ) -> list[ActorMention]:
     """ "Israeli airstrikes", "Saudi shelling": a country's forces, if the noun turns out to be the event."""
     found: list[ActorMention] = []
-    for token in doc:
+    for token in tokens:
         if (
             token.i in used
             or token.dep_ not in {"amod", "compound", "poss"}
@@ -336,7 +449,7 @@ def _demonym_modifiers(
         found.append(
             _mention(
                 sentence,
-                doc,
+                tokens,
                 token.i,
                 token.i + 1,
                 template="military",

@@ -12,14 +12,16 @@ alleged by X, unless X is the perpetrator itself (claimed).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sitrep.model import ActorStatus
+from sitrep.pipeline.actor_conventions import ARMED_KINDS, conventions
 from sitrep.pipeline.document import Document, Sentence
 from sitrep.pipeline.mentions import ActorMention, ActorRoles, EventMention
-from sitrep.taxonomy import EventType, SubEventType
+from sitrep.taxonomy import EventType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["read_roles"]
 
 AGENT, PATIENT = "agent", "patient"
+VICTIM = "victim"  # the subject of "died", "perished": a patient named after the others
 _PATIENT_PREPS = {
     "against",
     "on",
@@ -42,6 +45,8 @@ _PATIENT_PREPS = {
     "onto",
 }
 _ACCUSE_VERBS = {"blame", "accuse", "attribute", "hold", "charge", "implicate"}
+# the accusation verbs' forms, to skip sentences without one before reading their parse
+_ACCUSE_TEXT = re.compile(r"\b(?:blam|accus|attribut|hold|held|charg|implicat)", re.IGNORECASE)
 _SAY_VERBS = {
     "say",
     "claim",
@@ -67,19 +72,9 @@ _REPEL_VERBS = {
     "defeat",
     "respond",
 }
+_OPERATION_NOUNS = {"raid", "operation", "offensive", "crackdown", "sweep", "ambush", "assault"}
+_DEATH_VERBS = {"die", "perish", "succumb", "drown"}
 _RECIPROCAL_VERBS = {"clash", "fight", "exchange", "battle", "skirmish", "engage"}
-_COMMUNAL_NOUNS = {
-    "farmer",
-    "herder",
-    "pastoralist",
-    "villager",
-    "resident",
-    "youth",
-    "local",
-    "hunter",
-}
-_ARMED_KINDS = {"armed_group", "state", "country", "rioters"}
-_STATE_KINDS = {"state", "country"}
 _WINDOW = 6  # sentences around an attack searched for an accusation naming the perpetrator
 _NEARBY = 2  # sentences around a protest or riot searched for the forces that intervened
 
@@ -109,11 +104,10 @@ def read_roles(
     same = [r.mention for r in readings]
     agents = [r.mention for r in readings if r.role == AGENT]
     patients = [r.mention for r in readings if r.role == PATIENT]
+    patients += [r.mention for r in readings if r.role == VICTIM]
     unassigned = [r for r in readings if r.role is None]
     trigger_start = mention.trigger.start
-    status, claimant, accused = (
-        _attribution(doc, same) if doc is not None else (ActorStatus.stated, None, [])
-    )
+    status, claimant, accused = _attribution_of(document, sentence, same)
     if accused:  # "X blamed Y for the attack": Y is the perpetrator, X the claimant
         agents = accused + [a for a in agents if a not in accused and a is not claimant]
         patients = [p for p in patients if p not in accused and p is not claimant]
@@ -121,7 +115,7 @@ def read_roles(
         agents = [
             r.mention
             for r in unassigned
-            if r.mention.span.start < trigger_start and r.mention.kind in _ARMED_KINDS
+            if r.mention.span.start < trigger_start and r.mention.kind in ARMED_KINDS
         ]
         one_sided = mention.sub_event_type.event_type in {
             EventType.explosions,
@@ -144,8 +138,11 @@ def read_roles(
         agents = [operation, *(a for a in agents if a is not operation)]
     if not patients and len(agents) > 1 and _reciprocal(doc, mention):
         agents, patients = agents[:1], agents[1:]  # "Myanmar military and AA clashed"
-    nearby = [a for a in actors if abs(a.sentence_index - sentence.index) <= _NEARBY]
-    roles = _conventions(mention, agents, patients, same, nearby)
+    nearby = sorted(  # the closest sentences first, the one before ahead of the one after
+        (a for a in actors if abs(a.sentence_index - sentence.index) <= _NEARBY),
+        key=lambda a: (abs(a.sentence_index - sentence.index), a.sentence_index > sentence.index),
+    )
+    roles = conventions(mention, agents, patients, same, nearby)
     if claimant is not None and roles.actor1:
         main = roles.actor1[0]
         if (
@@ -157,6 +154,7 @@ def read_roles(
         else:
             roles.status, roles.attributed_by = status, claimant.name
     _add_implied_assoc(roles)
+    _recode_by_event_type(resolver, roles, mention)
     countries = resolver.document_countries(document)
     date = document.published.representative if document.published else None
     for actor in (*roles.actor1, *roles.actor2):
@@ -280,6 +278,8 @@ def _role(token: Token, trigger: Token, chain: list[Token]) -> tuple[str | None,
             gov.lemma_.lower() in _REPEL_VERBS
         )  # "the army repelled a JNIM attack": JNIM attacked
         if dep in {"nsubj", "csubj"} and gov in chain:
+            if gov.lemma_.lower() in _DEATH_VERBS:  # "two rebels died in a firefight ..."
+                return VICTIM, coordinated
             return (PATIENT if repel else AGENT), coordinated
         if dep == "nsubjpass" and gov in chain:
             return (AGENT if repel else PATIENT), coordinated
@@ -288,6 +288,8 @@ def _role(token: Token, trigger: Token, chain: list[Token]) -> tuple[str | None,
         if dep in {"compound", "amod", "poss", "nmod", "npadvmod"} and gov.i == trigger.i:
             return AGENT, coordinated
         if dep in {"compound", "amod", "poss", "nmod"} and gov.pos_ in {"NOUN", "PROPN"}:
+            if _operation_in_chain(gov, chain):
+                return AGENT, coordinated  # "killed during a police raid"
             token = gov  # "a Malian army position", "the regime's checkpoint": read the phrase
             continue
         if dep == "pobj":
@@ -300,6 +302,17 @@ def _role(token: Token, trigger: Token, chain: list[Token]) -> tuple[str | None,
     return None, coordinated
 
 
+def _operation_in_chain(noun: Token, chain: list[Token]) -> bool:
+    """An operation the event happened in ("during a police raid", "in an army operation"):
+    whoever's it is did the event."""
+    return (
+        noun.lemma_.lower() in _OPERATION_NOUNS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in {"during", "in", "amid"}
+        and noun.head.head in chain
+    )
+
+
 def _under_between(token: Token) -> bool:
     head = token.head
     return head.dep_ == "pobj" and head.head.lower_ == "between"
@@ -310,6 +323,8 @@ def _prep_role(prep: Token, chain: list[Token], between_second: bool) -> str | N
     if word == "of" and gov.pos_ in {"NOUN", "PROPN"} and gov not in chain:
         return "through"
     if gov not in chain:
+        if prep.dep_ == "agent" and gov.dep_ == "conj" and gov.head in chain:
+            return AGENT  # "one was killed and one wounded by Afghan forces"
         return None
     if word == "by" or prep.dep_ == "agent":
         return AGENT
@@ -370,6 +385,26 @@ def _attribution(
     return ActorStatus.stated, None, []
 
 
+_Attributed = tuple[ActorStatus, ActorMention | None, list[ActorMention]]
+
+
+def _attribution_of(
+    document: Document, sentence: Sentence, actors: list[ActorMention]
+) -> _Attributed:
+    """``_attribution`` of a sentence, read once per document for the same actors."""
+    if sentence.doc is None:
+        return ActorStatus.stated, None, []
+    cache = document.annotations.setdefault("actors.attribution", {})
+    assert isinstance(cache, dict)
+    key = (sentence.index, tuple(id(a) for a in actors))
+    found = cache.get(key)
+    if found is None:  # the cache keeps the actors alive, so their ids are not reused
+        found = (actors, _attribution(sentence.doc, actors))
+        cache[key] = found
+    result: _Attributed = found[1]
+    return result[0], result[1], list(result[2])
+
+
 def _subject_actor(verb: Token, actors: list[ActorMention]) -> ActorMention | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -410,180 +445,27 @@ def _accusation_nearby(
             or other.doc is None
         ):
             continue
+        if not _ACCUSE_TEXT.search(other.text):
+            continue  # no word of accusation: no need to read the parse
         same = [a for a in actors if a.sentence_index == other.index]
-        status, claimant, accused = _attribution(other.doc, same)
+        status, claimant, accused = _attribution_of(document, other, same)
         if accused and status is ActorStatus.alleged:
             return accused, claimant
     return None
 
 
-# -- ACLED conventions -------------------------------------------------------------------------
-
-
-def _synthetic(mention: EventMention, template: str, kind: str) -> ActorMention:
-    """An actor that ACLED's conventions require but the sentence does not name."""
-    return ActorMention(
-        span=mention.trigger,
-        name=template,
-        inter=0,
-        kind=kind,
-        sentence_index=mention.sentence.index,
-        template=template,
-    )
-
-
-def _first(items: Iterable[ActorMention], kinds: set[str]) -> list[ActorMention]:
-    return [a for a in items if a.kind in kinds]
-
-
-def _conventions(
-    mention: EventMention,
-    agents: list[ActorMention],
-    patients: list[ActorMention],
-    same: list[ActorMention],
-    nearby: list[ActorMention],
-) -> ActorRoles:
+def _recode_by_event_type(
+    resolver: ActorResolver, roles: ActorRoles, mention: EventMention
+) -> None:
+    """Forces coded by the kind of event, as their template says ("security forces" dispersing
+    demonstrators or making arrests are the police)."""
     sub = mention.sub_event_type
-    kind = sub.event_type
-    if kind is EventType.protests:
-        return _protest_roles(mention, sub, same, nearby)
-    if kind is EventType.riots:
-        return _riot_roles(mention, sub, agents, patients, same, nearby)
-    armed_agents = _first(agents, _ARMED_KINDS) or [
-        a for a in agents if a.kind not in {"civilians"}
-    ]
-    if kind is EventType.violence_against_civilians:
-        actor1 = (
-            armed_agents
-            or [_as_armed(a) for a in agents[:1]]
-            or _first(same, {"armed_group"})[:1]
-            or [_synthetic(mention, "unidentified-armed-group", "armed_group")]
-        )
-        victims = [_as_civilians(p) for p in patients if p.kind in {"civilians", "government"}]
-        actor2 = victims[:1] or [_synthetic(mention, "civilians", "civilians")]
-        return _pair(actor1, actor2)
-    if kind is EventType.explosions:
-        actor1 = (
-            armed_agents
-            or [_as_armed(a) for a in agents[:1]]
-            or [_synthetic(mention, "unidentified-armed-group", "armed_group")]
-        )
-        return _pair(actor1, [p for p in patients if p not in actor1])
-    if kind is EventType.battles:
-        armed_agents = armed_agents or [_as_armed(a) for a in agents[:1]]
-        others = [
-            _as_armed(p)
-            for p in patients
-            if p not in armed_agents and p.kind in _ARMED_KINDS | {"civilians"}
-        ]
-        if not armed_agents:
-            armed = [
-                a
-                for a in _first(same, _ARMED_KINDS) or _first(nearby, _ARMED_KINDS)
-                if a not in others
-            ]
-            armed_agents = armed[:1]
-            others = others or armed[1:2]
-        if not armed_agents and not others:  # "a shoot-out took place": two unidentified sides
-            armed_agents = [_synthetic(mention, "unidentified-armed-group", "armed_group")]
-            others = [_synthetic(mention, "unidentified-armed-group", "armed_group")]
-        return _pair(armed_agents, others)
-    actor1 = armed_agents or agents or same[:1]
-    actor2 = [p for p in patients if p not in actor1]
-    if sub is SubEventType.looting_property_destruction and not actor2:
-        actor2 = [a for a in _first(same, {"civilians"}) if a not in actor1][:1]
-    return _pair(actor1, actor2)
-
-
-def _pair(actor1: list[ActorMention], actor2: list[ActorMention]) -> ActorRoles:
-    """actor1 and actor2, each without repeats, and actor2 without actor1's main actor."""
-    first = _unique(actor1)
-    key = _key(first[0]) if first else None
-    second = [a for a in _unique(actor2) if _key(a) != key or a.span.start == first[0].span.start]
-    return ActorRoles(actor1=first, actor2=second)
-
-
-def _key(actor: ActorMention) -> tuple[str | None, str | None, str | None]:
-    """What makes two mentions the same actor: the dictionary key, or template and country."""
-    if actor.template is not None:
-        return (actor.suffix, actor.template, actor.country_iso3)
-    return (actor.actor_id, None, actor.country_iso3)
-
-
-def _as_armed(actor: ActorMention) -> ActorMention:
-    """A civilian-sounding perpetrator is an armed group: an ethnic militia ("Fulani herders"),
-    a communal militia ("farmers attacked a camp"), else unidentified ("a man shot at police")."""
-    if actor.kind != "civilians":
-        return actor
-    if actor.group:
-        template = "ethnic-militia"
-    elif _head_word(actor) in _COMMUNAL_NOUNS:
-        template = "communal-militia"
-    else:
-        template = "unidentified-armed-group"
-    return replace(actor, template=template, kind="armed_group")
-
-
-def _head_word(actor: ActorMention) -> str:
-    word = actor.span.text.lower().split()[-1] if actor.span.text else ""
-    return word[:-1] if word.endswith("s") else word
-
-
-def _as_civilians(actor: ActorMention) -> ActorMention:
-    """Officials and other non-combatant victims are coded as civilians."""
-    if actor.kind == "government" or (
-        actor.template in {"unidentified-gang", "unidentified-armed-group"}
-    ):
-        return replace(actor, template="civilians", kind="civilians", actor_id=None)
-    return actor
-
-
-def _protest_roles(
-    mention: EventMention, sub: SubEventType, same: list[ActorMention], nearby: list[ActorMention]
-) -> ActorRoles:
-    protesters = _first(same, {"protesters"}) or [_synthetic(mention, "protesters", "protesters")]
-    actor2: list[ActorMention] = []
-    if sub is not SubEventType.peaceful_protest:
-        actor2 = (_first(same, _STATE_KINDS) or _first(nearby, _STATE_KINDS))[:1]
-    return ActorRoles(actor1=protesters[:1], actor2=actor2)
-
-
-def _riot_roles(
-    mention: EventMention,
-    sub: SubEventType,
-    agents: list[ActorMention],
-    patients: list[ActorMention],
-    same: list[ActorMention],
-    nearby: list[ActorMention],
-) -> ActorRoles:
-    found = _first(same, {"rioters", "protesters"})[:1]
-    rioters = (
-        [replace(found[0], template="rioters", kind="rioters")]
-        if found
-        else [_synthetic(mention, "rioters", "rioters")]
-    )
-    if sub is SubEventType.violent_demonstration:
-        actor2 = (_first(same, _STATE_KINDS) or _first(nearby, _STATE_KINDS))[:1]
-    else:
-        actor2 = [
-            _as_civilians(p)
-            for p in patients
-            if p.kind in {"civilians", "state", "country", "armed_group", "government"}
-        ][:1]
-        if not actor2 and any(a.kind in {"rioters", "civilians"} for a in agents[1:]):
-            actor2 = [_synthetic(mention, "rioters", "rioters")]  # "two groups clashed"
-    return ActorRoles(actor1=rioters, actor2=actor2)
-
-
-def _unique(actors: list[ActorMention]) -> list[ActorMention]:
-    """Drop repeated actors (same key and template) keeping text order of first appearance."""
-    seen: set[tuple[str | None, str | None, str | None]] = set()
-    out: list[ActorMention] = []
-    for actor in actors:
-        if _key(actor) not in seen:
-            seen.add(_key(actor))
-            out.append(actor)
-    return out
+    for side in (roles.actor1, roles.actor2):
+        for i, actor in enumerate(side):
+            template = resolver.dictionary.templates.get(actor.template or "")
+            recoded = template.recoded_in(sub.value, sub.event_type.value) if template else None
+            if recoded:
+                side[i] = replace(actor, template=recoded)
 
 
 def _add_implied_assoc(roles: ActorRoles) -> None:

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -35,12 +35,14 @@ from sitrep.reference import (
     Countries,
     Country,
     GenericWord,
+    Hallmark,
     StateAlias,
     load_actor_dictionary,
     load_countries,
     normalise_key,
     place_countries,
 )
+from sitrep.taxonomy import SubEventType
 
 __all__ = ["ActorResolver", "AliasTarget", "EventActors"]
 
@@ -55,6 +57,10 @@ class EventActors:
     assoc_actor_2: list[ActorRef]
 
 
+# runs of capitalised words, with the small words inside country names ("Republic of the Congo")
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w-])[A-Z][\w'’.]*(?:[ ](?:[A-Z][\w'’.]*|of|the|and|d'Ivoire|and the))*(?![\w-])"
+)
 _ACRONYM_MAX = 4  # all-caps aliases up to this length are matched case-sensitively ("IS", "AA")
 
 
@@ -195,23 +201,57 @@ class ActorResolver:
 
     # -- countries of an article ------------------------------------------------------------
     @cached_property
-    def _country_regex(self) -> re.Pattern[str]:
+    def _country_words(self) -> tuple[frozenset[str], int]:
+        """Country names, demonyms and context words (exact case), and the most words in one."""
         names = {n for n, _ in self.countries.names()} | {d for d, _ in self.countries.demonyms()}
+        names |= {w for w, _ in self.countries.context_words()}
         names = {n for n in names if len(n) > 3 or n.isupper()}
-        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+        return frozenset(names), max(len(n.split()) for n in names)
 
     def article_countries(self, text: str) -> list[str]:
-        """ISO3 codes of the countries an article names (by name or demonym), most named first."""
+        """ISO3 codes of the countries an article names (by name, demonym or a context word such
+        as "OSCE SMM"), most named first.
+
+        Names are looked up among runs of capitalised words ("Burkina Faso", "the Democratic
+        Republic of the Congo"), longest first, so a page of news costs a fraction of a ms.
+        """
+        names, longest = self._country_words
         counts: Counter[str] = Counter()
-        for match in self._country_regex.finditer(text):
-            country = self.countries.by_name(match.group())
-            if country is not None:
-                counts[country.iso3] += 1
-                continue
-            for candidate in self.countries.by_demonym(match.group())[:1]:
-                counts[candidate.iso3] += 1
+        for run in _CAPITALISED_RUN.finditer(text):
+            words = run.group().split()
+            i = 0
+            while i < len(words):
+                for j in range(min(len(words), i + longest), i, -1):
+                    found = self._country_word(" ".join(words[i:j]), names)
+                    if found is not None:
+                        counts[found] += 1
+                        i = j
+                        break
+                else:
+                    i += 1
         return [iso3 for iso3, _ in counts.most_common()]
+
+    def _country_word(self, phrase: str, names: frozenset[str]) -> str | None:
+        """The ISO3 code a phrase names (a country, a demonym, a context word), if it is one."""
+        for form in (phrase, phrase.rstrip(".,;:")):
+            for candidate in (form, form[:-2] if form.endswith(("'s", "’s")) else form):
+                if candidate not in names:
+                    continue
+                country = self.countries.by_name(candidate) or self.countries.by_context(candidate)
+                if country is None:
+                    demonym = self.countries.by_demonym(candidate)[:1]
+                    country = demonym[0] if demonym else None
+                if country is not None:
+                    return country.iso3
+        return None
+
+    def actor_country(self, document: Document, event_iso3: str | None) -> str | None:
+        """The country that generic actors of an event take ("Protesters (X)", "Civilians (X)"):
+        the event's, else the one the text names most, else that of the towns it names."""
+        if event_iso3 is not None:
+            return event_iso3
+        found = self.document_countries(document)
+        return found[0] if found else None
 
     def document_countries(self, document: Document) -> list[str]:
         """The countries an article is about: those it names, else those of the towns it names."""
@@ -239,11 +279,32 @@ class ActorResolver:
         named = self.document_countries(document)
         countries = [*countries, *(c for c in named if c not in countries)] if countries else named
         date = document.published.representative if document.published else None
+        pending: dict[tuple[int, int], list[AliasTarget]] = {}
         found: list[ActorMention] = []
+        provisional: list[tuple[ActorMention, list[AliasTarget]]] = []
         for sentence in document.parsed:
-            for mention in find_in_sentence(self, sentence, countries):
-                found.append(self._provisional(mention, countries, date))
+            for mention in find_in_sentence(self, sentence, countries, pending):
+                options = _pending_options(mention, pending)
+                if options is None:
+                    mention = _same_force(mention, found)
+                    found.append(self._provisional(mention, countries, date))
+                else:
+                    provisional.append((self._provisional(mention, countries, date), options))
+        document.annotations["actors.provisional"] = provisional
         return found
+
+    def alias_targets(self, text: str) -> list[AliasTarget]:
+        """Every dictionary target an alias may point to (acronyms matched exactly)."""
+        return self._acronyms.get(text, []) or self._aliases.get(normalise_key(text), [])
+
+    @cached_property
+    def hallmark_patterns(self) -> list[tuple[Hallmark, re.Pattern[str]]]:
+        """Each hallmark of the dictionary with a pattern matching any of its words."""
+        out = []
+        for hallmark in self.dictionary.hallmarks:
+            words = "|".join(re.escape(w) for w in sorted(hallmark.words, key=len, reverse=True))
+            out.append((hallmark, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)))
+        return out
 
     def find_in(self, sentence: Sentence, countries: Sequence[str]) -> list[ActorMention]:
         """The actor references of one parsed sentence, given the article's countries."""
@@ -268,7 +329,9 @@ class ActorResolver:
         """The dictionary target of an alias in an article about ``countries`` (None: not valid here).
 
         An alias shared by several actors ("al-Shabaab" in Somalia and in Mozambique) goes to the
-        one active in the article's main country; a context alias needs such a country.
+        one active in the article's main country; a context alias needs such a country, or an
+        article that names no country at all and a proper name that means one actor only ("the
+        NPA"; not "militants").
         """
         targets = self._acronyms.get(text, []) if exact else []
         targets = targets or self._aliases.get(normalise_key(text), [])
@@ -279,7 +342,12 @@ class ActorResolver:
                 if iso3 in target.countries:
                     return target
         plain = [t for t in targets if not t.context]
-        return plain[0] if plain else None
+        if plain:
+            return plain[0]
+        proper = any(c.isupper() for c in text)
+        if not countries and proper and len({_target_key(t) for t in targets}) == 1:
+            return targets[0]  # the text names no country: a name with one meaning stands
+        return None
 
     def generic_words(self, head_lemma: str) -> list[GenericWord]:
         return self._generic.get(head_lemma, [])
@@ -366,6 +434,8 @@ class ActorResolver:
             return _ref(mention, mention.name, mention.inter, mention.actor_id, iso3, mention.span)
         replacement = dict(template.by_country).get(iso3 or "")
         entry = self.dictionary.actor(replacement) if replacement else None
+        if entry is None and iso3 and event_iso3 and iso3 != event_iso3:
+            entry = self.dictionary.operation(template.id, iso3, event_iso3, date)
         if entry is not None:
             name, inter = entry.name_on(date)
             return _ref(mention, name, inter, entry.id, iso3, mention.span)
@@ -405,12 +475,22 @@ class ActorResolver:
         *,
         country_iso3: str | None,
         date: dt.date | None,
+        sub_event_type: SubEventType | None = None,
     ) -> EventActors:
         """The event's actor1, assoc_actor_1, actor2 and assoc_actor_2 as ``ActorRef`` records.
 
         ``country_iso3`` and ``date`` are the event's (from the places and dates stages); the
         actors a claimant accuses carry ``status`` alleged and ``attributed_by``.
+        ``sub_event_type`` is the event's type when the assembler has decided it: ACLED's
+        conventions follow the event's type, not the type of one mention's words (a
+        demonstration whose later sentence tells of burning is a riot: actor1 Rioters (X)).
         """
+        if sub_event_type is not None and sub_event_type is not mention.sub_event_type:
+            mention = replace(mention, sub_event_type=sub_event_type)
+        from sitrep.pipeline import actor_rules
+
+        country_iso3 = self.actor_country(document, country_iso3)
+        actors = actor_rules.settle(self, document, actors, country_iso3)
         roles = self.roles(document, mention, actors)
 
         def refs(side: list[ActorMention], attributed: bool) -> list[ActorRef]:
@@ -420,6 +500,7 @@ class ActorResolver:
                     ref.status, ref.attributed_by = roles.status, roles.attributed_by
             return [r for i, r in enumerate(out) if r.name not in {o.name for o in out[:i]}]
 
+        actor_rules.apply(self, roles, document, mention, country_iso3, date)
         side1 = refs(roles.actor1, roles.status is not ActorStatus.stated)
         side2 = refs(roles.actor2, False)
         return EventActors(
@@ -436,6 +517,47 @@ class ActorResolver:
         from sitrep.pipeline.actor_roles import read_roles
 
         return read_roles(self, document, mention, actors)
+
+
+def _same_force(mention: ActorMention, earlier: list[ActorMention]) -> ActorMention:
+    """ "the police" after "Military Police officers": a bare mention of the police is the police
+    unit named last before it (its template, suffix and country)."""
+    if (
+        mention.kind != "state"
+        or mention.template != "police"
+        or mention.suffix
+        or mention.country_iso3
+        or mention.actor_id
+    ):
+        return mention
+    for previous in reversed(earlier):
+        if previous.kind != "state" or not previous.suffix:
+            continue
+        if "Police" in previous.suffix:
+            return replace(
+                mention,
+                template=previous.template,
+                suffix=previous.suffix,
+                country_iso3=previous.country_iso3,
+                actor_id=previous.actor_id,
+            )
+    return mention
+
+
+def _pending_options(
+    mention: ActorMention, pending: dict[tuple[int, int], list[AliasTarget]]
+) -> list[AliasTarget] | None:
+    """The candidate targets of a name the finder kept provisionally (None: not provisional)."""
+    if mention.actor_id is None or "|" in mention.actor_id or mention.token_start is None:
+        return None  # a generic reading, or "A and/or B"
+    return pending.get((mention.sentence_index, mention.token_start))
+
+
+def _target_key(target: AliasTarget) -> str:
+    if target.entry is not None:
+        return target.entry.id
+    assert target.state is not None
+    return f"{target.state.template}:{target.state.country}"
 
 
 def _is_code(text: str) -> bool:

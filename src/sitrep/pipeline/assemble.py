@@ -299,10 +299,13 @@ def _sides(
     attributions: list[Attribution],
     country: str | None,
     day: dt.date | None,
+    sub: SubEventType | None = None,
 ) -> _Sides:
     sides = _Sides()
     for mention in cluster.mentions:
-        coded = resolver.event_actors(document, mention, actors, country_iso3=country, date=day)
+        coded = resolver.event_actors(
+            document, mention, actors, country_iso3=country, date=day, sub_event_type=sub
+        )
         for ref in [coded.actor1, *coded.assoc_actor_1]:
             if ref is not None:
                 _add(sides.actor1, ref)
@@ -577,7 +580,7 @@ def _code(
         [a for a in attributions if a.sentence_index in cluster.sentences], resolver, country, day
     )
     figures = reconcile.figure_claims(document, cluster_counts, cluster_claims, actors)
-    sides = _sides(cluster, document, actors, resolver, cluster_claims, country, day)
+    sides = _sides(cluster, document, actors, resolver, cluster_claims, country, day, sub)
     civilian = sub.event_type is EventType.violence_against_civilians or any(
         m.civilian_targeting for m in cluster.mentions
     )

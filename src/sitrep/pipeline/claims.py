@@ -266,8 +266,8 @@ def _sentence_attributions(sentence: Sentence, actors: list[ActorMention]) -> li
             for speaker in _conjuncts(subject):
                 found.append(_attribution(sentence, actors, speaker, token, "no_comment"))
             continue
-        if kind is None:
-            continue
+        if kind is None or subject.dep_ == "nsubjpass":
+            continue  # "fire was reported", "protests were held": what is told, not who tells
         if token.lemma_ == "claim" and "responsibility" in {c.lower_ for c in token.subtree}:
             kind = "responsibility"
         accused: list[ActorMention] = []

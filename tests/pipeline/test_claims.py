@@ -1,0 +1,45 @@
+"""Who says what: the subject of a passive reporting verb is what is told, not who tells it."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article, PartialDate
+from sitrep.nlp import load_nlp
+from sitrep.pipeline.actors import ActorResolver
+from sitrep.pipeline.claims import find_attributions
+from sitrep.pipeline.document import Document
+from sitrep.pipeline.mentions import Attribution
+from sitrep.pipeline.segment import split_sentences
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver(extra_paths=[])
+
+
+def attributions(resolver: ActorResolver, text: str) -> list[Attribution]:
+    nlp = load_nlp(resolver.ruler_patterns(), key=resolver.fingerprint)
+    article = Article(id="test", text=text, published=PartialDate.parse("2024-08-26"))
+    document = Document(
+        article=article, sentences=split_sentences(text), published=article.published
+    )
+    for sentence in document.sentences:
+        sentence.doc = nlp(sentence.text)
+    return find_attributions(document, resolver.find(document, ["LBY"]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy artillery fire by an unknown party was reported in Tripoli on Sunday.",
+        "Protests were held in Benghazi against the rising price of bread.",
+    ],
+)
+def test_claims_passive_subject_is_not_a_speaker(resolver: ActorResolver, text: str) -> None:
+    assert [a.claimant_text for a in attributions(resolver, text)] == []
+
+
+def test_claims_active_subject_is_the_speaker(resolver: ActorResolver) -> None:
+    found = attributions(resolver, "Residents said heavy artillery fire hit the district.")
+    assert [(a.claimant_text, a.kind) for a in found] == [("Residents", "statement")]
