@@ -21,7 +21,19 @@ from sitrep.model import ActorStatus, ClaimKind, DatePrecision, EventRole, Extra
 from sitrep.pipeline.clean import RawArticle, prepare_article
 from sitrep.taxonomy import EventType, SubEventType
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
+
+def _seed_dir() -> Path:
+    """``../shared/seed`` beside the checkout (CI), or above a worktree; ``$SITREP_SEED`` wins."""
+    if os.environ.get("SITREP_SEED"):
+        return Path(os.environ["SITREP_SEED"])
+    for parent in Path(__file__).resolve().parents:
+        candidate = parent / "shared" / "seed"
+        if candidate.is_dir():
+            return candidate
+    return Path(__file__).resolve().parents[1].parent / "shared" / "seed"
+
+
+SEED = _seed_dir()
 
 pytestmark = pytest.mark.skipif(
     not SEED.is_dir() and os.environ.get("CI") != "true",
