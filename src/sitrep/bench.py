@@ -1,0 +1,174 @@
+"""Speed and memory benchmarks: a synthetic corpus of conflict reports through the extractor.
+
+``sitrep bench extract --articles 1000`` builds ~500-word articles from the project's own
+templates (``sitrep/data/bench_corpus.json``: places, actors, tolls, dates, quotes, background
+paragraphs, boilerplate) with a fixed seed, loads the model once, and runs the extractor in one
+thread. ``sitrep bench ingest`` does the same through the SQLite store. The figures are reported,
+never asserted in tests (the machine decides them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from dataclasses import asdict, dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sitrep.pipeline.clean import RawArticle, prepare_article
+
+__all__ = ["BenchResult", "bench_extract", "bench_ingest", "make_corpus", "single_thread"]
+
+_THREAD_VARIABLES = (
+    "OMP_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+)
+
+
+@dataclass
+class BenchResult:
+    """What a benchmark measured."""
+
+    task: str
+    articles: int
+    words: int
+    events: int
+    seconds: float  # wall time of the timed part (model already loaded)
+    load_seconds: float  # loading the model and resources
+    peak_rss_mb: float  # peak resident memory of the process
+    peak_traced_mb: float | None  # peak Python allocations during the timed part (tracemalloc)
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["articles_per_second"] = round(self.articles_per_second, 2)
+        data["words_per_second"] = round(self.words_per_second, 1)
+        return data
+
+
+def single_thread() -> None:
+    """Ask numeric libraries for one thread (set before they are imported to take effect)."""
+    for name in _THREAD_VARIABLES:
+        os.environ[name] = "1"
+
+
+def _templates() -> dict[str, Any]:
+    raw = resources.files("sitrep").joinpath("data", "bench_corpus.json").read_text("utf-8")
+    return dict(json.loads(raw))
+
+
+def _article(rng: random.Random, t: dict[str, Any], words: int) -> RawArticle:
+    place, country, region = rng.choice(t["places"])
+    slots = {
+        "place": place,
+        "country": country,
+        "region": region,
+        "group": rng.choice(t["armed_groups"]),
+        "forces": rng.choice(t["state_forces"]),
+        "claimant": rng.choice(t["claimants"]),
+        "day": rng.choice(t["weekdays"]),
+        "n": rng.choice([2, 3, 5, 7, 9, 12, 15, 21, 30, 45]),
+        "m": rng.choice([10, 20, 40, 50, 84, 100]),
+    }
+
+    def fill(template: str) -> str:
+        text = template.format(**slots)
+        return text[0].upper() + text[1:]
+
+    paragraphs = [fill(rng.choice(t["leads"]))]
+    pools = [
+        "details",
+        "quotes",
+        "claims",
+        "details",
+        "background",
+        "background",
+        "details",
+        "background",
+    ]
+    while sum(len(p.split()) for p in paragraphs) < words:
+        paragraphs.append(fill(rng.choice(t[pools[len(paragraphs) % len(pools)]])))
+    if rng.random() < 0.5:
+        paragraphs.insert(rng.randrange(2, len(paragraphs)), rng.choice(t["boilerplate"]))
+    published = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(366))
+    return RawArticle(
+        text="\n\n".join(paragraphs), published=published, origin=f"bench:{rng.random():.12f}"
+    )
+
+
+def make_corpus(n: int, *, seed: int = 13, words: int = 500) -> list[RawArticle]:
+    """``n`` synthetic conflict reports of about ``words`` words each (same seed, same corpus)."""
+    rng = random.Random(seed)
+    templates = _templates()
+    return [_article(rng, templates, words) for _ in range(n)]
+
+
+def _peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def bench_extract(
+    n: int = 1000, *, seed: int = 13, batch_size: int = 16, trace: bool = False
+) -> BenchResult:
+    """Extract a synthetic corpus of ``n`` articles; time the extraction only."""
+    from sitrep.core import Extractor
+
+    articles = [prepare_article(raw) for raw in make_corpus(n, seed=seed)]
+    started = time.perf_counter()
+    extractor = Extractor()
+    extractor.extract(articles[0])  # loads the model and resources
+    loaded = time.perf_counter() - started
+    if trace:
+        tracemalloc.start()
+    started = time.perf_counter()
+    events = sum(len(r.events) for r in extractor.extract_articles(articles, batch_size=batch_size))
+    seconds = time.perf_counter() - started
+    traced = tracemalloc.get_traced_memory()[1] / 2**20 if trace else None
+    if trace:
+        tracemalloc.stop()
+    words = sum(len(a.text.split()) for a in articles)
+    return BenchResult("extract", n, words, events, seconds, loaded, _peak_rss_mb(), traced)
+
+
+def bench_ingest(
+    n: int = 1000, *, seed: int = 13, db: Path | None = None, batch_size: int = 16
+) -> BenchResult:
+    """Clean, extract and store a synthetic corpus of ``n`` articles into a fresh SQLite file."""
+    from sitrep.core import Extractor
+    from sitrep.ingest import ingest_items, prepare_items
+    from sitrep.store import open_store
+
+    corpus = make_corpus(n, seed=seed)
+    started = time.perf_counter()
+    extractor = Extractor()
+    extractor.extract("Gunmen killed three people in an attack on a village on Sunday.")
+    loaded = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as folder:
+        path = db or Path(folder) / "bench.db"
+        with open_store(path) as store:
+            started = time.perf_counter()
+            items = prepare_items(corpus, max_bytes=20 * 2**20)
+            report = ingest_items(store, items, extractor, batch_size=batch_size)
+            seconds = time.perf_counter() - started
+    words = sum(len((raw.text or "").split()) for raw in corpus)
+    return BenchResult(
+        "ingest", report.stored, words, report.events, seconds, loaded, _peak_rss_mb(), None
+    )

@@ -1,0 +1,26 @@
+"""The synthetic benchmark corpus (figures are reported by `sitrep bench`, never asserted)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.bench import bench_extract, make_corpus
+
+
+def test_bench_corpus_is_deterministic_and_long_enough() -> None:
+    first = make_corpus(20, seed=5)
+    again = make_corpus(20, seed=5)
+    other = make_corpus(20, seed=6)
+    assert [a.text for a in first] == [a.text for a in again]
+    assert [a.text for a in first] != [a.text for a in other]
+    words = [len((a.text or "").split()) for a in first]
+    assert min(words) >= 500 and max(words) < 700
+    assert len({a.text for a in first}) == 20
+    assert all(a.published is not None for a in first)
+
+
+@pytest.mark.slow
+def test_bench_extract_runs_on_a_small_corpus() -> None:
+    result = bench_extract(5, seed=3)
+    assert (result.task, result.articles) == ("extract", 5)
+    assert result.words > 2500 and result.peak_rss_mb > 0
