@@ -1,0 +1,270 @@
+"""The linking score of two reports, with the reasons an analyst reads to see why they were (or
+were not) taken for one incident.
+
+Each dimension gives a verdict and a score between -1 and 1:
+
+- ``date``: the two dates must overlap within the precision each has (a day inside a week
+  agrees, two different days do not); two dates that cannot overlap veto the link.
+- ``place``: the same gazetteer place, coordinates close enough for their precision, or the same
+  name up to spelling; different countries, or towns too far apart, veto the link.
+- ``type``: the same sub-event type agrees most; a different family (violence vs demonstrations)
+  vetoes the link.
+- ``actors``: a named actor in common agrees; different organisations stated as fact by both
+  reports count against, and veto when both are dictionary actors.
+- ``fatalities``: the same toll agrees; tolls that cannot both be true count against.
+
+A link needs no veto, an agreeing date, a place score of at least ``min_place``, something
+beyond date, place and type that *corroborates* it (an actor in common, a matching toll, a common
+target), and a weighted score of at least the threshold. Two events of one article are never
+linked: the assembler already decided they are different.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from sitrep.incidents.features import ReportFeatures
+from sitrep.incidents.names import name_similarity
+from sitrep.incidents.policy import LinkPolicy
+
+__all__ = ["LinkScore", "Reason", "haversine_km", "score_pair"]
+
+AGREE, PARTIAL, UNKNOWN, AGAINST, VETO = "agree", "partial", "unknown", "against", "veto"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One dimension's verdict on a pair of reports: ``agree``, ``partial``, ``unknown``,
+    ``against`` or ``veto``, its score (-1..1) and a sentence an analyst can read."""
+
+    field: str
+    verdict: str
+    score: float
+    detail: str
+
+
+@dataclass(frozen=True)
+class LinkScore:
+    """Whether two reports (``first`` < ``second`` by event id) are one incident, and why."""
+
+    first: str
+    second: str
+    score: float
+    linked: bool
+    veto: str | None
+    corroborated: bool
+    reasons: tuple[Reason, ...]
+
+    @property
+    def compatible(self) -> bool:
+        """Nothing says they are different incidents (they may still lack evidence to link)."""
+        return self.veto is None
+
+    def reason(self, name: str) -> Reason | None:
+        return next((r for r in self.reasons if r.field == name), None)
+
+    def explain(self) -> str:
+        """One line per reason, then the decision."""
+        lines = [f"{r.field}: {r.verdict} ({r.score:+.2f}) {r.detail}" for r in self.reasons]
+        decision = (
+            "linked" if self.linked else f"not linked{f' ({self.veto})' if self.veto else ''}"
+        )
+        return "\n".join([*lines, f"score {self.score:.2f}: {decision}"])
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _date(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason:
+    usable = {"day", "week", "month"}
+    if (
+        a.precision not in usable
+        or b.precision not in usable
+        or not (a.date_start and b.date_start)
+    ):
+        return Reason("date", UNKNOWN, 0.0, "a date is unknown or known only to the year")
+    assert a.date_end is not None and b.date_end is not None and b.date_start is not None
+    if a.date_start > b.date_end or b.date_start > a.date_end:
+        return Reason("date", VETO, -1.0, f"dates cannot be the same: {_when(a)} vs {_when(b)}")
+    assert a.precision is not None and b.precision is not None
+    score = policy.date_score(a.precision, b.precision)
+    if a.precision == b.precision == "day":
+        return Reason("date", AGREE, score, f"same day {a.date_start.isoformat()}")
+    return Reason("date", PARTIAL, score, f"{_when(a)} and {_when(b)} overlap")
+
+
+def _when(f: ReportFeatures) -> str:
+    assert f.date_start is not None and f.date_end is not None
+    if f.date_start == f.date_end:
+        return f.date_start.isoformat()
+    return f"{f.date_start.isoformat()}..{f.date_end.isoformat()} ({f.precision})"
+
+
+def _coordinates(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason | None:
+    if not (a.resolved and b.resolved):
+        return None
+    assert a.latitude is not None and a.longitude is not None
+    assert b.latitude is not None and b.longitude is not None
+    km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+    towns = a.geo_precision == 1 and b.geo_precision == 1
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return Reason("place", AGREE, 1.0, f"same place {a.place_label!r} (gazetteer)")
+    if km <= policy.same_place_km:
+        return Reason("place", AGREE, 0.9, f"{km:.0f} km apart")
+    if km <= policy.near_km:
+        score = 0.5 if towns else 0.7
+        return Reason("place", PARTIAL, score, f"{km:.0f} km apart")
+    if max(a.geo_precision, b.geo_precision) >= 3:
+        return None  # a region's centre says little; compare admin units instead
+    if km <= policy.region_km and not towns:
+        return Reason("place", PARTIAL, 0.5, f"{km:.0f} km apart (one place is approximate)")
+    return Reason(
+        "place", VETO, -1.0, f"{a.place_label!r} and {b.place_label!r} are {km:.0f} km apart"
+    )
+
+
+def _names(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason | None:
+    if set(a.place_keys) & set(b.place_keys):
+        return Reason("place", AGREE, 0.9, f"same place name {a.place_label!r}")
+    if set(a.loose_keys) & set(b.loose_keys):
+        return Reason(
+            "place",
+            AGREE,
+            0.8,
+            f"{a.place_label!r} and {b.place_label!r} are spellings of one name",
+        )
+    best = max(
+        (name_similarity(x, y) for x in a.place_keys for y in b.place_keys if x[:1] == y[:1]),
+        default=0.0,
+    )
+    if best >= policy.fuzzy_ratio:
+        return Reason(
+            "place", PARTIAL, 0.6, f"{a.place_label!r} and {b.place_label!r} are similar spellings"
+        )
+    return None
+
+
+def _place(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason:
+    if not (a.has_place and b.has_place):
+        return Reason("place", UNKNOWN, 0.0, "a place is unknown")
+    if a.country and b.country and a.country != b.country:
+        return Reason("place", VETO, -1.0, f"different countries: {a.country} vs {b.country}")
+    by_coordinates = _coordinates(a, b, policy)
+    if by_coordinates is not None and by_coordinates.verdict == VETO:
+        return by_coordinates
+    found = [r for r in (by_coordinates, _names(a, b, policy)) if r is not None]
+    if found:
+        return max(found, key=lambda r: r.score)
+    if a.admin2 and a.admin2 == b.admin2:
+        return Reason("place", PARTIAL, 0.3, f"same district {a.admin2!r}, places differ")
+    if a.admin1 and a.admin1 == b.admin1:
+        return Reason("place", PARTIAL, 0.2, f"same region {a.admin1!r}, places differ")
+    if a.admin1 and b.admin1 and a.resolved and b.resolved:
+        return Reason("place", VETO, -1.0, f"different regions: {a.admin1!r} vs {b.admin1!r}")
+    return Reason(
+        "place", UNKNOWN, 0.0, f"{a.place_label!r} and {b.place_label!r}: no known relation"
+    )
+
+
+def _type(a: ReportFeatures, b: ReportFeatures) -> Reason:
+    if a.family != b.family:
+        return Reason(
+            "type", VETO, -1.0, f"different kinds of event: {a.event_type} vs {b.event_type}"
+        )
+    if a.sub_event_type == b.sub_event_type:
+        return Reason("type", AGREE, 1.0, f"both {a.sub_event_type}")
+    if a.event_type == b.event_type:
+        return Reason("type", PARTIAL, 0.5, f"{a.sub_event_type} and {b.sub_event_type}")
+    return Reason("type", PARTIAL, 0.2, f"{a.sub_event_type} and {b.sub_event_type} (one family)")
+
+
+def _actors(a: ReportFeatures, b: ReportFeatures) -> Reason:
+    keys_a, keys_b = {x.key for x in a.actors}, {x.key for x in b.actors}
+    strong_a = {x.key for x in a.actors if not x.weak}
+    strong_b = {x.key for x in b.actors if not x.weak}
+    common = strong_a & strong_b
+    if common:
+        return Reason("actors", AGREE, 1.0, f"both name {', '.join(sorted(common))}")
+    stated_a = [x for x in a.actors if x.stated and not x.weak and x.key not in keys_b]
+    stated_b = [x for x in b.actors if x.stated and not x.weak and x.key not in keys_a]
+    if stated_a and stated_b:
+        names = f"{', '.join(sorted(x.key for x in stated_a))} vs {', '.join(sorted(x.key for x in stated_b))}"
+        known = all(x.inter > 0 for x in [*stated_a, *stated_b])
+        if known:
+            return Reason("actors", VETO, -1.0, f"different actors stated: {names}")
+        return Reason("actors", AGAINST, -1.0, f"different actors named: {names}")
+    weak = keys_a & keys_b
+    if weak:
+        return Reason("actors", PARTIAL, 0.3, f"both name {', '.join(sorted(weak))}")
+    return Reason("actors", UNKNOWN, 0.0, "no actor in common is named")
+
+
+def _interval(f: ReportFeatures) -> tuple[int, float]:
+    assert f.killed is not None
+    low = f.killed_low if f.killed_low is not None else f.killed
+    return low, math.inf if f.killed_high is None else float(f.killed_high)
+
+
+def _fatalities(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason:
+    if a.killed is None or b.killed is None:
+        return Reason("fatalities", UNKNOWN, 0.0, "a toll is not given")
+    if a.killed == b.killed == 0:
+        return Reason("fatalities", PARTIAL, 0.1, "neither reports deaths")
+    if a.killed == b.killed:
+        return Reason("fatalities", AGREE, 1.0, f"both give {a.killed} killed")
+    if 0 in (a.killed, b.killed):
+        return Reason("fatalities", AGAINST, -0.5, f"{a.killed} vs {b.killed} killed")
+    gap = abs(a.killed - b.killed)
+    if gap <= max(policy.close_absolute, policy.close_fraction * max(a.killed, b.killed)):
+        return Reason("fatalities", AGREE, 0.7, f"{a.killed} and {b.killed} killed are close")
+    (low_a, high_a), (low_b, high_b) = _interval(a), _interval(b)
+    if low_a <= high_b and low_b <= high_a:
+        return Reason("fatalities", PARTIAL, 0.4, f"{a.killed} and {b.killed} killed can both hold")
+    return Reason("fatalities", AGAINST, -0.5, f"{a.killed} vs {b.killed} killed")
+
+
+def _targets(a: ReportFeatures, b: ReportFeatures) -> Reason | None:
+    common = a.targets & b.targets
+    if not common:
+        return None
+    return Reason("targets", AGREE, 0.0, f"both name the target {', '.join(sorted(common))}")
+
+
+def score_pair(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> LinkScore:
+    """The linking score of two reports; symmetric (``score_pair(a, b) == score_pair(b, a)``)."""
+    if b.event_id < a.event_id:
+        a, b = b, a
+    if a.article_id == b.article_id:
+        same = Reason("article", VETO, -1.0, "one article: the assembler found two events")
+        return LinkScore(a.event_id, b.event_id, 0.0, False, same.detail, False, (same,))
+    reasons = [
+        _date(a, b, policy),
+        _place(a, b, policy),
+        _type(a, b),
+        _actors(a, b),
+        _fatalities(a, b, policy),
+    ]
+    target = _targets(a, b)
+    if target is not None:
+        reasons.append(target)
+    score = round(sum(policy.weights.get(r.field, 0.0) * r.score for r in reasons), 4)
+    veto = next((r.detail for r in reasons if r.verdict == VETO), None)
+    by_field = {r.field: r for r in reasons}
+    corroborated = (
+        by_field["actors"].score >= 1.0
+        or (by_field["fatalities"].score >= 0.4 and bool(a.killed) and bool(b.killed))
+        or target is not None
+    )
+    linked = (
+        veto is None
+        and by_field["date"].score > 0
+        and by_field["place"].score >= policy.min_place
+        and corroborated
+        and score >= policy.threshold
+    )
+    return LinkScore(a.event_id, b.event_id, score, linked, veto, corroborated, tuple(reasons))
