@@ -107,6 +107,8 @@ class IncidentBackend(Protocol):
 
     def query_incidents(self, query: IncidentQuery) -> list[Incident]: ...
 
+    def count_incidents(self, query: IncidentQuery) -> int: ...
+
     def incident_ids_of(self, event_ids: Collection[str]) -> dict[str, str]: ...
 
     def overrides_for(self, article_ids: Collection[str]) -> list[Override]: ...
@@ -222,6 +224,9 @@ class MemoryBackend:
         chosen = [i for i in self._incidents.values() if matches(i, query)]
         chosen.sort(key=lambda i: (i.date.start if i.date else dt.date.min, i.id), reverse=True)
         return chosen[query.offset : query.offset + query.limit]
+
+    def count_incidents(self, query: IncidentQuery) -> int:
+        return sum(1 for i in self._incidents.values() if matches(i, query))
 
     def incident_ids_of(self, event_ids: Collection[str]) -> dict[str, str]:
         from sitrep.incidents.reconcile import incident_id

@@ -10,7 +10,8 @@ revised toll), not a disagreement. The current claims then give the range:
   30 or fewer, "about 20" 16 to 24, a bare figure itself;
 - ``contested`` when two current claims cannot both hold (or one says nobody died);
 - ``low`` / ``high`` the smallest and largest current figures; ``best`` the largest figure every
-  current claim allows, else (contested) the figure the most outlets carry, the lower on a tie;
+  current claim allows, else (contested) the figure of the claimant the most outlets relay (any
+  of its figures, so a revised toll keeps the support of the first one), the lower on a tie;
 - ``conservative`` (ACLED's single figure): ``best``, or ``low`` when contested.
 """
 
@@ -194,9 +195,13 @@ def figures(claims: list[IncidentClaim], kind: ClaimKind) -> IncidentFigures:
         allowed = [v for v in figures_only if all(lo <= v <= hi for lo, hi in intervals)]
         best = max(allowed) if allowed else max(figures_only)
     else:
+        relayed: dict[str, set[str]] = defaultdict(set)  # claimant -> outlets relaying them
+        for claim in claims:
+            if claim.kind is kind:
+                relayed[fold(claim.claimant)] |= claim.outlets
         outlets: dict[int, set[str]] = defaultdict(set)
         for claim, value in positive:
-            outlets[value] |= claim.outlets
+            outlets[value] |= relayed[fold(claim.claimant)]
         best = sorted(outlets, key=lambda v: (-len(outlets[v]), v))[0]
     basis = [c for c, v in positive if v == best]
     by_group: dict[str, int] = {}

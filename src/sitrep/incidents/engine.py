@@ -6,7 +6,7 @@ connected reports, as ``sitrep.incidents.cluster`` defines them), the coarse and
 reports that could attach to those incidents, and the coarse groups around them. The result is
 the same as recomputing everything (``rebuild``), whatever order the reports came in: each
 incident is a function of the set of reports and the analyst's decisions, and its id derives
-from its smallest anchor report. Re-ingesting an unchanged article changes nothing.
+from its earliest published anchor report. Re-ingesting an unchanged article changes nothing.
 
 Analyst actions (``split``, ``merge``, ``undo``) are stored as decisions between reports and
 applied in every recomputation after them.
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from sitrep.errors import ReviewError, StoreError
 from sitrep.incidents.backend import Assignment, IncidentBackend
-from sitrep.incidents.blocking import block_keys
+from sitrep.incidents.blocking import probe_keys
 from sitrep.incidents.cluster import Unit, agglomerate, best_link, choose_attachment, compatible
 from sitrep.incidents.features import ANCHOR, BACKGROUND, COARSE, LOOSE, ReportFeatures, features_of
 from sitrep.incidents.graph import ReportGraph
@@ -44,12 +44,14 @@ class IncidentChanges:
     removed: list[str] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)
     reports: int = 0  # reports recomputed
+    comparisons: int = 0  # pairs of reports scored
 
     def extend(self, other: IncidentChanges) -> None:
         self.written += other.written
         self.removed += other.removed
         self.aliases.update(other.aliases)
         self.reports += other.reports
+        self.comparisons += other.comparisons
 
 
 class IncidentEngine:
@@ -100,7 +102,7 @@ class IncidentEngine:
         moving = gone | {f.event_id for f in changed if f.event_id in old}
         neighbours: set[str] = set()
         for event_id in moving:
-            keys = block_keys(old[event_id])
+            keys = probe_keys(old[event_id])
             if keys:
                 neighbours |= self.backend.candidates(keys)
         stale = {a.root for a in self.backend.assignments(moving).values() if a.root}
@@ -128,7 +130,7 @@ class IncidentEngine:
         for unit in units:
             if unit.kind == LOOSE:
                 for member in unit.members:
-                    new[member] = Assignment(unit.root, "loose")
+                    new[member] = Assignment(graph.incident_root(unit.members), "loose")
         return self._write(graph, new, seeds, stale)
 
     def _anchor_stage(
@@ -152,7 +154,7 @@ class IncidentEngine:
         )
         by_root: dict[str, list[Unit]] = {}
         for group in groups:
-            root = group[0].root
+            root = graph.incident_root(m for u in group for m in u.members)
             by_root[root] = group
             for unit in group:
                 for member in unit.members:
@@ -252,9 +254,10 @@ class IncidentEngine:
             neighbours=lambda u: graph.neighbour_units(u, {COARSE}),
         )
         for group in groups:
+            root = graph.incident_root(m for u in group for m in u.members)
             for unit in group:
                 for member in unit.members:
-                    new[member] = Assignment(group[0].root, "coarse")
+                    new[member] = Assignment(root, "coarse")
 
     # -- writing ------------------------------------------------------------------------------
     def _write(
@@ -284,7 +287,11 @@ class IncidentEngine:
         removed = sorted(incident_id(r) for r, ids in members.items() if not ids)
         self.backend.save_incidents(incidents, removed, aliases)
         return IncidentChanges(
-            written=[i.id for i in incidents], removed=removed, aliases=aliases, reports=len(new)
+            written=[i.id for i in incidents],
+            removed=removed,
+            aliases=aliases,
+            reports=len(new),
+            comparisons=graph.comparisons,
         )
 
     def _incident(

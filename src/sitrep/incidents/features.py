@@ -46,7 +46,7 @@ class ActorFeature:
     side: int  # 1 (actor1 and associates) or 2 (actor2 and associates)
     inter: int
     stated: bool  # stated as fact (not alleged by a claimant, not claimed by the actor)
-    weak: bool  # a kind of actor or the ubiquitous state forces (see LinkPolicy)
+    kind: str  # named | state | kind (a kind of actor: civilians ...; see LinkPolicy)
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ def _actor_features(event: Event, policy: LinkPolicy) -> tuple[ActorFeature, ...
                 side=side,
                 inter=ref.inter,
                 stated=ref.status is ActorStatus.stated,
-                weak=policy.is_weak_actor(key),
+                kind=policy.actor_kind(key),
             )
             found.setdefault((key, side), feature)
     return tuple(sorted(found.values(), key=lambda a: (a.side, a.key)))

@@ -3,10 +3,11 @@ decisions and units, fetched from the backend on demand and cached for the sessi
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Iterable
 
 from sitrep.incidents.backend import Assignment, IncidentBackend
-from sitrep.incidents.blocking import block_keys
+from sitrep.incidents.blocking import probe_keys
 from sitrep.incidents.cluster import Unit
 from sitrep.incidents.features import ANCHOR, BACKGROUND, COARSE, LOOSE, ReportFeatures
 from sitrep.incidents.overrides import Override, OverrideKind, effective_pairs, resolve_key
@@ -34,6 +35,7 @@ class ReportGraph:
         self._resolved: dict[int, tuple[str, str]] = {}
         self._effective: dict[frozenset[str], tuple[int, OverrideKind]] | None = None
         self._units: dict[str, Unit] = {}
+        self.comparisons = 0  # pairs of reports scored in this session
 
     # -- reports ------------------------------------------------------------------------------
     def load(self, event_ids: Iterable[str]) -> None:
@@ -58,11 +60,22 @@ class ReportGraph:
         found = self._candidates.get(event_id)
         if found is None:
             report = self.feature(event_id)
-            keys = block_keys(report) if report is not None else []
+            keys = probe_keys(report) if report is not None else []
             found = self.backend.candidates(keys) - {event_id} if keys else set()
             self.load(found)
             self._candidates[event_id] = found
         return found
+
+    def incident_root(self, event_ids: Iterable[str]) -> str:
+        """The report an incident is named after: the earliest published (then the smallest
+        event id), so that later reports joining an incident rarely rename it."""
+
+        def rank(event_id: str) -> tuple[dt.date, str]:
+            report = self.feature(event_id)
+            published = report.published if report is not None else None
+            return (published or dt.date.max, event_id)
+
+        return min(event_ids, key=rank)
 
     def stored(self, event_ids: Collection[str]) -> dict[str, Assignment]:
         wanted = [e for e in event_ids if e not in self._stored]
@@ -78,6 +91,7 @@ class ReportGraph:
             a, b = self.feature(key[0]), self.feature(key[1])
             assert a is not None and b is not None, key
             score = score_pair(a, b, self.policy)
+            self.comparisons += 1
             self._scores[key] = score
         return score
 

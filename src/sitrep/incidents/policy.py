@@ -41,7 +41,8 @@ class LinkPolicy:
     fuzzy_ratio: float
     close_fraction: float
     close_absolute: int
-    weak_actor_prefixes: tuple[str, ...]
+    kind_actor_prefixes: tuple[str, ...]
+    state_actor_prefixes: tuple[str, ...]
     target_stopwords: frozenset[str] = field(default_factory=frozenset)
     source: str = "built-in"
 
@@ -64,7 +65,8 @@ class LinkPolicy:
                 fuzzy_ratio=float(place["fuzzy_ratio"]),
                 close_fraction=float(dead["close_fraction"]),
                 close_absolute=int(dead["close_absolute"]),
-                weak_actor_prefixes=tuple(p.lower() for p in data["weak_actor_prefixes"]),
+                kind_actor_prefixes=tuple(p.lower() for p in data["kind_actor_prefixes"]),
+                state_actor_prefixes=tuple(p.lower() for p in data["state_actor_prefixes"]),
                 target_stopwords=frozenset(w.lower() for w in data.get("target_stopwords", [])),
                 source=source,
             )
@@ -89,8 +91,13 @@ class LinkPolicy:
         a, b = sorted((first, second), key=order.index)
         return self.date_scores.get(f"{a}-{b}", 0.0)
 
-    def is_weak_actor(self, key: str) -> bool:
-        return key.startswith(self.weak_actor_prefixes)
+    def actor_kind(self, key: str) -> str:
+        """``kind`` (civilians, protesters ...), ``state`` (state forces) or ``named``."""
+        if key.startswith(self.kind_actor_prefixes):
+            return "kind"
+        if key.startswith(self.state_actor_prefixes):
+            return "state"
+        return "named"
 
 
 @functools.lru_cache(maxsize=1)

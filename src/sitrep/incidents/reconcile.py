@@ -72,7 +72,7 @@ class Member:
 
 
 def incident_id(root: str) -> str:
-    """The incident id derived from its root report (the smallest event id among its anchors)."""
+    """The incident id derived from its root report (its earliest published anchor report)."""
     return f"inc-{root}"
 
 

@@ -137,7 +137,7 @@ class Incident(_Record):
     """One real event reported by one or more articles."""
 
     id: str
-    root: str  # the event id the incident id derives from (its smallest anchor report)
+    root: str  # the event id the incident id derives from (its earliest published anchor)
     event_type: str
     sub_event_type: str
     civilian_targeting: bool = False

@@ -9,8 +9,9 @@ Each dimension gives a verdict and a score between -1 and 1:
   name up to spelling; different countries, or towns too far apart, veto the link.
 - ``type``: the same sub-event type agrees most; a different family (violence vs demonstrations)
   vetoes the link.
-- ``actors``: a named actor in common agrees; different organisations stated as fact by both
-  reports count against, and veto when both are dictionary actors.
+- ``actors``: a named organisation in common agrees; the same state forces agree less, and
+  only for the same sub-event type; different organisations stated as fact by both reports
+  count against, and veto when both are dictionary actors (known inter code).
 - ``fatalities``: the same toll agrees; tolls that cannot both be true count against.
 
 A link needs no veto, an agreeing date, a place score of at least ``min_place``, something
@@ -185,22 +186,24 @@ def _type(a: ReportFeatures, b: ReportFeatures) -> Reason:
 
 def _actors(a: ReportFeatures, b: ReportFeatures) -> Reason:
     keys_a, keys_b = {x.key for x in a.actors}, {x.key for x in b.actors}
-    strong_a = {x.key for x in a.actors if not x.weak}
-    strong_b = {x.key for x in b.actors if not x.weak}
-    common = strong_a & strong_b
+    named_a = {x.key for x in a.actors if x.kind == "named"}
+    named_b = {x.key for x in b.actors if x.kind == "named"}
+    common = named_a & named_b
     if common:
         return Reason("actors", AGREE, 1.0, f"both name {', '.join(sorted(common))}")
-    stated_a = [x for x in a.actors if x.stated and not x.weak and x.key not in keys_b]
-    stated_b = [x for x in b.actors if x.stated and not x.weak and x.key not in keys_a]
+    stated_a = [x for x in a.actors if x.stated and x.kind == "named" and x.key not in keys_b]
+    stated_b = [x for x in b.actors if x.stated and x.kind == "named" and x.key not in keys_a]
     if stated_a and stated_b:
-        names = f"{', '.join(sorted(x.key for x in stated_a))} vs {', '.join(sorted(x.key for x in stated_b))}"
-        known = all(x.inter > 0 for x in [*stated_a, *stated_b])
-        if known:
+        names = " vs ".join(", ".join(sorted(x.key for x in side)) for side in (stated_a, stated_b))
+        if all(x.inter > 0 for x in [*stated_a, *stated_b]):
             return Reason("actors", VETO, -1.0, f"different actors stated: {names}")
         return Reason("actors", AGAINST, -1.0, f"different actors named: {names}")
-    weak = keys_a & keys_b
-    if weak:
-        return Reason("actors", PARTIAL, 0.3, f"both name {', '.join(sorted(weak))}")
+    state = {x.key for x in a.actors if x.kind == "state"} & keys_b
+    if state and a.sub_event_type == b.sub_event_type:
+        return Reason("actors", AGREE, 0.6, f"both name {', '.join(sorted(state))}")
+    shared = keys_a & keys_b
+    if shared:
+        return Reason("actors", PARTIAL, 0.2, f"both name {', '.join(sorted(shared))}")
     return Reason("actors", UNKNOWN, 0.0, "no actor in common is named")
 
 
@@ -256,7 +259,7 @@ def score_pair(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Link
     veto = next((r.detail for r in reasons if r.verdict == VETO), None)
     by_field = {r.field: r for r in reasons}
     corroborated = (
-        by_field["actors"].score >= 1.0
+        by_field["actors"].verdict == AGREE
         or (by_field["fatalities"].score >= 0.4 and bool(a.killed) and bool(b.killed))
         or target is not None
     )
