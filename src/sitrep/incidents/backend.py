@@ -117,7 +117,9 @@ class IncidentBackend(Protocol):
         self, kind: OverrideKind, first: EventKey, second: EventKey, note: str
     ) -> Override: ...
 
-    def set_override_active(self, override_id: int, active: bool) -> Override: ...
+    def set_override_active(
+        self, override_id: int, active: bool, *, replaced_by: int | None = None
+    ) -> Override: ...
 
     def list_overrides(self) -> list[Override]: ...
 
@@ -256,10 +258,14 @@ class MemoryBackend:
         self._overrides[number] = override
         return override
 
-    def set_override_active(self, override_id: int, active: bool) -> Override:
+    def set_override_active(
+        self, override_id: int, active: bool, *, replaced_by: int | None = None
+    ) -> Override:
         if override_id not in self._overrides:
             raise ReviewError.from_catalogue("E060", detail=f"no decision numbered {override_id}")
-        self._overrides[override_id] = replace(self._overrides[override_id], active=active)
+        self._overrides[override_id] = replace(
+            self._overrides[override_id], active=active, replaced_by=replaced_by
+        )
         return self._overrides[override_id]
 
     def list_overrides(self) -> list[Override]:

@@ -202,6 +202,7 @@ def _report(
         id=_event_id("article", *key),
         text=text,
         source=rng.choice(_OUTLETS),
+        origin=f"synthetic:{key[0]}:{key[1]}",  # the real event this report tells of
         published=PartialDate.of_day(published + dt.timedelta(days=30 if background else 0)),
     )
     figure = max(0, killed + rng.choice([0, 0, 0, 1, -1]))
@@ -258,6 +259,8 @@ class LinkBench:
     incidents: int
     window: int
     checkpoints: list[Checkpoint] = field(default_factory=list)
+    pair_precision: float = 0.0  # pairs of reports put in one incident that are one real event
+    pair_recall: float = 0.0  # pairs of reports of one real event that were put in one incident
 
     @property
     def growth(self) -> float:
@@ -301,6 +304,7 @@ def run_link_bench(
         raise ConfigError.from_catalogue("E021", detail=f"--backend {backend!r} (sqlite or memory)")
     times: list[float] = []
     comparisons: list[int] = []
+    truth: dict[str, str] = {}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as folder:
         store = None
@@ -320,7 +324,10 @@ def run_link_bench(
                 changes = engine.update([result])
                 times.append(time.perf_counter() - tick)
                 comparisons.append(changes.comparisons)
+                truth[result.events[0].id] = result.article.origin or ""
             incidents = engine.backend.count_incidents(IncidentQuery())
+            assigned = engine.backend.assignments(list(truth))
+            predicted = {e: a.root for e, a in assigned.items() if a.root is not None}
         finally:
             if store is not None:
                 store.close()
@@ -332,7 +339,30 @@ def run_link_bench(
         incidents=incidents,
         window=window,
         checkpoints=[_summary(m, times, comparisons, window) for m in _checkpoints(reports)],
+        **_pair_scores(predicted, truth),
     )
+
+
+def _pairs(groups: dict[str, str]) -> set[tuple[str, str]]:
+    members: dict[str, list[str]] = {}
+    for event_id, group in groups.items():
+        members.setdefault(group, []).append(event_id)
+    return {
+        (a, b)
+        for ids in members.values()
+        for i, a in enumerate(sorted(ids))
+        for b in sorted(ids)[i + 1 :]
+    }
+
+
+def _pair_scores(predicted: dict[str, str], truth: dict[str, str]) -> dict[str, float]:
+    """Pairwise precision and recall of the incidents against the stream's real events."""
+    found, real = _pairs(predicted), _pairs(truth)
+    both = len(found & real)
+    return {
+        "pair_precision": round(both / len(found), 4) if found else 1.0,
+        "pair_recall": round(both / len(real), 4) if real else 1.0,
+    }
 
 
 def print_link_bench(result: LinkBench, *, as_json: bool = False) -> None:
@@ -350,3 +380,7 @@ def print_link_bench(result: LinkBench, *, as_json: bool = False) -> None:
             f"{c.report:>10,} {c.median_ms:>10.2f} {c.mean_ms:>9.2f} {c.p95_ms:>8.2f} {c.comparisons:>13.1f}"
         )
     print(f"growth (last / first median): {result.growth:.2f}x")
+    print(
+        f"linking against the stream's real events: pair precision {result.pair_precision:.3f},"
+        f" pair recall {result.pair_recall:.3f}"
+    )

@@ -373,21 +373,31 @@ class IncidentEngine:
         graph = ReportGraph(self.backend, self.policy)
         keys = self._keys(graph, roots)
         with self.backend.transaction():
-            for decision in graph.decisions_within(members):
-                if decision.kind is OverrideKind.cannot_link:
-                    self.backend.set_override_active(decision.id, False)
-            for other in roots[1:]:
-                self.backend.add_override(OverrideKind.must_link, keys[roots[0]], keys[other], note)
+            withdrawn = [
+                d for d in graph.decisions_within(members) if d.kind is OverrideKind.cannot_link
+            ]
+            made = [
+                self.backend.add_override(OverrideKind.must_link, keys[roots[0]], keys[o], note)
+                for o in roots[1:]
+            ]
+            for decision in withdrawn:
+                self.backend.set_override_active(decision.id, False, replaced_by=made[0].id)
             return self._recompute(members, set(roots), set())
 
     def undo(self, override_id: int) -> IncidentChanges:
-        """Withdraw an analyst decision and recompute the incidents it touched."""
+        """Withdraw an analyst decision (reinstating the decisions it had withdrawn, for a merge)
+        and recompute the incidents it touched."""
         with self.backend.transaction():
             override = self.backend.set_override_active(override_id, False)
-            return self._reconsider(override)
+            restored = [
+                self.backend.set_override_active(earlier.id, True)
+                for earlier in self.backend.list_overrides()
+                if earlier.replaced_by == override_id and not earlier.active
+            ]
+            return self._reconsider([override, *restored])
 
-    def _reconsider(self, override: Override) -> IncidentChanges:
-        articles = [override.first.article_id, override.second.article_id]
+    def _reconsider(self, overrides: list[Override]) -> IncidentChanges:
+        articles = {k.article_id for o in overrides for k in (o.first, o.second)}
         ids = {e for v in self.backend.article_reports(articles).values() for e in v}
         stale = {a.root for a in self.backend.assignments(ids).values() if a.root}
         return self._recompute(ids, stale, set())

@@ -6,7 +6,8 @@ A *report* is one ``Event`` extracted from one article. Its *kind* decides what 
 - ``anchor``: reported news dated to the day, with a place. Anchors form incidents.
 - ``coarse``: reported news dated only to the week or month, with a place. It joins the one
   incident it matches unambiguously, or forms its own.
-- ``background``: mentioned as context. It corroborates an incident but never creates one.
+- ``background``: mentioned as context. It corroborates an incident but never creates one
+  (and without a place or a date finer than the year, it is compared with nothing).
 - ``loose``: reported news without a place or with only a year. Never linked automatically
   (too little evidence); it is an incident of its own.
 """
@@ -87,18 +88,22 @@ class ReportFeatures:
         return bool(self.place_keys) or self.geonameid is not None or self.latitude is not None
 
     @property
+    def dated(self) -> bool:
+        """Dated precisely enough to be compared: to the day, week or month."""
+        return self.precision in {"day", "week", "month"} and self.date_start is not None
+
+    @property
     def kind(self) -> str:
-        dated = self.precision in {"day", "week", "month"} and self.date_start is not None
         if self.role == EventRole.background.value:
-            return BACKGROUND if dated and self.has_place else LOOSE
-        if not dated or not self.has_place:
+            return BACKGROUND
+        if not self.dated or not self.has_place:
             return LOOSE
         return ANCHOR if self.precision == "day" else COARSE
 
     @property
     def days(self) -> list[dt.date]:
-        """Every day the report's date may be (none for a year or no date)."""
-        if self.kind == LOOSE or self.date_start is None or self.date_end is None:
+        """Every day the report's date may be (none for a year or no date, or no place)."""
+        if not (self.dated and self.has_place) or self.date_start is None or self.date_end is None:
             return []
         span = (self.date_end - self.date_start).days
         return [self.date_start + dt.timedelta(days=i) for i in range(span + 1)]

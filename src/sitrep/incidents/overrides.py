@@ -61,6 +61,7 @@ class Override:
     note: str = ""
     created_at: dt.datetime | None = None
     active: bool = True
+    replaced_by: int | None = None  # the decision that withdrew this one (a merge)
 
 
 def resolve_key(key: EventKey, reports: Iterable[ReportFeatures]) -> str | None:

@@ -115,35 +115,30 @@ def _fatalities_line(incident: Incident) -> str:
 
 
 def _print_reports(console: Console, incident: Incident) -> None:
-    table = Table(title="reports", header_style="bold", title_justify="left")
-    for column in (
-        "event",
-        "outlet",
-        "published",
-        "role",
-        "stage",
-        "place",
-        "killed",
-        "why linked",
-    ):
-        table.add_column(column, overflow="fold")
+    """Each report on one line, with why it is in the incident on the next."""
+    console.print("reports", style="bold")
     for report in incident.reports:
-        why = ""
-        if report.link is not None:
-            agreeing = [r.detail for r in report.link.reasons if r.verdict in {"agree", "partial"}]
-            who = "analyst" if report.link.decided_by == "analyst" else f"{report.link.score:.2f}"
-            why = f"{who} with {report.link.partner[:10]}: {'; '.join(agreeing)}"
-        table.add_row(
-            report.event_id[:12],
-            report.source or report.outlet,
-            report.published.value if report.published else "",
-            report.role,
-            report.stage,
-            report.place or "",
-            "" if report.killed is None else str(report.killed),
-            why,
+        killed = "" if report.killed is None else f", {report.killed} killed"
+        published = report.published.value if report.published else "undated"
+        line = (
+            f"  - {report.event_id[:12]} {report.source or report.outlet} ({published}): "
+            f"{report.role}, {report.stage}, {report.place or 'no place'}{killed}"
         )
-    console.print(table)
+        console.print(line, markup=False, highlight=False)
+        if report.link is None:
+            continue
+        agreeing = [r.detail for r in report.link.reasons if r.verdict in {"agree", "partial"}]
+        who = (
+            "analyst decision"
+            if report.link.decided_by == "analyst"
+            else f"score {report.link.score:.2f}"
+        )
+        console.print(
+            f"      why linked: {who} with {report.link.partner[:12]}: {'; '.join(agreeing)}",
+            style="dim",
+            markup=False,
+            highlight=False,
+        )
 
 
 def print_decisions(console: Console, decisions: list[Override]) -> None:

@@ -274,11 +274,14 @@ class SQLiteIncidentBackend:
             assert cursor.lastrowid is not None
             return self._override_by_id(cursor.lastrowid)
 
-    def set_override_active(self, override_id: int, active: bool) -> Override:
+    def set_override_active(
+        self, override_id: int, active: bool, *, replaced_by: int | None = None
+    ) -> Override:
         with self.transaction():
             self._override_by_id(override_id)
             self.conn.execute(
-                "UPDATE incident_overrides SET active = ? WHERE id = ?", (int(active), override_id)
+                "UPDATE incident_overrides SET active = ?, replaced_by = ? WHERE id = ?",
+                (int(active), replaced_by, override_id),
             )
             return self._override_by_id(override_id)
 
@@ -294,7 +297,8 @@ class SQLiteIncidentBackend:
 
 _SELECT_OVERRIDES = (
     "SELECT id, kind, first_article, first_start, first_end, first_event, second_article,"
-    " second_start, second_end, second_event, note, created_at, active FROM incident_overrides"
+    " second_start, second_end, second_event, note, created_at, active, replaced_by"
+    " FROM incident_overrides"
 )
 
 
@@ -307,6 +311,7 @@ def _override(row: tuple[Any, ...]) -> Override:
         note=row[10],
         created_at=dt.datetime.fromisoformat(row[11]),
         active=bool(row[12]),
+        replaced_by=row[13],
     )
 
 

@@ -75,6 +75,7 @@ CREATE TABLE incident_overrides (
     second_event   TEXT NOT NULL,
     note           TEXT NOT NULL DEFAULT '',
     active         INTEGER NOT NULL DEFAULT 1,
+    replaced_by    INTEGER,                   -- the decision that withdrew this one (a merge)
     created_at     TEXT NOT NULL
 );
 CREATE INDEX incident_overrides_first ON incident_overrides (first_article);
