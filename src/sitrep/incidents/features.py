@@ -79,6 +79,7 @@ class ReportFeatures:
     killed: int | None = None  # the event's best figure
     killed_low: int | None = None
     killed_high: int | None = None  # None: open-ended ("at least")
+    victims: frozenset[str] = field(default_factory=frozenset)  # victim groups of the toll
     targets: frozenset[str] = field(default_factory=frozenset)
     published: dt.date | None = None
     key_spans: tuple[tuple[int, int], ...] = ()  # the trigger words: the event's stable identity
@@ -115,6 +116,7 @@ class ReportFeatures:
             value = data[name]
             data[name] = value.isoformat() if value else None
         data["targets"] = sorted(self.targets)
+        data["victims"] = sorted(self.victims)
         return json.dumps(data, separators=(",", ":"), sort_keys=True)
 
     @classmethod
@@ -127,6 +129,7 @@ class ReportFeatures:
             data[name] = tuple(data[name])
         data["key_spans"] = tuple(tuple(s) for s in data["key_spans"])
         data["targets"] = frozenset(data["targets"])
+        data["victims"] = frozenset(data.get("victims", ()))
         return cls(**data)
 
 
@@ -191,6 +194,7 @@ def features_of(event: Event, article: Article, policy: LinkPolicy) -> ReportFea
         killed=dead.best,
         killed_low=dead.low if dead.low is not None else dead.best,
         killed_high=high,
+        victims=frozenset(g for g in dead.by_group if g != "people"),
         targets=targets,
         published=published,
         key_spans=tuple((s.start, s.end) for s in event.type_evidence),

@@ -41,6 +41,7 @@ class LinkPolicy:
     fuzzy_ratio: float
     close_fraction: float
     close_absolute: int
+    telling_toll: int
     kind_actor_prefixes: tuple[str, ...]
     state_actor_prefixes: tuple[str, ...]
     target_stopwords: frozenset[str] = field(default_factory=frozenset)
@@ -65,6 +66,7 @@ class LinkPolicy:
                 fuzzy_ratio=float(place["fuzzy_ratio"]),
                 close_fraction=float(dead["close_fraction"]),
                 close_absolute=int(dead["close_absolute"]),
+                telling_toll=int(dead["telling_toll"]),
                 kind_actor_prefixes=tuple(p.lower() for p in data["kind_actor_prefixes"]),
                 state_actor_prefixes=tuple(p.lower() for p in data["state_actor_prefixes"]),
                 target_stopwords=frozenset(w.lower() for w in data.get("target_stopwords", [])),

@@ -5,18 +5,24 @@ Each dimension gives a verdict and a score between -1 and 1:
 
 - ``date``: the two dates must overlap within the precision each has (a day inside a week
   agrees, two different days do not); two dates that cannot overlap veto the link.
-- ``place``: the same gazetteer place, coordinates close enough for their precision, or the same
-  name up to spelling; different countries, or towns too far apart, veto the link.
+- ``place``: the same gazetteer place, the same coordinates (within ``same_place_km``), the same
+  name up to spelling, or an approximate place near the other; two different towns, each coded
+  to itself, do not agree (and veto beyond ``near_km``); different countries, or places too far
+  apart for their precision, veto the link.
 - ``type``: the same sub-event type agrees most; a different family (violence vs demonstrations)
   vetoes the link.
 - ``actors``: a named organisation in common agrees; the same state forces agree less, and
-  only for the same sub-event type; different organisations stated as fact by both reports
+  only on the same side and for the same sub-event type; different organisations stated as fact by both reports
   count against, and veto when both are dictionary actors (known inter code).
 - ``fatalities``: the same toll agrees; tolls that cannot both be true count against.
 
-A link needs no veto, an agreeing date, a place score of at least ``min_place``, something
-beyond date, place and type that *corroborates* it (an actor in common, a matching toll, a common
-target), and a weighted score of at least the threshold. Two events of one article are never
+A link needs no veto, an agreeing date, a place score of at least ``min_place``, evidence
+beyond date, place and type that *corroborates* it, and a weighted score of at least the
+threshold. Corroboration is an organisation in common (or the same state forces on the same
+side), tolls that agree and are large enough to tell events apart (``telling_toll``: one death
+each says little in a city), or a common target; one is enough for reports of the same
+sub-event type, two are needed when the types differ, and one more when the tolls disagree.
+Tolls of different victims (6 fighters, 21 civilians) neither agree nor disagree. Two events of one article are never
 linked: the assembler already decided they are different.
 """
 
@@ -106,27 +112,36 @@ def _when(f: ReportFeatures) -> str:
     return f"{f.date_start.isoformat()}..{f.date_end.isoformat()} ({f.precision})"
 
 
-def _coordinates(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason | None:
+def _coordinates(
+    a: ReportFeatures, b: ReportFeatures, named: Reason | None, policy: LinkPolicy
+) -> Reason | None:
+    """Agreement of two geocoded places; ``named`` is the verdict on their names.
+
+    Places named differently agree only when coded to the same point; otherwise nearness
+    alone is weak (front-line villages a few kilometres apart are different places)."""
     if not (a.resolved and b.resolved):
         return None
     assert a.latitude is not None and a.longitude is not None
     assert b.latitude is not None and b.longitude is not None
     km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
-    towns = a.geo_precision == 1 and b.geo_precision == 1
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return Reason("place", AGREE, 1.0, f"same place {a.place_label!r} (gazetteer)")
-    if km <= policy.same_place_km:
-        return Reason("place", AGREE, 0.9, f"{km:.0f} km apart")
-    if km <= policy.near_km:
-        score = 0.5 if towns else 0.7
-        return Reason("place", PARTIAL, score, f"{km:.0f} km apart")
+    apart = f"{a.place_label!r} and {b.place_label!r} are {km:.0f} km apart"
+    if km <= 1.0:
+        return Reason(
+            "place", AGREE, 0.9, f"same coordinates for {a.place_label!r} and {b.place_label!r}"
+        )
+    towns = a.geo_precision == 1 and b.geo_precision == 1
+    if (
+        km > (policy.near_km if towns else policy.region_km)
+        and max(a.geo_precision, b.geo_precision) < 3
+    ):
+        return Reason("place", VETO, -1.0, apart)
+    if named is not None:
+        return None  # one place under two spellings: the names decide
     if max(a.geo_precision, b.geo_precision) >= 3:
         return None  # a region's centre says little; compare admin units instead
-    if km <= policy.region_km and not towns:
-        return Reason("place", PARTIAL, 0.5, f"{km:.0f} km apart (one place is approximate)")
-    return Reason(
-        "place", VETO, -1.0, f"{a.place_label!r} and {b.place_label!r} are {km:.0f} km apart"
-    )
+    return Reason("place", PARTIAL, 0.2, f"different places: {apart}")
 
 
 def _names(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason | None:
@@ -155,12 +170,14 @@ def _place(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason:
         return Reason("place", UNKNOWN, 0.0, "a place is unknown")
     if a.country and b.country and a.country != b.country:
         return Reason("place", VETO, -1.0, f"different countries: {a.country} vs {b.country}")
-    by_coordinates = _coordinates(a, b, policy)
+    named = _names(a, b, policy)
+    by_coordinates = _coordinates(a, b, named, policy)
     if by_coordinates is not None and by_coordinates.verdict == VETO:
         return by_coordinates
-    found = [r for r in (by_coordinates, _names(a, b, policy)) if r is not None]
-    if found:
-        return max(found, key=lambda r: r.score)
+    if by_coordinates is not None and (named is None or by_coordinates.score >= named.score):
+        return by_coordinates
+    if named is not None:
+        return named
     if a.admin2 and a.admin2 == b.admin2:
         return Reason("place", PARTIAL, 0.3, f"same district {a.admin2!r}, places differ")
     if a.admin1 and a.admin1 == b.admin1:
@@ -198,9 +215,10 @@ def _actors(a: ReportFeatures, b: ReportFeatures) -> Reason:
         if all(x.inter > 0 for x in [*stated_a, *stated_b]):
             return Reason("actors", VETO, -1.0, f"different actors stated: {names}")
         return Reason("actors", AGAINST, -1.0, f"different actors named: {names}")
-    state = {x.key for x in a.actors if x.kind == "state"} & keys_b
+    sides_b = {(x.key, x.side) for x in b.actors}
+    state = {x.key for x in a.actors if x.kind == "state" and (x.key, x.side) in sides_b}
     if state and a.sub_event_type == b.sub_event_type:
-        return Reason("actors", AGREE, 0.6, f"both name {', '.join(sorted(state))}")
+        return Reason("actors", AGREE, 0.6, f"both name {', '.join(sorted(state))} on one side")
     shared = keys_a & keys_b
     if shared:
         return Reason("actors", PARTIAL, 0.2, f"both name {', '.join(sorted(shared))}")
@@ -216,6 +234,9 @@ def _interval(f: ReportFeatures) -> tuple[int, float]:
 def _fatalities(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason:
     if a.killed is None or b.killed is None:
         return Reason("fatalities", UNKNOWN, 0.0, "a toll is not given")
+    if a.victims and b.victims and not a.victims & b.victims and a.killed != b.killed:
+        groups = f"{', '.join(sorted(a.victims))} vs {', '.join(sorted(b.victims))}"
+        return Reason("fatalities", UNKNOWN, 0.0, f"tolls of different victims: {groups}")
     if a.killed == b.killed == 0:
         return Reason("fatalities", PARTIAL, 0.1, "neither reports deaths")
     if a.killed == b.killed:
@@ -238,6 +259,27 @@ def _targets(a: ReportFeatures, b: ReportFeatures) -> Reason | None:
     return Reason("targets", AGREE, 0.0, f"both name the target {', '.join(sorted(common))}")
 
 
+def _corroborated(
+    a: ReportFeatures,
+    b: ReportFeatures,
+    by_field: dict[str, Reason],
+    common_target: bool,
+    policy: LinkPolicy,
+) -> bool:
+    """Enough evidence beyond date, place and type: one corroboration, or two when the
+    sub-event types differ, and one more when the tolls disagree."""
+    telling = min(a.killed or 0, b.killed or 0) >= policy.telling_toll
+    found = [
+        by_field["actors"].verdict == AGREE,
+        by_field["fatalities"].score >= 0.4 and telling,
+        common_target,
+    ]
+    needed = 1 if a.sub_event_type == b.sub_event_type else 2
+    if by_field["fatalities"].verdict == AGAINST:
+        needed += 1
+    return sum(found) >= needed
+
+
 def score_pair(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> LinkScore:
     """The linking score of two reports; symmetric (``score_pair(a, b) == score_pair(b, a)``)."""
     if b.event_id < a.event_id:
@@ -258,11 +300,7 @@ def score_pair(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Link
     score = round(sum(policy.weights.get(r.field, 0.0) * r.score for r in reasons), 4)
     veto = next((r.detail for r in reasons if r.verdict == VETO), None)
     by_field = {r.field: r for r in reasons}
-    corroborated = (
-        by_field["actors"].verdict == AGREE
-        or (by_field["fatalities"].score >= 0.4 and bool(a.killed) and bool(b.killed))
-        or target is not None
-    )
+    corroborated = _corroborated(a, b, by_field, target is not None, policy)
     linked = (
         veto is None
         and by_field["date"].score > 0
