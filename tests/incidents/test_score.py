@@ -27,7 +27,7 @@ def verdicts(a: ReportFeatures, b: ReportFeatures) -> dict[str, str]:
         ({"killed": 21}, {"killed": 25}),  # a revised toll stays close
         ({"coordinates": (19.95, 2.96)}, {"place": "Tin Zaouatine", "coordinates": (19.96, 2.99)}),
         (
-            {"killed": None, "actors": (actor("jnim"),)},
+            {"killed": None, "actors": (actor("jnim", inter=2),)},
             {"killed": None, "actors": (actor("jnim", side=2),)},
         ),
         (
@@ -127,3 +127,79 @@ def test_score_unresolved_different_actors_count_against_without_veto() -> None:
     score = score_pair(a, b, POLICY)
     assert score.reason("actors").verdict == "against"  # type: ignore[union-attr]
     assert score.veto is None
+
+
+JNIM = actor("jnim: group for support of islam and muslims", inter=2)
+ARMY = actor("military forces of mali", inter=1, kind="state")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "linked"),
+    [
+        # two kinds of event by one group in one town: one corroboration is not enough
+        (
+            {"actors": (JNIM,), "killed": None},
+            {"actors": (JNIM,), "killed": None, "sub": "Armed clash", "event_type": "Battles"},
+            False,
+        ),
+        # ... two are (the group and a telling toll)
+        (
+            {"actors": (JNIM,), "killed": 12},
+            {"actors": (JNIM,), "killed": 12, "sub": "Armed clash", "event_type": "Battles"},
+            True,
+        ),
+        # tolls that contradict need a second corroboration
+        ({"actors": (JNIM,), "killed": 0}, {"actors": (JNIM,), "killed": 10}, False),
+        # one death each in a city says little
+        ({"killed": 1}, {"killed": 1}, False),
+        ({"killed": 4}, {"killed": 4}, True),
+        # the army as attacker in one report and as target in the other
+        (
+            {"actors": (ARMY,), "killed": None},
+            {
+                "actors": (actor("military forces of mali", side=2, inter=1, kind="state"),),
+                "killed": None,
+            },
+            False,
+        ),
+        ({"actors": (ARMY,), "killed": None}, {"actors": (ARMY,), "killed": None}, True),
+    ],
+    ids=[
+        "types-one",
+        "types-two",
+        "tolls-clash",
+        "small-tolls",
+        "telling-tolls",
+        "army-sides",
+        "army-same-side",
+    ],
+)
+def test_score_corroboration_rules(first: dict, second: dict, linked: bool) -> None:
+    score = score_pair(report(**first), report(**second), POLICY)
+    assert score.linked is linked, score.explain()
+
+
+def test_score_tolls_of_different_victims_do_not_disagree() -> None:
+    """The army's '6 fighters' and the rebels' '21 civilians' may both be true."""
+    army = report(actors=(ARMY,), killed=6, victims=frozenset({"militants"}))
+    rebels = report(actors=(ARMY,), killed=21, victims=frozenset({"civilians", "children"}))
+    score = score_pair(army, rebels, POLICY)
+    assert score.reason("fatalities").verdict == "unknown"  # type: ignore[union-attr]
+    assert score.linked, score.explain()
+
+
+def test_score_differently_named_towns_close_together_do_not_agree() -> None:
+    a = report(place="Sfuhen", coordinates=(35.70, 36.55), actors=(ARMY,))
+    b = report(place="Qoqfin", coordinates=(35.73, 36.58), actors=(ARMY,))
+    score = score_pair(a, b, POLICY)
+    assert score.reason("place").score < POLICY.min_place  # type: ignore[union-attr]
+    assert not score.linked
+
+
+def test_score_unresolved_name_in_common_is_no_corroboration() -> None:
+    """A name the actor dictionary did not resolve (a demonym, a place) says little."""
+    a = report(killed=None, actors=(actor("islamist"),))
+    b = report(killed=None, actors=(actor("islamist"),))
+    score = score_pair(a, b, POLICY)
+    assert score.reason("actors").verdict == "partial"  # type: ignore[union-attr]
+    assert not score.linked

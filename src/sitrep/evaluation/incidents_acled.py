@@ -13,7 +13,9 @@ Two modes:
   actors with inter codes, fatalities) is filed as the report, as a complete extractor would
   give it; this measures the linking policy alone.
 
-Reported: the false-merge rate over rows of same-day same-admin1 groups (rows merged with
+Rows whose note repeats another row's note word for word (ACLED splitting one report into
+several events) are set aside: sitrep reads them as one article. Reported: the false-merge rate
+over rows of same-day same-admin1 groups (rows merged with
 another row of their group / rows in such groups), the same over pairs, over all rows, and how
 many reports were linkable at all (dated to the day with a place).
 
@@ -26,9 +28,11 @@ import argparse
 import json
 import sys
 import time
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from sitrep.evaluation.datasets import AcledRow, acled_files, default_data_dir, read_acled
 from sitrep.model import (
@@ -145,24 +149,23 @@ def _roots(engine: object, result: ExtractionResult | None) -> set[str]:
     return {a.root for a in engine.backend.assignments(reported).values() if a.root is not None}
 
 
-def evaluate_false_merges(
-    items: Iterable[tuple[AcledRow, ExtractionResult | None]], *, examples: int = 0
-) -> dict[str, object]:
-    """Link every row's reports and count rows ACLED keeps apart that ended in one incident."""
-    from sitrep.incidents import IncidentEngine, IncidentQuery, MemoryBackend, features_of
-    from sitrep.incidents.features import ANCHOR
+def _link(pairs: list[tuple[AcledRow, ExtractionResult | None]]) -> tuple[Any, dict[str, set[str]]]:
+    """File every result in one engine; return it and each row's incident roots."""
+    from sitrep.incidents import IncidentEngine, MemoryBackend
 
-    pairs = list(items)
     engine = IncidentEngine(MemoryBackend())
     results = [r for _, r in pairs if r is not None]
     for start in range(0, len(results), 500):
         engine.update(results[start : start + 500])
-    roots = {row.event_id: _roots(engine, result) for row, result in pairs}
-    owners: dict[str, set[str]] = defaultdict(set)
-    for event_id, found in roots.items():
-        for root in found:
-            owners[root].add(event_id)
-    merged_anywhere = {e for e, found in roots.items() if any(len(owners[r]) > 1 for r in found)}
+    return engine, {row.event_id: _roots(engine, result) for row, result in pairs}
+
+
+def _crowded_merges(
+    pairs: list[tuple[AcledRow, ExtractionResult | None]],
+    roots: dict[str, set[str]],
+    examples: int,
+) -> dict[str, Any]:
+    """Merges between rows of one country, admin1 and day."""
     groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for row, _ in pairs:
         groups[(row.country, row.admin1, row.event_date.isoformat())].append(row.event_id)
@@ -179,40 +182,65 @@ def evaluate_false_merges(
                     merged_rows |= {a, b}
                     if len(shown) < examples:
                         shown.append((a, b))
-    anchors = sum(
-        features_of(e, r.article, engine.policy).kind == ANCHOR
-        for _, r in pairs
-        if r is not None
-        for e in r.reported
-    )
-    reported = sum(len(r.reported) for _, r in pairs if r is not None)
     in_crowded = sum(len(ids) for ids in crowded)
     return {
-        "rows": len(pairs),
-        "reported_events": reported,
-        "linkable_reports": anchors,
-        "linkable_share": round(anchors / reported, 4) if reported else 0.0,
-        "incidents": engine.backend.count_incidents(IncidentQuery(limit=1)),
         "same_day_admin1_rows": in_crowded,
         "same_day_admin1_pairs": all_pairs,
-        "false_merge_rate": round(len(merged_rows) / in_crowded, 4) if in_crowded else 0.0,
+        "false_merge_rate": _rate(len(merged_rows), in_crowded),
         "false_merged_rows": len(merged_rows),
-        "false_merge_pair_rate": round(merged_pairs / all_pairs, 4) if all_pairs else 0.0,
+        "false_merge_pair_rate": _rate(merged_pairs, all_pairs),
         "false_merged_pairs": merged_pairs,
-        "rows_merged_with_any_other_row": len(merged_anywhere),
-        "any_merge_rate": round(len(merged_anywhere) / len(pairs), 4) if pairs else 0.0,
         "examples": shown,
     }
 
 
-def _rows(data_dir: Path, limit: int | None) -> list[AcledRow]:
-    """Every ACLED row once (the Benin export and the global one share some events)."""
-    rows: dict[str, AcledRow] = {}
+def _rate(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def evaluate_false_merges(
+    items: Iterable[tuple[AcledRow, ExtractionResult | None]], *, examples: int = 0
+) -> dict[str, object]:
+    """Link every row's reports and count rows ACLED keeps apart that ended in one incident."""
+    from sitrep.incidents import IncidentQuery, features_of
+    from sitrep.incidents.features import ANCHOR
+
+    pairs = list(items)
+    engine, roots = _link(pairs)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for event_id, found in roots.items():
+        for root in found:
+            owners[root].add(event_id)
+    anywhere = {e for e, found in roots.items() if any(len(owners[r]) > 1 for r in found)}
+    reported = [(e, r.article) for _, r in pairs if r is not None for e in r.reported]
+    anchors = sum(features_of(e, a, engine.policy).kind == ANCHOR for e, a in reported)
+    return {
+        "rows": len(pairs),
+        "reported_events": len(reported),
+        "linkable_reports": anchors,
+        "linkable_share": _rate(anchors, len(reported)),
+        "incidents": engine.backend.count_incidents(IncidentQuery(limit=1)),
+        **_crowded_merges(pairs, roots, examples),
+        "rows_merged_with_any_other_row": len(anywhere),
+        "any_merge_rate": _rate(len(anywhere), len(pairs)),
+    }
+
+
+def _rows(data_dir: Path, limit: int | None) -> tuple[list[AcledRow], int]:
+    """Every ACLED row once (the Benin export and the global one share some events), and one
+    row per distinct note: ACLED sometimes splits one report into several events with the very
+    same note, which sitrep reads as one article (its id is a hash of the text). Returns the
+    rows and how many were set aside as repeated notes."""
+    by_id: dict[str, AcledRow] = {}
     for path in acled_files(data_dir):
         for row in read_acled(path):
-            rows.setdefault(row.event_id, row)
-    chosen = list(rows.values())
-    return chosen[:limit] if limit is not None else chosen
+            by_id.setdefault(row.event_id, row)
+    by_note: dict[str, AcledRow] = {}
+    for row in by_id.values():
+        by_note.setdefault(" ".join(row.notes.split()), row)
+    chosen = list(by_note.values())
+    repeated = len(by_id) - len(chosen)
+    return (chosen[:limit] if limit is not None else chosen), repeated
 
 
 def run(
@@ -224,11 +252,11 @@ def run(
     mode: str = "extracted",
 ) -> dict[str, object]:
     """The suite for ``sitrep eval``-style runners: false merges on the ACLED notes."""
-    rows = _rows(data_dir, limit)
+    rows, repeated = _rows(data_dir, limit)
     items = (
         extracted_results(rows, extractor, progress) if mode == "extracted" else coded_results(rows)
     )
-    return {"mode": mode, **evaluate_false_merges(items)}
+    return {"mode": mode, "repeated_notes_set_aside": repeated, **evaluate_false_merges(items)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -238,8 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="development data folder")
     parser.add_argument("--examples", type=int, default=0, help="print this many false merges")
     args = parser.parse_args(argv)
+    warnings.filterwarnings("ignore", message=r"\[W036\]")  # spaCy: empty entity ruler
     data_dir = args.data or default_data_dir()
-    rows = _rows(data_dir, args.limit)
+    rows, repeated = _rows(data_dir, args.limit)
     started = time.perf_counter()
     if args.mode == "extracted":
         from sitrep.core import Extractor
@@ -247,7 +276,8 @@ def main(argv: list[str] | None = None) -> int:
         items = list(extracted_results(rows, Extractor()))
     else:
         items = list(coded_results(rows))
-    report = {"mode": args.mode, **evaluate_false_merges(items, examples=args.examples)}
+    merges = evaluate_false_merges(items, examples=args.examples)
+    report = {"mode": args.mode, "repeated_notes_set_aside": repeated, **merges}
     report["seconds"] = round(time.perf_counter() - started, 1)
     shown = report.pop("examples")
     assert isinstance(shown, list)

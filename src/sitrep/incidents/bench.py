@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sitrep.model import (
     ActorRef,
@@ -287,6 +288,23 @@ def _summary(mark: int, times: list[float], comparisons: list[int], window: int)
     )
 
 
+def _engine(backend: str, path: Path) -> tuple[Any, Any]:
+    """The engine to measure, and the event store it needs (None for memory)."""
+    from sitrep.errors import ConfigError
+    from sitrep.incidents.backend import MemoryBackend
+    from sitrep.incidents.engine import IncidentEngine
+
+    if backend == "memory":
+        return IncidentEngine(MemoryBackend()), None
+    if backend != "sqlite":
+        raise ConfigError.from_catalogue("E021", detail=f"--backend {backend!r} (sqlite or memory)")
+    from sitrep.incidents.sqlite import SQLiteIncidentBackend
+    from sitrep.store import open_store
+
+    store = open_store(path)
+    return IncidentEngine(SQLiteIncidentBackend.of(store)), store
+
+
 def run_link_bench(
     reports: int,
     *,
@@ -296,26 +314,14 @@ def run_link_bench(
     path: Path | None = None,
 ) -> LinkBench:
     """Ingest ``reports`` synthetic reports one by one and time each ``update``."""
-    from sitrep.errors import ConfigError
-    from sitrep.incidents.backend import IncidentQuery, MemoryBackend
-    from sitrep.incidents.engine import IncidentEngine
+    from sitrep.incidents.backend import IncidentQuery
 
-    if backend not in {"sqlite", "memory"}:
-        raise ConfigError.from_catalogue("E021", detail=f"--backend {backend!r} (sqlite or memory)")
     times: list[float] = []
     comparisons: list[int] = []
     truth: dict[str, str] = {}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as folder:
-        store = None
-        if backend == "sqlite":
-            from sitrep.incidents.sqlite import SQLiteIncidentBackend
-            from sitrep.store import open_store
-
-            store = open_store(path or Path(folder) / "bench.db")
-            engine = IncidentEngine(SQLiteIncidentBackend.of(store))
-        else:
-            engine = IncidentEngine(MemoryBackend())
+        engine, store = _engine(backend, path or Path(folder) / "bench.db")
         try:
             for result in synthetic_stream(reports, seed=seed):
                 if store is not None:
@@ -327,10 +333,10 @@ def run_link_bench(
                 truth[result.events[0].id] = result.article.origin or ""
             incidents = engine.backend.count_incidents(IncidentQuery())
             assigned = engine.backend.assignments(list(truth))
-            predicted = {e: a.root for e, a in assigned.items() if a.root is not None}
         finally:
             if store is not None:
                 store.close()
+    predicted = {e: a.root for e, a in assigned.items() if a.root is not None}
     return LinkBench(
         reports=reports,
         backend=backend,

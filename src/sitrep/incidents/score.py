@@ -11,8 +11,9 @@ Each dimension gives a verdict and a score between -1 and 1:
   apart for their precision, veto the link.
 - ``type``: the same sub-event type agrees most; a different family (violence vs demonstrations)
   vetoes the link.
-- ``actors``: a named organisation in common agrees; the same state forces agree less, and
-  only on the same side and for the same sub-event type; different organisations stated as fact by both reports
+- ``actors``: a named organisation in common agrees (a name the actor dictionary did not resolve
+  agrees only partly); the same state forces agree less, and only on the same side and for the
+  same sub-event type; different organisations stated as fact by both reports
   count against, and veto when both are dictionary actors (known inter code).
 - ``fatalities``: the same toll agrees; tolls that cannot both be true count against.
 
@@ -203,11 +204,14 @@ def _type(a: ReportFeatures, b: ReportFeatures) -> Reason:
 
 def _actors(a: ReportFeatures, b: ReportFeatures) -> Reason:
     keys_a, keys_b = {x.key for x in a.actors}, {x.key for x in b.actors}
-    named_a = {x.key for x in a.actors if x.kind == "named"}
-    named_b = {x.key for x in b.actors if x.kind == "named"}
-    common = named_a & named_b
-    if common:
-        return Reason("actors", AGREE, 1.0, f"both name {', '.join(sorted(common))}")
+    named_a = {x.key: x.inter for x in a.actors if x.kind == "named"}
+    named_b = {x.key: x.inter for x in b.actors if x.kind == "named"}
+    common = sorted(set(named_a) & set(named_b))
+    resolved = [k for k in common if named_a[k] > 0 or named_b[k] > 0]
+    if resolved:
+        return Reason("actors", AGREE, 1.0, f"both name {', '.join(resolved)}")
+    if common:  # names the actor dictionary did not resolve: weak evidence of identity
+        return Reason("actors", PARTIAL, 0.5, f"both use the name {', '.join(common)}")
     stated_a = [x for x in a.actors if x.stated and x.kind == "named" and x.key not in keys_b]
     stated_b = [x for x in b.actors if x.stated and x.kind == "named" and x.key not in keys_a]
     if stated_a and stated_b:
