@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.bench import bench_extract, make_corpus
+from sitrep.bench import bench_extract, bench_query, make_corpus
 
 
 def test_bench_corpus_is_deterministic_and_long_enough() -> None:
@@ -24,3 +24,17 @@ def test_bench_extract_runs_on_a_small_corpus() -> None:
     result = bench_extract(5, seed=3)
     assert (result.task, result.articles) == ("extract", 5)
     assert result.words > 2500 and result.peak_rss_mb > 0
+
+
+def test_bench_query_times_every_query_on_a_small_store() -> None:
+    timings = bench_query(300, repeat=1)
+    expected = {
+        "newest page ms",
+        "country ms",
+        "full text ms",
+        "bbox ms",
+        "page 51 (keyset) ms",
+        "count country ms",
+    }
+    assert expected <= set(timings)
+    assert all(value >= 0 for value in timings.values())

@@ -52,6 +52,7 @@ def test_cli_help_documents_exit_codes(runner: CliRunner) -> None:
         ["schema"],
         ["bench", "extract"],
         ["bench", "ingest"],
+        ["bench", "query"],
     ],
 )
 def test_cli_every_command_help_shows_an_example(runner: CliRunner, command: list[str]) -> None:

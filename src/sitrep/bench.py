@@ -18,14 +18,23 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sitrep.model import ExtractionResult
 from sitrep.pipeline.clean import RawArticle, prepare_article
 
-__all__ = ["BenchResult", "bench_extract", "bench_ingest", "make_corpus", "single_thread"]
+__all__ = [
+    "BenchResult",
+    "bench_extract",
+    "bench_ingest",
+    "bench_query",
+    "make_corpus",
+    "single_thread",
+]
 
 _THREAD_VARIABLES = (
     "OMP_NUM_THREADS",
@@ -172,3 +181,114 @@ def bench_ingest(
     return BenchResult(
         "ingest", report.stored, words, report.events, seconds, loaded, _peak_rss_mb(), None
     )
+
+
+_QUERY_COUNTRIES = (
+    "MLI",
+    "BFA",
+    "NER",
+    "NGA",
+    "COD",
+    "SDN",
+    "UKR",
+    "SYR",
+    "YEM",
+    "SOM",
+    "MOZ",
+    "MMR",
+    "HTI",
+)
+_QUERY_TYPES = (
+    "Air/drone strike",
+    "Armed clash",
+    "Attack",
+    "Peaceful protest",
+    "Shelling/artillery/missile attack",
+)
+
+
+def _synthetic_results(
+    n_events: int, rng: random.Random, per_article: int = 10
+) -> Iterator[ExtractionResult]:
+    """Stored-shape records for the query benchmark (no extraction: coded at random)."""
+    from sitrep.model import ActorRef, Article, Casualties, Event, EventDate, Location, PartialDate
+    from sitrep.taxonomy import SubEventType
+
+    groups = _templates()["armed_groups"]
+    for a in range(0, n_events, per_article):
+        text = f"Synthetic report {a}: " + " ".join(rng.choice(groups) for _ in range(20))
+        article = Article(id=f"bench-{a:08d}", text=text)
+        events = []
+        for k in range(min(per_article, n_events - a)):
+            sub = SubEventType(rng.choice(_QUERY_TYPES))
+            day = PartialDate.of_day(dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(1800)))
+            events.append(
+                Event(
+                    id=f"bench-{a + k:08d}",
+                    article_id=article.id,
+                    event_type=sub.event_type,
+                    sub_event_type=sub,
+                    date=EventDate(**day.model_dump()),
+                    location=Location(
+                        name=f"Place {rng.randrange(5000)}",
+                        country_iso3=rng.choice(_QUERY_COUNTRIES),
+                        latitude=rng.uniform(-35, 45),
+                        longitude=rng.uniform(-20, 60),
+                    ),
+                    actor1=ActorRef(name=rng.choice(groups), inter=2),
+                    actor2=ActorRef(name="Civilians", inter=7),
+                    fatalities=Casualties(best=rng.randrange(30)),
+                    summary=f"{sub.value} involving {rng.choice(groups)}.",
+                )
+            )
+        yield ExtractionResult(article=article, events=events)
+
+
+def bench_query(n_events: int = 100_000, *, seed: int = 13, repeat: int = 5) -> dict[str, float]:
+    """Fill a temporary store with ``n_events`` coded events and time typical API queries.
+
+    Returns the median milliseconds of each query (first page of 100 unless named otherwise).
+    """
+    from sitrep.store import EventQuery, SQLiteStore
+
+    rng = random.Random(seed)
+    timings: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder, SQLiteStore(Path(folder) / "query.db") as store:
+        started = time.perf_counter()
+        for result in _synthetic_results(n_events, rng):
+            store.save_result(result)
+        timings["fill_seconds"] = round(time.perf_counter() - started, 1)
+        queries = {
+            "newest page": EventQuery(),
+            "country": EventQuery(countries=("MLI",)),
+            "country + month + type": EventQuery(
+                countries=("NGA",),
+                since=dt.date(2022, 3, 1),
+                until=dt.date(2022, 3, 31),
+                event_types=("Attack",),
+            ),
+            "actor substring": EventQuery(actor="shabaab"),
+            "full text": EventQuery(text="drone strike"),
+            "bbox": EventQuery(bbox=(0.0, 10.0, 10.0, 20.0)),
+        }
+        for name, query in queries.items():
+            timings[f"{name} ms"] = _median_ms(lambda q=query: store.query_events(q), repeat)  # type: ignore[misc]
+        cursor = None
+        for _ in range(50):  # walk 50 pages deep, then time the next page
+            cursor = store.query_events(EventQuery(cursor=cursor)).next_cursor
+        timings["page 51 (keyset) ms"] = _median_ms(
+            lambda: store.query_events(EventQuery(cursor=cursor)), repeat
+        )
+        timings["count country ms"] = _median_ms(
+            lambda: store.count_events(EventQuery(countries=("MLI",))), repeat
+        )
+    return timings
+
+
+def _median_ms(run: Callable[[], object], repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        samples.append((time.perf_counter() - started) * 1000)
+    return round(sorted(samples)[len(samples) // 2], 2)

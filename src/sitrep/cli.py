@@ -193,6 +193,7 @@ def extract(
             max_bytes=settings.max_input_bytes,
         )
         ok = failed = 0
+        out = Console(highlight=False)
         with render.progress(err, "Extracting", enabled=not quiet) as tick:
             for outcome in extract_items(
                 prepare_items(raw, max_bytes=settings.max_input_bytes), Extractor()
@@ -207,7 +208,7 @@ def extract(
                 if as_json:
                     print(outcome.result.model_dump_json())
                 else:
-                    render.print_result(Console(highlight=False), outcome.result)
+                    render.print_result(out, outcome.result)
         _exit_for(ok, failed, inputs)
 
 
@@ -511,6 +512,30 @@ def bench_ingest_command(
         render.print_bench(
             bench.bench_ingest(articles, seed=seed, db=Path(db) if db else None), as_json
         )
+
+
+@bench_app.command("query")
+def bench_query_command(
+    events_count: Annotated[
+        int, typer.Option("--events", min=10, help="Events in the synthetic store.")
+    ] = 100_000,
+    seed: Annotated[int, typer.Option("--seed")] = 13,
+    as_json: Json = False,
+) -> None:
+    """Time typical event queries (filters, full text, bbox, deep keyset paging) on a big store.
+
+    Example: sitrep bench query --events 100000
+    """
+    from sitrep import bench
+
+    with _edge(as_json):
+        timings = bench.bench_query(events_count, seed=seed)
+    if as_json:
+        print(json.dumps({"events": events_count, **timings}))
+        return
+    print(f"query: {events_count:,} events")
+    for name, value in timings.items():
+        print(f"  {name:28} {value}")
 
 
 def main() -> None:

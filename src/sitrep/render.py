@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -122,7 +123,9 @@ def print_result(console: Console, result: ExtractionResult) -> None:
     """One article's heading and the table of its events."""
     article = result.article
     published = f", published {article.published.value}" if article.published else ""
-    heading = article.title or (article.text.split("\n", 1)[0][:80])
+    heading = article.title or textwrap.shorten(
+        article.text.split("\n", 1)[0], 80, placeholder=" ..."
+    )
     console.print(
         f"\n{article.origin or article.id}: {heading}{published}", markup=False, style="bold"
     )

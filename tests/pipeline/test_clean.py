@@ -238,3 +238,15 @@ def test_clean_check_language_refuses_unsupported() -> None:
     with pytest.raises(UnsupportedLanguage) as caught:
         check_language(article)
     assert "'fr'" in caught.value.message
+
+
+def test_clean_html_read_more_list_of_links_is_dropped() -> None:
+    html = f"""<html><body><article><h1>Village raid</h1><p>{REPORT}</p><p>{SECOND}</p>
+    <p>Read more:</p><ul><li><a href="/1">Army says it retook the border town</a></li>
+    <li><a href="/2">Junta extends transition by five years</a></li></ul>
+    <p>Related stories</p><p><a href="/3">Aid convoy attacked on northern road</a></p>
+    </article></body></html>"""
+    text = prepare_article(RawArticle(html=html)).text
+    assert text.endswith(SECOND)
+    for headline in ("retook", "transition", "convoy", "Read more", "Related"):
+        assert headline not in text

@@ -2,8 +2,9 @@
 
 trafilatura finds the article body and drops navigation, comments and related-article blocks; its
 paragraphs become lines separated by a blank line (the paragraph convention of plain-text input).
-When trafilatura finds no body (very short pages, fragments), a plain lxml reading of the page
-without scripts, navigation, headers, footers and asides is used instead.
+When trafilatura finds no body, or flattens a short page into one line, a plain lxml reading of
+the page's ``<article>`` (else ``<main>``, else ``<body>``) without scripts, navigation, headers,
+footers and asides is used instead, one block element per paragraph.
 """
 
 from __future__ import annotations
@@ -81,11 +82,17 @@ def extract_html(html: str, *, url: str | None = None) -> PageContent:
         include_links=False,
     )
     text = (getattr(document, "text", None) or "") if document is not None else ""
-    if not text.strip():
-        return PageContent(text=_plain_text(html), title=_page_title(html))
+    if "\n" not in text.strip():
+        # Nothing found, or trafilatura's baseline reading of a short page, which flattens the
+        # paragraphs into one line: read the page's blocks ourselves.
+        plain = _plain_text(html)
+        if not text.strip() or plain.strip().count("\n\n") > 0:
+            text = plain
+    if document is None:
+        return PageContent(text=text, title=_page_title(html), url=url)
     return PageContent(
         text="\n\n".join(line for line in text.split("\n") if line.strip()),
-        title=getattr(document, "title", None),
+        title=getattr(document, "title", None) or _page_title(html),
         published=_page_date(getattr(document, "date", None)),
         source=getattr(document, "sitename", None),
         url=url or getattr(document, "url", None),
@@ -127,8 +134,14 @@ def _plain_text(html: str) -> str:
     for element in list(tree.iter(*_SKIPPED_TAGS)):
         if element.getparent() is not None:
             element.drop_tree()
-    body = tree.find("body")
-    root = body if body is not None else tree
+    root = next(
+        (
+            found
+            for tag in ("article", "main", "body")
+            if (found := tree.find(f".//{tag}")) is not None
+        ),
+        tree,
+    )
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag in _BLOCK_TAGS:
             element.text = "\n\n" + (element.text or "")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sitrep.errors import NotFound, StoreError
@@ -42,7 +42,7 @@ class SQLiteStore:
         self.location = str(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn = sqlite3.connect(self.path, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
             raise StoreError.from_catalogue("E050", path=self.location, detail=error) from error
         try:
@@ -60,6 +60,10 @@ class SQLiteStore:
 
     # -- lifecycle ------------------------------------------------------------------------
     def close(self) -> None:
+        # Keep the query planner's statistics fresh; on a read-only or busy database they can
+        # wait for the next close.
+        with suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
         self.conn.close()
 
     def __enter__(self) -> SQLiteStore:
@@ -93,7 +97,8 @@ class SQLiteStore:
 
     def has_extracted(self, article_id: str) -> bool:
         row = self.conn.execute(
-            "SELECT 1 FROM articles WHERE id = ? AND status = ?", (article_id, ArticleStatus.extracted.value)
+            "SELECT 1 FROM articles WHERE id = ? AND status = ?",
+            (article_id, ArticleStatus.extracted.value),
         ).fetchone()
         return row is not None
 

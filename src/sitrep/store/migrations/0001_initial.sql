@@ -69,7 +69,8 @@ CREATE INDEX events_sub_type ON events (sub_event_type, sort_date);
 CREATE INDEX events_date ON events (date_start, date_end);
 CREATE INDEX events_admin1 ON events (admin1 COLLATE NOCASE);
 CREATE INDEX events_lat_lon ON events (latitude, longitude);
-CREATE INDEX events_role ON events (role);
+-- No index on role: two values, and such an index makes SQLite sort every reported event
+-- instead of walking events_sort (measured: 230 ms instead of 9 ms for a page of 100,000).
 
 CREATE TABLE event_actors (
     event_pk INTEGER NOT NULL REFERENCES events (pk) ON DELETE CASCADE,
