@@ -323,3 +323,7 @@ def bench(
     with _edge(as_json):
         result = run_link_bench(reports, backend=backend, seed=seed)
         print_link_bench(result, as_json=as_json)
+
+
+if __name__ == "__main__":  # python -m sitrep.incidents.cli ... (before the main CLI mounts it)
+    app()
