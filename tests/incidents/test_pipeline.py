@@ -82,3 +82,12 @@ def test_pipeline_one_event_per_single_event_article(extracted) -> None:
     for key in ("strike-sahelwire", "strike-army", "earlier-strike", "mopti-attack", "mopti-ied"):
         reported = [e for e in extracted[key].events if e.role is EventRole.reported]
         assert len(reported) == 1, (key, [e.summary for e in extracted[key].events])
+
+
+def test_pipeline_full_date_and_weekday_give_one_day(extracted) -> None:
+    """One outlet writes '25 August 2024', another 'on Sunday': both reach the linker as one day."""
+    days = {
+        key: [e.date.value for e in extracted[key].reported if e.date is not None]
+        for key in ("strike-sahelwire", "strike-desertpost")
+    }
+    assert days == {"strike-sahelwire": ["2024-08-25"], "strike-desertpost": ["2024-08-25"]}

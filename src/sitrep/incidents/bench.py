@@ -260,6 +260,7 @@ class LinkBench:
     incidents: int
     window: int
     checkpoints: list[Checkpoint] = field(default_factory=list)
+    months: list[tuple[str, int, float, float]] = field(default_factory=list)  # see _by_month
     pair_precision: float = 0.0  # pairs of reports put in one incident that are one real event
     pair_recall: float = 0.0  # pairs of reports of one real event that were put in one incident
 
@@ -319,6 +320,7 @@ def run_link_bench(
     times: list[float] = []
     comparisons: list[int] = []
     truth: dict[str, str] = {}
+    month_of: list[str] = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as folder:
         engine, store = _engine(backend, path or Path(folder) / "bench.db")
@@ -331,6 +333,8 @@ def run_link_bench(
                 times.append(time.perf_counter() - tick)
                 comparisons.append(changes.comparisons)
                 truth[result.events[0].id] = result.article.origin or ""
+                published = result.article.published
+                month_of.append(published.value[:7] if published else "")
             incidents = engine.backend.count_incidents(IncidentQuery())
             assigned = engine.backend.assignments(list(truth))
         finally:
@@ -345,8 +349,31 @@ def run_link_bench(
         incidents=incidents,
         window=window,
         checkpoints=[_summary(m, times, comparisons, window) for m in _checkpoints(reports)],
+        months=_by_month(month_of, times, comparisons),
         **_pair_scores(predicted, truth),
     )
+
+
+def _by_month(
+    months: list[str], times: list[float], comparisons: list[int]
+) -> list[tuple[str, int, float, float]]:
+    """(month of publication, reports, mean ms, mean pairs scored) for each month of the stream.
+
+    Reports dated only to the month are filed under every day of it, so a report late in a
+    month meets more of them than one early in the month: costs rise and fall within each
+    month. Whole months show whether the cost grows with the database."""
+    found: dict[str, list[int]] = {}
+    for index, month in enumerate(months):
+        found.setdefault(month, []).append(index)
+    return [
+        (
+            month,
+            len(ids),
+            round(statistics.fmean(times[i] for i in ids) * 1000, 3),
+            round(statistics.fmean(comparisons[i] for i in ids), 1),
+        )
+        for month, ids in sorted(found.items())
+    ]
 
 
 def _pairs(groups: dict[str, str]) -> set[tuple[str, str]]:
@@ -386,6 +413,9 @@ def print_link_bench(result: LinkBench, *, as_json: bool = False) -> None:
             f"{c.report:>10,} {c.median_ms:>10.2f} {c.mean_ms:>9.2f} {c.p95_ms:>8.2f} {c.comparisons:>13.1f}"
         )
     print(f"growth (last / first median): {result.growth:.2f}x")
+    print("mean cost by month of publication (whole months even out the monthly cycle):")
+    for month, count, mean_ms, pairs in result.months:
+        print(f"{month:>10} {count:>8,} reports {mean_ms:>8.2f} ms {pairs:>8.1f} pairs")
     print(
         f"linking against the stream's real events: pair precision {result.pair_precision:.3f},"
         f" pair recall {result.pair_recall:.3f}"

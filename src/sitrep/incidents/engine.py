@@ -234,19 +234,24 @@ class IncidentEngine:
                 return new[unit.root].root is None
             return graph.stored([unit.root]).get(unit.root, Assignment(None, "")).stage == "coarse"
 
+        threshold = self.policy.coarse_threshold
+
+        def accepted(unit: Unit, other: Unit) -> bool:
+            link = best_link(graph, unit, other)
+            return link is not None and link.score >= threshold
+
         start = [pending[r] for r in sorted(pending)]
         component = {u.root: u for u in start if free(u)}
-        queue = list(start)
+        queue = list(start)  # old group mates are reached through the examined units' links
         seen = {u.root for u in start}
         while queue:
             unit = queue.pop()
             for other in graph.neighbour_units(unit, {COARSE}):
-                if other.root in seen or not free(other):
+                if other.root in seen or not free(other) or not accepted(unit, other):
                     continue
                 seen.add(other.root)
                 component[other.root] = other
                 queue.append(other)
-        threshold = self.policy.coarse_threshold
         groups = agglomerate(
             component.values(),
             graph,
