@@ -62,12 +62,12 @@ class Messages:
     E052 = "No {kind} with id {id!r}."
     E053 = "The database {url!r} is not supported yet: use a SQLite file path."
     E060 = "Cannot apply the review action: {detail}"
-    E070 = "The incident linking policy {path} cannot be used: {detail}"
-    E071 = (
+    E080 = "The incident linking policy {path} cannot be used: {detail}"
+    E081 = (
         "The events {ids} are filed for incident linking but not in the event store: save the "
-        "extraction result before updating incidents, or run `sitrep incidents rebuild`."
+        "extraction result before updating incidents, or run `sitrep incidents link`."
     )
-    E072 = "The reports {ids} are not in incident {incident!r} (see `sitrep incident {incident}`)."
+    E082 = "The reports {ids} are not in incident {incident!r} (see `sitrep incident {incident}`)."
 
 
 class SitrepError(Exception):

@@ -103,7 +103,7 @@ def test_cli_split_of_a_stranger_is_refused(db: str) -> None:
     strike = listing(db, "--contested")["incidents"][0]["id"]
     result = run("split", strike, "zzzz", "--db", db)
     assert result.exit_code != 0
-    assert "E072" in result.stderr
+    assert "E082" in result.stderr
 
 
 def test_cli_exports_ucdp_columns(db: str) -> None:

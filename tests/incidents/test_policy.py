@@ -40,4 +40,4 @@ def test_policy_broken_file_is_a_config_error(tmp_path, broken: str) -> None:
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
         LinkPolicy.load(path)
-    assert caught.value.code == "E070"
+    assert caught.value.code == "E080"

@@ -74,7 +74,7 @@ def test_sqlite_filters_agree_with_the_reference(store, sqlite_engine, wire, que
 def test_sqlite_unsaved_events_are_refused(sqlite_engine, wire) -> None:
     with pytest.raises(StoreError) as caught:
         sqlite_engine.update([wire("strike-sahelwire")])
-    assert caught.value.code == "E071"
+    assert caught.value.code == "E081"
     assert sqlite_engine.backend.all_reports() == []  # the transaction was rolled back
 
 

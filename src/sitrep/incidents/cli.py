@@ -169,7 +169,7 @@ def _members(engine: Any, incident_id: str, prefixes: list[str]) -> list[str]:
     for prefix in prefixes:
         found = [e for e in ids if e.startswith(prefix)]
         if len(found) != 1:
-            raise ReviewError.from_catalogue("E072", ids=prefix, incident=incident.id)
+            raise ReviewError.from_catalogue("E082", ids=prefix, incident=incident.id)
         chosen.append(found[0])
     return chosen
 

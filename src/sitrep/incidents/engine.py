@@ -306,7 +306,7 @@ class IncidentEngine:
         stages = self.backend.assignments(ids)
         missing = [e for e in ids if e not in loaded]
         if missing:
-            raise StoreError.from_catalogue("E071", ids=", ".join(missing[:5]))
+            raise StoreError.from_catalogue("E081", ids=", ".join(missing[:5]))
         members = [
             Member(
                 event=loaded[e][0],
@@ -350,7 +350,7 @@ class IncidentEngine:
         moved = set(event_ids)
         outside = sorted(moved - members)
         if outside:
-            raise ReviewError.from_catalogue("E072", ids=", ".join(outside), incident=found.id)
+            raise ReviewError.from_catalogue("E082", ids=", ".join(outside), incident=found.id)
         rest = members - moved
         if not moved or not rest:
             raise ReviewError.from_catalogue(

@@ -74,7 +74,7 @@ class LinkPolicy:
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise ConfigError.from_catalogue(
-                "E070", path=source, detail=f"{type(error).__name__}: {error}"
+                "E080", path=source, detail=f"{type(error).__name__}: {error}"
             ) from error
 
     @classmethod
@@ -84,7 +84,7 @@ class LinkPolicy:
         try:
             data = json.loads(location.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
-            raise ConfigError.from_catalogue("E070", path=str(location), detail=error) from error
+            raise ConfigError.from_catalogue("E080", path=str(location), detail=error) from error
         return cls.from_dict(data, source=str(location))
 
     def date_score(self, first: str, second: str) -> float:
