@@ -27,9 +27,23 @@ from sitrep.model import (
 from sitrep.pipeline.clean import RawArticle, prepare_article
 from sitrep.taxonomy import SubEventType
 
+from sitrep.incidents.names import loose_key
+
 from .wire import WIRE
 
 _BY_KEY = {entry[0]: entry for entry in WIRE}
+
+# Where a gazetteer puts the towns of the wire copy (approximate public coordinates), under the
+# gazetteer's name; every spelling of a town resolves to the same place.
+TOWNS: dict[str, tuple[str, float, float]] = {
+    loose_key(name): (name, lat, lon)
+    for name, lat, lon in [
+        ("Tinzaouaten", 19.954, 2.967),
+        ("Ogossagou", 14.27, -3.96),
+        ("Boni", 15.07, -1.83),
+        ("Anefis", 18.05, 0.60),
+    ]
+}
 
 
 def article(key: str) -> Article:
@@ -68,7 +82,7 @@ class Coding:
     place: str | None = "Tinzaouaten"
     country: str | None = "MLI"
     admin1: str | None = "Kidal"
-    coordinates: tuple[float, float] | None = None
+    resolved: bool = True  # the gazetteer knows the place (see TOWNS)
     actor1: str | None = None
     actor1_inter: int = 0
     actor1_status: ActorStatus = ActorStatus.stated
@@ -93,18 +107,21 @@ def _date(coding: Coding, text: str) -> EventDate | None:
 
 
 def _location(coding: Coding, text: str) -> Location | None:
+    """The place as a geocoder gives it: the town itself, under the gazetteer's name, unless
+    the coding says the gazetteer does not know it (``resolved=False``)."""
     if coding.place is None:
         return None
-    lat, lon = coding.coordinates or (None, None)
     evidence = [span(text, coding.place)] if coding.place in text else []
+    town = TOWNS.get(loose_key(coding.place)) if coding.resolved else None
     return Location(
         name=coding.place,
+        place_name=town[0] if town else None,
         country_iso3=coding.country,
         admin1=coding.admin1,
-        latitude=lat,
-        longitude=lon,
+        latitude=town[1] if town else None,
+        longitude=town[2] if town else None,
         geo_precision=1,
-        resolved=coding.coordinates is not None,
+        resolved=town is not None,
         evidence=evidence,
     )
 

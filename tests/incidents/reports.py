@@ -10,6 +10,19 @@ from sitrep.incidents.features import ActorFeature, ReportFeatures
 from sitrep.incidents.names import loose_key, name_key
 
 _COUNTER = itertools.count(1)
+_AUTO: Any = object()
+# approximate public coordinates of the towns the tests name; spellings share a loose key
+_TOWNS = {
+    loose_key(name): (lat, lon)
+    for name, lat, lon in [
+        ("Tinzaouaten", 19.954, 2.967),
+        ("Kidal", 18.44, 1.41),
+        ("Gao", 16.27, -0.04),
+        ("Tessalit", 20.2, 1.01),
+        ("Ogossagou", 14.27, -3.96),
+        ("Boni", 15.07, -1.83),
+    ]
+}
 
 
 def actor(
@@ -25,7 +38,7 @@ def report(
     precision: str = "day",
     place: str | None = "Tinzaouaten",
     country: str | None = "MLI",
-    coordinates: tuple[float, float] | None = None,
+    coordinates: tuple[float, float] | None = _AUTO,
     geo_precision: int = 1,
     sub: str = "Air/drone strike",
     event_type: str = "Explosions/Remote violence",
@@ -37,6 +50,8 @@ def report(
     **extra: Any,
 ) -> ReportFeatures:
     number = next(_COUNTER)
+    if coordinates is _AUTO:  # geocoded like a gazetteer would, when the town is known
+        coordinates = _TOWNS.get(loose_key(place)) if place else None
     start = dt.date.fromisoformat(day)
     names = (place,) if place else ()
     fields: dict[str, Any] = {

@@ -63,7 +63,7 @@ def test_cli_shows_one_incident_with_reports_and_claims(db: str) -> None:
         "superseded",
         "denial",
         "why linked",
-        "spellings of one name",
+        "same coordinates",
     ):
         assert text in shown.stdout
     as_json = json.loads(run("show", strike, "--db", db, "--json").stdout)

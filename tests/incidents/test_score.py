@@ -75,7 +75,11 @@ def test_score_vetoes_reports_that_cannot_be_one_event(
 @pytest.mark.parametrize(
     ("first", "second", "why"),
     [
-        ({"place": "Ogossagou"}, {"place": "Boni"}, "places with no known relation"),
+        (
+            {"place": "Ogossagou", "coordinates": None},
+            {"place": "Boni", "coordinates": None},
+            "places with no known relation",
+        ),
         ({"killed": None}, {"killed": None}, "nothing corroborates date, place and type"),
         (
             {"killed": None, "actors": (actor("military forces of mali", inter=1, kind="state"),)},
@@ -115,10 +119,30 @@ def test_score_is_symmetric() -> None:
 
 
 def test_score_names_its_reasons() -> None:
-    explained = score_pair(report(), report(place="Tin Zaouatene"), POLICY).explain()
+    jnim = (actor("jnim", inter=2),)
+    a = report(coordinates=None, actors=jnim)
+    b = report(place="Tin Zaouatene", coordinates=None, actors=jnim)
+    explained = score_pair(a, b, POLICY).explain()
     assert "same day 2024-08-25" in explained
     assert "spellings of one name" in explained
     assert explained.endswith("linked")
+
+
+def test_score_unresolved_place_needs_one_more_corroboration() -> None:
+    """A name the gazetteer did not resolve may be the town or the province around it."""
+    resolved = score_pair(report(), report(place="Tin Zaouatene"), POLICY)
+    unresolved = score_pair(
+        report(coordinates=None), report(place="Tin Zaouatene", coordinates=None), POLICY
+    )
+    assert resolved.linked and not unresolved.linked
+
+
+def test_score_one_region_is_not_one_place() -> None:
+    a = report(place="Kidal", coordinates=(18.44, 1.41), geo_precision=3)
+    b = report(place="Kidal", coordinates=(18.44, 1.41), geo_precision=3)
+    score = score_pair(a, b, POLICY)
+    assert score.reason("place").score < POLICY.min_place  # type: ignore[union-attr]
+    assert not score.linked
 
 
 def test_score_unresolved_different_actors_count_against_without_veto() -> None:

@@ -110,12 +110,14 @@ def _location(members: list[Member]) -> Location | None:
     if not places:
         return None
     votes = Counter(fold(p.place_name or p.name) for p in places)
+    spellings = Counter(p.name for p in places)
     best = min(
         places,
         key=lambda p: (
             not (p.resolved and p.latitude is not None),
             p.geo_precision,
             -votes[fold(p.place_name or p.name)],
+            -spellings[p.name],  # the spelling most reports use
             p.name,
         ),
     )

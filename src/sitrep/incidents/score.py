@@ -22,7 +22,9 @@ beyond date, place and type that *corroborates* it, and a weighted score of at l
 threshold. Corroboration is an organisation in common (or the same state forces on the same
 side), tolls that agree and are large enough to tell events apart (``telling_toll``: one death
 each says little in a city), or a common target; one is enough for reports of the same
-sub-event type, two are needed when the types differ, and one more when the tolls disagree.
+sub-event type, two are needed when the types differ, one more when the tolls disagree, and one
+more when a place is known only by a name the gazetteer did not resolve (it may be a town or the
+province around it). Two places geocoded to one region are not one place.
 Tolls of different victims (6 fighters, 21 civilians) neither agree nor disagree. Two events of one article are never
 linked: the assembler already decided they are different.
 """
@@ -124,6 +126,8 @@ def _coordinates(
         return None
     assert a.latitude is not None and a.longitude is not None
     assert b.latitude is not None and b.longitude is not None
+    if max(a.geo_precision, b.geo_precision) >= 3:
+        return None  # a region's centre says little; names and admin units decide
     km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return Reason("place", AGREE, 1.0, f"same place {a.place_label!r} (gazetteer)")
@@ -133,15 +137,10 @@ def _coordinates(
             "place", AGREE, 0.9, f"same coordinates for {a.place_label!r} and {b.place_label!r}"
         )
     towns = a.geo_precision == 1 and b.geo_precision == 1
-    if (
-        km > (policy.near_km if towns else policy.region_km)
-        and max(a.geo_precision, b.geo_precision) < 3
-    ):
+    if km > (policy.near_km if towns else policy.region_km):
         return Reason("place", VETO, -1.0, apart)
     if named is not None:
         return None  # one place under two spellings: the names decide
-    if max(a.geo_precision, b.geo_precision) >= 3:
-        return None  # a region's centre says little; compare admin units instead
     return Reason("place", PARTIAL, 0.2, f"different places: {apart}")
 
 
@@ -177,6 +176,8 @@ def _place(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason:
         return by_coordinates
     if by_coordinates is not None and (named is None or by_coordinates.score >= named.score):
         return by_coordinates
+    if named is not None and (_region(a) or _region(b)):
+        return Reason("place", PARTIAL, 0.3, f"same region {a.place_label!r}: places unknown")
     if named is not None:
         return named
     if a.admin2 and a.admin2 == b.admin2:
@@ -188,6 +189,11 @@ def _place(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason:
     return Reason(
         "place", UNKNOWN, 0.0, f"{a.place_label!r} and {b.place_label!r}: no known relation"
     )
+
+
+def _region(report: ReportFeatures) -> bool:
+    """Geocoded to a region (province, district), not to a town or a point near one."""
+    return report.resolved and report.geo_precision >= 3
 
 
 def _type(a: ReportFeatures, b: ReportFeatures) -> Reason:
@@ -281,6 +287,8 @@ def _corroborated(
     needed = 1 if a.sub_event_type == b.sub_event_type else 2
     if by_field["fatalities"].verdict == AGAINST:
         needed += 1
+    if not (a.resolved and b.resolved):
+        needed += 1  # a name the gazetteer did not resolve may be a town or a province
     return sum(found) >= needed
 
 
