@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
+from sitrep.incidents.names import loose_key
 from sitrep.model import (
     ActorRef,
     ActorStatus,
@@ -26,8 +27,6 @@ from sitrep.model import (
 )
 from sitrep.pipeline.clean import RawArticle, prepare_article
 from sitrep.taxonomy import SubEventType
-
-from sitrep.incidents.names import loose_key
 
 from .wire import WIRE
 

@@ -73,3 +73,13 @@ def test_evaluation_counts_merges_of_rows_acled_keeps_apart() -> None:
     assert report["false_merge_rate"] == round(2 / 3, 4)
     assert report["examples"] == [("T1", "T2")]
     assert report["linkable_share"] == 1.0
+
+
+def test_evaluation_without_data_is_an_error(tmp_path) -> None:
+    import pytest
+
+    from sitrep.errors import InputError
+    from sitrep.evaluation.incidents_acled import run
+
+    with pytest.raises(InputError):
+        run(tmp_path, extractor=None, mode="coded")

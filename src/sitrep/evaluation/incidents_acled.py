@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from sitrep.errors import InputError
 from sitrep.evaluation.datasets import AcledRow, acled_files, default_data_dir, read_acled
 from sitrep.model import (
     ActorRef,
@@ -231,8 +232,11 @@ def _rows(data_dir: Path, limit: int | None) -> tuple[list[AcledRow], int]:
     row per distinct note: ACLED sometimes splits one report into several events with the very
     same note, which sitrep reads as one article (its id is a hash of the text). Returns the
     rows and how many were set aside as repeated notes."""
+    files = acled_files(data_dir)
+    if not files:  # no data is an error, not a perfect score
+        raise InputError.from_catalogue("E008", path=data_dir / "acled" / "*.csv")
     by_id: dict[str, AcledRow] = {}
-    for path in acled_files(data_dir):
+    for path in files:
         for row in read_acled(path):
             by_id.setdefault(row.event_id, row)
     by_note: dict[str, AcledRow] = {}
