@@ -31,8 +31,16 @@ def verdicts(a: ReportFeatures, b: ReportFeatures) -> dict[str, str]:
             {"killed": None, "actors": (actor("jnim", side=2),)},
         ),
         (
-            {"killed": None, "actors": (actor("military forces of mali", inter=1, kind="state"),)},
-            {"killed": 6, "actors": (actor("military forces of mali", inter=1, kind="state"),)},
+            {
+                "killed": 21,
+                "victims": frozenset({"civilians"}),
+                "actors": (actor("military forces of mali", inter=1, kind="state"),),
+            },
+            {
+                "killed": 6,
+                "victims": frozenset({"militants"}),
+                "actors": (actor("military forces of mali", inter=1, kind="state"),),
+            },
         ),
         ({"precision": "week", "day": "2024-08-22", "end": "2024-08-28"}, {}),
     ],
@@ -155,6 +163,8 @@ def test_score_unresolved_different_actors_count_against_without_veto() -> None:
 
 JNIM = actor("jnim: group for support of islam and muslims", inter=2)
 ARMY = actor("military forces of mali", inter=1, kind="state")
+ARMY_TARGET = actor("military forces of mali", side=2, inter=1, kind="state")
+CIVILIANS, FIGHTERS = frozenset({"civilians"}), frozenset({"militants"})
 
 
 @pytest.mark.parametrize(
@@ -177,16 +187,20 @@ ARMY = actor("military forces of mali", inter=1, kind="state")
         # one death each in a city says little
         ({"killed": 1}, {"killed": 1}, False),
         ({"killed": 4}, {"killed": 4}, True),
-        # the army as attacker in one report and as target in the other
+        # the army alone says little: it is in most events of a place and day
+        ({"actors": (ARMY,), "killed": None}, {"actors": (ARMY,), "killed": None}, False),
+        # the army on one side, and both report deaths in numbers (of other victims)
         (
-            {"actors": (ARMY,), "killed": None},
-            {
-                "actors": (actor("military forces of mali", side=2, inter=1, kind="state"),),
-                "killed": None,
-            },
+            {"actors": (ARMY,), "killed": 21, "victims": CIVILIANS},
+            {"actors": (ARMY,), "killed": 6, "victims": FIGHTERS},
+            True,
+        ),
+        # ... but not when it is the attacker in one report and the target in the other
+        (
+            {"actors": (ARMY,), "killed": 21, "victims": CIVILIANS},
+            {"actors": (ARMY_TARGET,), "killed": 6, "victims": FIGHTERS},
             False,
         ),
-        ({"actors": (ARMY,), "killed": None}, {"actors": (ARMY,), "killed": None}, True),
     ],
     ids=[
         "types-one",
@@ -194,8 +208,9 @@ ARMY = actor("military forces of mali", inter=1, kind="state")
         "tolls-clash",
         "small-tolls",
         "telling-tolls",
+        "army-alone",
+        "army-and-tolls",
         "army-sides",
-        "army-same-side",
     ],
 )
 def test_score_corroboration_rules(first: dict, second: dict, linked: bool) -> None:

@@ -19,14 +19,14 @@ Each dimension gives a verdict and a score between -1 and 1:
 
 A link needs no veto, an agreeing date, a place score of at least ``min_place``, evidence
 beyond date, place and type that *corroborates* it, and a weighted score of at least the
-threshold. Corroboration is an organisation in common (or the same state forces on the same
-side), tolls that agree and are large enough to tell events apart (``telling_toll``: one death
-each says little in a city), or a common target; one is enough for reports of the same
-sub-event type, two are needed when the types differ, one more when the tolls disagree, and one
-more when a place is known only by a name the gazetteer did not resolve (it may be a town or the
-province around it). Two places geocoded to one region are not one place.
-Tolls of different victims (6 fighters, 21 civilians) neither agree nor disagree. Two events of one article are never
-linked: the assembler already decided they are different.
+threshold. Corroboration is counted in points: an organisation in common (1), the same state
+forces on the same side (1/2: they are in most events of a place and day), tolls that agree and
+are large enough to tell events apart (1; ``telling_toll``: one death each says little in a
+city) or are both that large but count other victims or differ (1/2), a common target (1). One
+point is needed for reports of the same sub-event type, two when the types differ, one more when
+the tolls disagree, and one more when a place is known only by a name the gazetteer did not
+resolve (it may be a town or the province around it). Two places geocoded to one region are not
+one place. Tolls of different victims (6 fighters, 21 civilians) neither agree nor disagree.
 """
 
 from __future__ import annotations
@@ -276,20 +276,24 @@ def _corroborated(
     common_target: bool,
     policy: LinkPolicy,
 ) -> bool:
-    """Enough evidence beyond date, place and type: one corroboration, or two when the
-    sub-event types differ, and one more when the tolls disagree."""
+    """Enough evidence beyond date, place and type (see the module docstring)."""
+    actors, dead = by_field["actors"], by_field["fatalities"]
     telling = min(a.killed or 0, b.killed or 0) >= policy.telling_toll
-    found = [
-        by_field["actors"].verdict == AGREE,
-        by_field["fatalities"].score >= 0.4 and telling,
-        common_target,
-    ]
+    points = 0.0
+    if actors.verdict == AGREE:
+        points += 1.0 if actors.score >= 1.0 else 0.5  # the same state forces: half
+    if dead.score >= 0.4 and telling:
+        points += 1.0
+    elif telling:
+        points += 0.5  # both report deaths in numbers, of other victims or other figures
+    if common_target:
+        points += 1.0
     needed = 1 if a.sub_event_type == b.sub_event_type else 2
-    if by_field["fatalities"].verdict == AGAINST:
+    if dead.verdict == AGAINST:
         needed += 1
     if not (a.resolved and b.resolved):
         needed += 1  # a name the gazetteer did not resolve may be a town or a province
-    return sum(found) >= needed
+    return points >= needed
 
 
 def score_pair(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> LinkScore:
