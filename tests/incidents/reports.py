@@ -7,7 +7,8 @@ import itertools
 from typing import Any
 
 from sitrep.incidents.features import ActorFeature, ReportFeatures
-from sitrep.incidents.names import loose_key, name_key
+from sitrep.incidents.names import is_region_name, loose_key, name_key
+from sitrep.incidents.policy import default_policy
 
 _COUNTER = itertools.count(1)
 _AUTO: Any = object()
@@ -71,6 +72,7 @@ def report(
         "latitude": coordinates[0] if coordinates else None,
         "longitude": coordinates[1] if coordinates else None,
         "resolved": coordinates is not None,
+        "region_name": bool(place) and is_region_name(place, default_policy().region_words),
         "geo_precision": geo_precision,
         "country": country,
         "actors": actors,

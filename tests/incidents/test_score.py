@@ -136,13 +136,47 @@ def test_score_names_its_reasons() -> None:
     assert explained.endswith("linked")
 
 
-def test_score_unresolved_place_needs_one_more_corroboration() -> None:
-    """A name the gazetteer did not resolve may be the town or the province around it."""
-    resolved = score_pair(report(), report(place="Tin Zaouatene"), POLICY)
-    unresolved = score_pair(
-        report(coordinates=None), report(place="Tin Zaouatene", coordinates=None), POLICY
-    )
-    assert resolved.linked and not unresolved.linked
+@pytest.mark.parametrize("place", ["Ukraine", "Cabo Delgado Province", "Idleb countryside"])
+def test_score_a_country_or_province_named_as_the_place_is_no_place(place: str) -> None:
+    a = report(place=place, coordinates=None, actors=(actor("jnim", inter=2),))
+    b = report(place=place, coordinates=None, actors=(actor("jnim", inter=2),))
+    score = score_pair(a, b, POLICY)
+    assert score.reason("place").score < POLICY.min_place  # type: ignore[union-attr]
+    assert not score.linked
+
+
+def test_score_fallback_unit_of_an_unfound_place_is_not_its_name() -> None:
+    """Two villages the gazetteer did not find, both coded to their province as a fallback."""
+    from sitrep.incidents import features_of
+    from sitrep.model import Article, Event, EventDate, Location, PartialDate, Span
+    from sitrep.taxonomy import SubEventType
+
+    def village(name: str, article: str) -> ReportFeatures:
+        text = f"Gunmen attacked {name}."
+        fallback = Location(
+            name=name,
+            place_name="Alibori",
+            admin1="Alibori",
+            country_iso3="BEN",
+            latitude=11.87,
+            longitude=3.38,
+            geo_precision=3,
+            resolved=False,
+        )
+        event = Event(
+            id=f"e-{name}",
+            article_id=article,
+            event_type=SubEventType.attack.event_type,
+            sub_event_type=SubEventType.attack,
+            type_evidence=[Span(start=0, end=6, text=text[:6])],
+            date=EventDate(**PartialDate.parse("2022-07-04").model_dump()),
+            location=fallback,
+        )
+        return features_of(event, Article(id=article, text=text), POLICY)
+
+    a, b = village("Kofounou", "a1"), village("Noma Tounga", "a2")
+    assert "alibori" not in a.place_keys
+    assert score_pair(a, b, POLICY).reason("place").score < POLICY.min_place  # type: ignore[union-attr]
 
 
 def test_score_one_region_is_not_one_place() -> None:

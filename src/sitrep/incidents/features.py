@@ -19,7 +19,14 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sitrep.incidents.names import actor_key, content_words, loose_key, name_key, outlet_key
+from sitrep.incidents.names import (
+    actor_key,
+    content_words,
+    is_region_name,
+    loose_key,
+    name_key,
+    outlet_key,
+)
 from sitrep.incidents.policy import LinkPolicy
 from sitrep.model import ActorRef, ActorStatus, Article, Event, EventRole
 from sitrep.taxonomy import EventType
@@ -72,6 +79,7 @@ class ReportFeatures:
     longitude: float | None = None
     geo_precision: int = 3
     resolved: bool = False
+    region_name: bool = False  # named as a region or a country, not a place (is_region_name)
     country: str | None = None
     admin1: str | None = None
     admin2: str | None = None
@@ -158,7 +166,9 @@ def _actor_features(event: Event, policy: LinkPolicy) -> tuple[ActorFeature, ...
 def features_of(event: Event, article: Article, policy: LinkPolicy) -> ReportFeatures:
     """The linker's view of ``event`` (extracted from ``article``)."""
     date, place, dead = event.date, event.location, event.fatalities
-    names = [n for n in ((place.name, place.place_name) if place else ()) if n and n.strip()]
+    # the gazetteer's name is the place's only when resolved; otherwise it names a fallback unit
+    coded_as = place.place_name if place and place.resolved else None
+    names = [n for n in ((place.name, coded_as) if place else ()) if n and n.strip()]
     keys = tuple(sorted({name_key(n) for n in names} - {""}))
     loose = tuple(sorted({loose_key(n) for n in names} - {""}))
     high = dead.high
@@ -181,12 +191,13 @@ def features_of(event: Event, article: Article, policy: LinkPolicy) -> ReportFea
         precision=date.precision.value if date else None,
         place_keys=keys,
         loose_keys=loose,
-        place_label=(place.place_name or place.name) if place else None,
+        place_label=(coded_as or place.name) if place else None,
         geonameid=place.geonameid if place else None,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
         geo_precision=place.geo_precision if place else 3,
         resolved=bool(place and place.resolved and place.latitude is not None),
+        region_name=bool(place and is_region_name(place.name, policy.region_words)),
         country=place.country_iso3 if place else None,
         admin1=(place.admin1 or "").casefold() or None if place else None,
         admin2=(place.admin2 or "").casefold() or None if place else None,

@@ -13,6 +13,7 @@ so that linking does not depend on a gazetteer being installed.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -22,6 +23,7 @@ __all__ = [
     "actor_key",
     "content_words",
     "fold",
+    "is_region_name",
     "loose_key",
     "name_key",
     "name_similarity",
@@ -88,6 +90,27 @@ def actor_key(name: str) -> str:
     """An actor's comparison key: the normalised name without the regime years of state forces,
     in lower case (``Military Forces of Mali (2021-)`` -> ``military forces of mali``)."""
     return " ".join(_REGIME.sub("", fold(name)).split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_name(folded: str) -> bool:
+    import pycountry
+
+    try:
+        pycountry.countries.lookup(folded)
+    except LookupError:
+        return False
+    return len(folded) > 3  # not a bare code: "Mali", not "ML"
+
+
+def is_region_name(name: str, region_words: frozenset[str]) -> bool:
+    """A name that says it is a region, not a place: a country ("Ukraine", "the Netherlands")
+    or a name with a region word ("Cabo Delgado Province", "Idleb countryside")."""
+    folded = fold(name).strip()
+    words = set(_WORD.findall(folded))
+    if words & region_words:
+        return True
+    return _country_name(_LEADING.sub("", folded))
 
 
 def outlet_key(source: str | None, url: str | None, article_id: str) -> str:

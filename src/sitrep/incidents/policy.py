@@ -45,6 +45,7 @@ class LinkPolicy:
     kind_actor_prefixes: tuple[str, ...]
     state_actor_prefixes: tuple[str, ...]
     target_stopwords: frozenset[str] = field(default_factory=frozenset)
+    region_words: frozenset[str] = field(default_factory=frozenset)
     source: str = "built-in"
 
     @classmethod
@@ -70,6 +71,7 @@ class LinkPolicy:
                 kind_actor_prefixes=tuple(p.lower() for p in data["kind_actor_prefixes"]),
                 state_actor_prefixes=tuple(p.lower() for p in data["state_actor_prefixes"]),
                 target_stopwords=frozenset(w.lower() for w in data.get("target_stopwords", [])),
+                region_words=frozenset(w.lower() for w in data.get("region_words", [])),
                 source=source,
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:

@@ -24,9 +24,8 @@ forces on the same side (1/2: they are in most events of a place and day), tolls
 are large enough to tell events apart (1; ``telling_toll``: one death each says little in a
 city) or are both that large but count other victims or differ (1/2), a common target (1). One
 point is needed for reports of the same sub-event type, two when the types differ, one more when
-the tolls disagree, and one more when a place is known only by a name the gazetteer did not
-resolve (it may be a town or the province around it). Two places geocoded to one region are not
-one place. Tolls of different victims (6 fighters, 21 civilians) neither agree nor disagree.
+the tolls disagree. Two reports geocoded to one region, or naming one region or country as the
+place, are not at one place. Tolls of different victims (6 fighters, 21 civilians) neither agree nor disagree.
 """
 
 from __future__ import annotations
@@ -192,8 +191,9 @@ def _place(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason:
 
 
 def _region(report: ReportFeatures) -> bool:
-    """Geocoded to a region (province, district), not to a town or a point near one."""
-    return report.resolved and report.geo_precision >= 3
+    """A region (province, district, country), not a town or a point near one: geocoded as
+    such, or named as such."""
+    return (report.resolved and report.geo_precision >= 3) or report.region_name
 
 
 def _type(a: ReportFeatures, b: ReportFeatures) -> Reason:
@@ -291,8 +291,6 @@ def _corroborated(
     needed = 1 if a.sub_event_type == b.sub_event_type else 2
     if dead.verdict == AGAINST:
         needed += 1
-    if not (a.resolved and b.resolved):
-        needed += 1  # a name the gazetteer did not resolve may be a town or a province
     return points >= needed
 
 
