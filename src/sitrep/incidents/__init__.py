@@ -9,7 +9,9 @@ Layers: ``features`` (a report as the linker sees it), ``score`` (a pair's score
 ``blocking`` (which pairs to compare), ``cluster`` (deterministic grouping), ``claims`` and
 ``reconcile`` (one incident from its reports), ``engine`` (incremental updates and analyst
 decisions) over a ``backend`` (memory, or SQLite in ``sitrep.incidents.sqlite``); ``ucdp``
-gives UCDP-GED-style export columns; ``cli`` the ``sitrep incidents`` commands.
+gives UCDP-GED-style export columns; ``cli`` the ``sitrep incidents`` commands; ``api`` the
+incident source of the HTTP API; ``service`` the calls ingest makes; ``bench`` the linking
+benchmark.
 """
 
 from __future__ import annotations
