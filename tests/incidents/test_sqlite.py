@@ -88,3 +88,21 @@ def test_sqlite_stored_events_are_filed_on_demand(store, sqlite_engine) -> None:
     assert (again.written, again.removed) == ([], [])
     columns = incident_columns(sqlite_engine.backend, [r.events[0].id for r in results])
     assert columns and all(row["incident_id"].startswith("inc-") for row in columns.values())
+
+
+@pytest.mark.parametrize("kind", ["memory", "sqlite"])
+def test_sqlite_aliases_follow_every_rename(kind: str, sqlite_engine) -> None:
+    """An incident renamed twice is still found by its first id (both backends)."""
+    from sitrep.incidents import Incident
+
+    backend = MemoryBackend() if kind == "memory" else sqlite_engine.backend
+
+    def incident(name: str) -> Incident:
+        return Incident(id=name, root=name, event_type="Battles", sub_event_type="Armed clash")
+
+    backend.save_incidents([incident("inc-b")], ["inc-a"], {"inc-a": "inc-b"})
+    backend.save_incidents([incident("inc-c")], ["inc-b"], {"inc-b": "inc-c"})
+    assert backend.get_incident("inc-a").id == "inc-c"
+    assert backend.get_incident("inc-b").id == "inc-c"
+    backend.save_incidents([incident("inc-a")], [], {})  # the old id is an incident again
+    assert backend.get_incident("inc-a").id == "inc-a"

@@ -135,7 +135,8 @@ class MemoryBackend:
         self._members: dict[str, set[str]] = defaultdict(set)
         self._events: dict[str, tuple[Event, ReportSource]] = {}
         self._incidents: dict[str, Incident] = {}
-        self._aliases: dict[str, str] = {}
+        self._aliases: dict[str, str] = {}  # old incident id -> current id
+        self._pointing: dict[str, set[str]] = defaultdict(set)  # current id -> old ids
         self._overrides: dict[int, Override] = {}
 
     @contextmanager
@@ -207,12 +208,22 @@ class MemoryBackend:
             self._incidents.pop(incident_id, None)
         for incident in incidents:
             self._incidents[incident.id] = incident
-            self._aliases.pop(incident.id, None)
+            previous = self._aliases.pop(incident.id, None)
+            if previous is not None:
+                self._pointing[previous].discard(incident.id)
         for old, new in aliases.items():
-            self._aliases[old] = new
-            for key, value in list(self._aliases.items()):
-                if value == old:
-                    self._aliases[key] = new
+            self._alias(old, new)
+
+    def _alias(self, old: str, new: str) -> None:
+        """``old`` now means ``new``, and so do the ids that meant ``old``."""
+        previous = self._aliases.get(old)
+        if previous is not None:
+            self._pointing[previous].discard(old)
+        self._aliases[old] = new
+        self._pointing[new].add(old)
+        for key in self._pointing.pop(old, set()):
+            self._aliases[key] = new
+            self._pointing[new].add(key)
 
     def get_incident(self, incident_id: str) -> Incident:
         found = self._incidents.get(incident_id) or self._incidents.get(

@@ -61,6 +61,7 @@ CREATE TABLE incident_aliases (
     old_id TEXT PRIMARY KEY,                  -- an incident id that no longer exists
     new_id TEXT NOT NULL                      -- the incident most of its reports are now in
 );
+CREATE INDEX incident_aliases_new ON incident_aliases (new_id);
 
 CREATE TABLE incident_overrides (
     id             INTEGER PRIMARY KEY,
