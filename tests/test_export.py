@@ -10,6 +10,7 @@ import json
 from sitrep.export import (
     ACLED_COLUMNS,
     EXTRA_COLUMNS,
+    UCDP_COLUMNS,
     acled_region,
     acled_row,
     stored_events,
@@ -33,7 +34,7 @@ def test_export_csv_header_is_acled_order_then_extras(make_result) -> None:
     write_csv(stored_events([make_result()]), out)
     header = out.getvalue().splitlines()[0]
     assert header.startswith(CURRENT_ACLED_ORDER + ",")
-    assert header.split(",") == [*ACLED_COLUMNS, *EXTRA_COLUMNS]
+    assert header.split(",") == [*ACLED_COLUMNS, *EXTRA_COLUMNS, *UCDP_COLUMNS]
     assert EXTRA_COLUMNS[:2] == ["event_id", "role"]
 
 

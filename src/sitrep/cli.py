@@ -54,9 +54,13 @@ def _mount_subcommands() -> None:
     """Commands that live with their packages: eval, gazetteer, serve."""
     from sitrep.evaluation.command import eval_command
     from sitrep.gazetteer.cli import app as gazetteer_app
+    from sitrep.incidents.cli import app as incidents_app
+    from sitrep.incidents.cli import show_incident
     from sitrep.server.cli import app as server_app
 
     app.command("eval")(eval_command)
+    app.add_typer(incidents_app, name="incidents", help="Incidents: one real event, many reports.")
+    app.command("incident")(show_incident)
     app.add_typer(gazetteer_app, name="gazetteer", help="Build, import and inspect the gazetteer.")
     app.add_typer(server_app)
 
@@ -167,6 +171,14 @@ def _inputs(paths: list[str] | None, example: bool) -> list[str]:
     return chosen
 
 
+def _reapply_reviews(store: Any) -> None:
+    """Analysts' corrections survive re-extraction: write them into the new events."""
+    from sitrep.server.review import apply_pending, ensure_review_schema
+
+    ensure_review_schema(store.conn)
+    apply_pending(store.conn)
+
+
 def _report_failure(failure: Failure, as_json: bool) -> None:
     if as_json:
         print(
@@ -266,13 +278,18 @@ def ingest(
                 seen[0] = len(report.failures)
                 tick(failed=False, total_failed=len(report.failures))
 
+            from sitrep.incidents.service import after_save, incident_engine
+
             report = ingest_items(
                 store,
                 prepare_items(raw, max_bytes=max_bytes),
                 Extractor(),
                 reextract=reextract,
                 on_progress=progress,
+                on_saved=after_save(incident_engine(store)),
             )
+            if reextract:
+                _reapply_reviews(store)
             location = store.location
         summary = {
             "stored": report.stored,
@@ -404,12 +421,24 @@ def export(
             include_background=include_background,
         )
         with _open_store(db) as store, render.output_file(output) as out:
-            count = writers[chosen](store.iter_events(query), out)
+            if chosen == "csv":
+                count = exporter.write_csv(store.iter_events(query), out, _incident_lookup(store))
+            else:
+                count = writers[chosen](store.iter_events(query), out)
         if not quiet:
             skipped = f", {count.skipped} without coordinates left out" if count.skipped else ""
             err.print(
                 f"{count.written} events written as {chosen} to {output}{skipped}", markup=False
             )
+
+
+def _incident_lookup(store: Any) -> Any:
+    """Event ids -> the UCDP-style columns of their incidents."""
+    from sitrep.incidents.sqlite import SQLiteIncidentBackend
+    from sitrep.incidents.ucdp import incident_columns
+
+    backend = SQLiteIncidentBackend.of(store)
+    return lambda ids: incident_columns(backend, ids)
 
 
 def _format_of(output: str) -> str:

@@ -85,6 +85,12 @@ class Messages:
     E090 = "Cannot read the reference data file {path}: {detail}"
     E091 = "The reference data file {path} has a bad entry {entry!r}: {detail}"
     E092 = "The event lexicon {path} cannot be used: {detail}"
+    E080 = "The incident linking policy {path} cannot be used: {detail}"
+    E081 = (
+        "The events {ids} are filed for incident linking but not in the event store: save the "
+        "extraction result before updating incidents, or run `sitrep incidents link`."
+    )
+    E082 = "The reports {ids} are not in incident {incident!r} (see `sitrep incident {incident}`)."
 
 
 class SitrepError(Exception):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, TextIO
@@ -195,15 +195,64 @@ def stored_events(results: Iterable[ExtractionResult]) -> list[StoredEvent]:
     ]
 
 
-def write_csv(events: Iterable[StoredEvent], out: TextIO) -> ExportCount:
-    """ACLED-style CSV: a header row, then one row per event."""
-    writer = csv.DictWriter(out, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS], lineterminator="\n")
+# UCDP-GED-style columns beside ACLED's: the figures of the event's incident (all reports of one
+# real event) when it is filed in one, else of the event itself.
+UCDP_COLUMNS = [
+    "incident_id",
+    "best",
+    "low",
+    "high",
+    "date_prec",
+    "where_prec",
+    "number_of_sources",
+]
+
+IncidentLookup = Callable[[list[str]], dict[str, dict[str, object]]]
+
+
+def ucdp_fields(event: Event) -> dict[str, object]:
+    """UCDP-style figures of one event on its own (one source)."""
+    killed = event.fatalities
+    return {
+        "incident_id": "",
+        "best": killed.best if killed.best is not None else 0,
+        "low": killed.low if killed.low is not None else 0,
+        "high": killed.high if killed.high is not None else 0,
+        "date_prec": event.date.precision.ucdp_date_prec if event.date else "",
+        "where_prec": event.location.ucdp_where_prec if event.location else 6,
+        "number_of_sources": 1,
+    }
+
+
+def write_csv(
+    events: Iterable[StoredEvent], out: TextIO, incidents: IncidentLookup | None = None
+) -> ExportCount:
+    """ACLED-style CSV: a header row, then one row per event; sitrep's columns, then the
+    UCDP-style ones (``incidents`` gives each event's incident figures, by event id)."""
+    fields = [*ACLED_COLUMNS, *EXTRA_COLUMNS, *UCDP_COLUMNS]
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     count = ExportCount()
-    for stored in events:
-        writer.writerow(acled_row(stored))
-        count.written += 1
+    for chunk in _chunks(events, 500):
+        linked = incidents([s.event.id for s in chunk]) if incidents is not None else {}
+        for stored in chunk:
+            row: dict[str, object] = dict(acled_row(stored))
+            row.update(ucdp_fields(stored.event))
+            row.update(linked.get(stored.event.id, {}))
+            writer.writerow(row)
+            count.written += 1
     return count
+
+
+def _chunks(items: Iterable[StoredEvent], size: int) -> Iterator[list[StoredEvent]]:
+    chunk: list[StoredEvent] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def write_jsonl(events: Iterable[StoredEvent], out: TextIO) -> ExportCount:

@@ -403,11 +403,13 @@ def ingest_items(
     reextract: bool = False,
     batch_size: int = 16,
     on_progress: Callable[[IngestReport], None] | None = None,
+    on_saved: Callable[[ExtractionResult], object] | None = None,
 ) -> IngestReport:
     """Store each article with its events (one transaction each) and record every failure.
 
     Articles already stored are skipped without extraction unless ``reextract`` is set, which
     replaces their events. A non-English article is stored with its failure and no events.
+    ``on_saved(result)`` runs after each stored result (the CLI files it into incidents).
     """
     report = IngestReport()
 
@@ -425,6 +427,8 @@ def ingest_items(
             if store.save_result(outcome.result, replace=reextract):
                 report.stored += 1
                 report.events += len(outcome.result.events)
+                if on_saved is not None:
+                    on_saved(outcome.result)
             else:
                 report.unchanged += 1
         elif outcome.failure is not None:

@@ -8,7 +8,7 @@ import json
 
 from fastapi.testclient import TestClient
 
-from sitrep.export import ACLED_COLUMNS, EXTRA_COLUMNS
+from sitrep.export import ACLED_COLUMNS, EXTRA_COLUMNS, UCDP_COLUMNS
 from sitrep.model import Event
 
 
@@ -17,7 +17,7 @@ def test_downloads_csv_has_acled_columns_and_every_event(client: TestClient) -> 
     assert response.headers["content-type"].startswith("text/csv")
     assert "sitrep-events.csv" in response.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert list(rows[0]) == [*ACLED_COLUMNS, *EXTRA_COLUMNS]
+    assert list(rows[0]) == [*ACLED_COLUMNS, *EXTRA_COLUMNS, *UCDP_COLUMNS]
     assert len(rows) == client.get("/api/events/totals?country=Nigeria").json()["events"]
     assert {r["country"] for r in rows} == {"Nigeria"}
 
@@ -41,5 +41,5 @@ def test_downloads_geojson_points(client: TestClient) -> None:
 
 def test_downloads_empty_filter_gives_a_header(client: TestClient) -> None:
     text = client.get("/api/events.csv?q=zeppelin").text
-    assert text.splitlines() == [",".join([*ACLED_COLUMNS, *EXTRA_COLUMNS])]
+    assert text.splitlines() == [",".join([*ACLED_COLUMNS, *EXTRA_COLUMNS, *UCDP_COLUMNS])]
     assert json.loads(client.get("/api/events.geojson?q=zeppelin").text)["features"] == []

@@ -29,6 +29,7 @@ _HEADLINES = [
     ("acled.geo_precision_agreement", "ACLED geo_precision agreement"),
     ("geoparsing.lgl.gold_spans_acc_at_161km", "LGL acc@161km (gold spans)"),
     ("geoparsing.trnews.gold_spans_acc_at_161km", "TR-News acc@161km (gold spans)"),
+    ("incidents_acled.false_merge_rate", "ACLED distinct events merged (false-merge rate)"),
 ]
 
 
@@ -36,7 +37,9 @@ def eval_command(
     suite: Annotated[
         list[str] | None,
         typer.Option(
-            "--suite", "-s", help="case2021, acled or geoparsing (repeatable; default: all)."
+            "--suite",
+            "-s",
+            help="case2021, acled, geoparsing or incidents_acled (repeatable; default: all).",
         ),
     ] = None,
     data: Annotated[

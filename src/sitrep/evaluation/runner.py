@@ -5,6 +5,8 @@ Suites (each a module with ``run(data_dir, extractor, limit=..., progress=...) -
 - ``case2021``   CASE 2021 task 2 snippets -> sub-event type or no event (weighted/macro F1)
 - ``acled``      ACLED notes -> sub-event type, fatalities, country, actors, location
 - ``geoparsing`` LGL and TR-News -> toponym precision/recall, accuracy within 161 km and 25 km
+- ``incidents_acled`` ACLED notes re-extracted as reports -> events ACLED coded as distinct
+  (same day, same admin1) that the incident layer merged (``rows_kept_distinct`` = 1 - rate)
 
 Floors live in ``eval/floors.json`` at the repository root: a metric path (``acled.country_accuracy``)
 and the lowest value CI accepts. Floors are only ever raised; ``check_floors_not_lowered``
@@ -23,7 +25,7 @@ from typing import Any
 
 __all__ = ["SUITES", "GateFailure", "check_floors_not_lowered", "gate", "metric", "run_suites"]
 
-SUITES = ("case2021", "acled", "geoparsing")
+SUITES = ("case2021", "acled", "geoparsing", "incidents_acled")
 
 
 def run_suites(

@@ -53,7 +53,9 @@ def serve(
         settings = ServerSettings.from_env(
             db=db, read_needs_token=read_token or None, tile_url=tile_url
         )
-        application = create_app(settings)
+        from sitrep.incidents.api import StoreIncidents
+
+        application = create_app(settings, incidents=StoreIncidents())
     except SitrepError as error:
         typer.echo(f"error {error.code}: {error.message}", err=True)
         raise typer.Exit(error.exit_code) from error

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from sitrep.export import acled_row, write_csv, write_jsonl
+from sitrep.export import IncidentLookup, acled_row, write_csv, write_jsonl
 from sitrep.server.filters import EventFilter
 from sitrep.store import StoredEvent
 from sitrep.store.sql import SELECT_EVENTS, stored_event
@@ -47,11 +47,13 @@ def iter_batches(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[list[St
         position = (rows[-1][5], int(rows[-1][6]))
 
 
-def _csv(batches: Iterator[list[StoredEvent]]) -> Iterator[str]:
+def _csv(
+    batches: Iterator[list[StoredEvent]], incidents: IncidentLookup | None = None
+) -> Iterator[str]:
     first = True
     for batch in batches:
         buffer = io.StringIO()
-        write_csv(batch, buffer)
+        write_csv(batch, buffer, incidents)
         text = buffer.getvalue()
         yield text if first else text.split("\n", 1)[1]
         first = False
@@ -91,6 +93,22 @@ def _geojson(batches: Iterator[list[StoredEvent]]) -> Iterator[str]:
 
 
 def stream(conn: sqlite3.Connection, flt: EventFilter, kind: str) -> Iterator[str]:
-    """The download of ``flt`` in format ``kind`` (csv, jsonl, geojson), piece by piece."""
-    writer = {"csv": _csv, "jsonl": _jsonl, "geojson": _geojson}[kind]
+    """The download of ``flt`` in format ``kind`` (csv, jsonl, geojson), piece by piece; the
+    CSV carries each event's incident figures (UCDP-style columns) beside ACLED's."""
+    if kind == "csv":
+        return _csv(iter_batches(conn, flt), _incident_lookup(conn))
+    writer = {"jsonl": _jsonl, "geojson": _geojson}[kind]
     return writer(iter_batches(conn, flt))
+
+
+def _incident_lookup(conn: sqlite3.Connection) -> IncidentLookup | None:
+    from sitrep.incidents.sqlite import SQLiteIncidentBackend
+    from sitrep.incidents.ucdp import incident_columns
+
+    known = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'incident_reports'"
+    ).fetchone()
+    if known is None:
+        return None
+    backend = SQLiteIncidentBackend(conn, location="(download)")
+    return lambda ids: incident_columns(backend, ids)

@@ -113,8 +113,10 @@ def _store_one(
     *,
     reextract: bool,
     max_bytes: int,
+    incidents: bool = False,
 ) -> dict[str, Any]:
-    """Clean, extract and store one article; the outcome as a ``SubmissionResult``."""
+    """Clean, extract and store one article (and file its events into incidents when the
+    incident layer is on); the outcome as a ``SubmissionResult``."""
     from sitrep.pipeline.clean import RawArticle, check_language, prepare_article
 
     if item.text is None and item.html is None:
@@ -155,6 +157,10 @@ def _store_one(
         result = engine.extract(article)
     store.save_result(result, replace=True)
     apply_pending(store.conn)
+    if incidents:
+        from sitrep.incidents.service import incident_engine
+
+        incident_engine(store).update([result])
     return {
         "article_id": article.id,
         "status": "replaced" if existed else "stored",
@@ -199,13 +205,19 @@ async def submit_articles(
     items = _submitted(body, content_type, meta)
     engine = await run_in_threadpool(extractor, request)
     pool, settings = request.app.state.pool, request.app.state.settings
+    linking = bool(getattr(request.app.state.incidents, "available", False))
 
     def run() -> list[dict[str, Any]]:
         store = pool.store()
         if len(items) == 1:
             return [
                 _store_one(
-                    store, engine, items[0], reextract=reextract, max_bytes=settings.max_input_bytes
+                    store,
+                    engine,
+                    items[0],
+                    reextract=reextract,
+                    max_bytes=settings.max_input_bytes,
+                    incidents=linking,
                 )
             ]
         outcomes = []
@@ -213,7 +225,12 @@ async def submit_articles(
             try:
                 outcomes.append(
                     _store_one(
-                        store, engine, item, reextract=reextract, max_bytes=settings.max_input_bytes
+                        store,
+                        engine,
+                        item,
+                        reextract=reextract,
+                        max_bytes=settings.max_input_bytes,
+                        incidents=linking,
                     )
                 )
             except InputError as error:
