@@ -21,12 +21,39 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT",
                               "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})  # fmt: skip
 
+_DIRECTION = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central|centre|center"
 UNIT_WORDS = ("region", "province", "state", "district", "county", "parish", "department", "governorate",
-              "prefecture", "commune", "municipality", "circle", "cercle", "division", "oblast", "territory")  # fmt: skip
+              "prefecture", "commune", "municipality", "circle", "cercle", "division", "oblast", "territory",
+              "LGA", "upazila", "tehsil", "township", "regency", "raion", "rayon", "sub-district", "subdistrict", "woreda",
+              "zone")  # fmt: skip
 _UNIT_LEVEL = {"region": 1, "province": 1, "state": 1, "governorate": 1, "oblast": 1, "territory": 1,
                "division": 1, "district": 2, "county": 2, "parish": 2, "department": 2, "prefecture": 2,
-               "commune": 3, "municipality": 3, "circle": 2, "cercle": 2}  # fmt: skip
-_DIRECTION = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central|centre|center"
+               "commune": 3, "municipality": 3, "circle": 2, "cercle": 2, "lga": 2, "upazila": 3,
+               "tehsil": 3, "township": 3, "regency": 2, "raion": 2, "rayon": 2, "sub-district": 3, "subdistrict": 3,
+               "woreda": 3, "zone": 2}  # fmt: skip
+PLACE_WORDS = ("city", "town", "village", "hamlet", "settlement", "locality", "camp", "neighbourhood",
+               "neighborhood", "suburb", "area", "sector", "front", "frontline", "countryside", "outskirts",
+               "vicinity", "surroundings", "axis")  # fmt: skip
+"""Words after a name that say what kind of place it is ("Hays city", "the Kouakourou area")."""
+_AROUND_WORDS = frozenset({"area", "sector", "front", "frontline", "countryside", "outskirts", "vicinity",
+                           "surroundings", "axis"})  # fmt: skip
+_PLACE_AFTER = re.compile(rf"^\s+(?P<word>{'|'.join(PLACE_WORDS)})\b", re.I)
+_PLACE_SUFFIX = re.compile(r"\s+(?P<word>city|town|village)$", re.I)
+_LINK_WORDS = "|".join((*UNIT_WORDS, *PLACE_WORDS))
+_BRACKET_AFTER = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*\(", re.I)
+_COMMA_GAP = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*,\s*$", re.I)
+_IN_GAP = re.compile(
+    rf"^(?:\s+(?:{_LINK_WORDS}))?\s+(?:in|of)\s+(?:the\s+)?(?:(?:{_DIRECTION})\s+)?$", re.I
+)
+_MODIFIER_AFTER = re.compile(
+    r"^(?:-(?:backed|led|based|allied|aligned|affiliated|funded|sponsored|made|born|flagged)\b|"
+    r"\s+(?:forces|troops|army|military|soldiers|militants|fighters|police|government|authorities|officials|"
+    r"dollars?|currency|pounds?|embassy|consulate|president|navy|air\s+force|aircraft|jets|drones|coalition|"
+    r"nationals|citizens|media|intelligence|diplomats?|backed|led|based|side|regime|state\s+media)\b)",
+    re.I,
+)
+_PLACE_NOUNS = frozenset({*UNIT_WORDS, *PLACE_WORDS, "border", "frontier", "coast", "island", "river", "desert",
+                          "lake", "valley", "mountains", "highway", "road"})  # fmt: skip
 _BEARING_WORDS = re.compile(rf"^(?P<dir>{_DIRECTION})\s+", re.I)
 _UNIT_AFTER = re.compile(rf"^\s+(?P<unit>{'|'.join(UNIT_WORDS)})\b", re.I)
 _UNIT_SUFFIX = re.compile(rf"\s+(?P<unit>{'|'.join(UNIT_WORDS)})$", re.I)
@@ -154,6 +181,12 @@ class PlaceMention:
     in_parentheses_of: int | None = (
         None  # index of the mention this one qualifies: "X (Abeibara, Kidal)"
     )
+    qualifier_kind: str | None = None  # how it qualifies: brackets | comma | in
+    place_word: str | None = None  # "city" in "Hays city", "area" in "the Kouakourou area"
+    modifier: bool = (
+        False  # the name qualifies a noun: "US dollar", "Turkey-backed", "Saudi forces"
+    )
+    coded: bool = False  # ACLED's own coding: "coded to X", "[coded as X]"
 
     @property
     def is_dateline(self) -> bool:
@@ -171,9 +204,9 @@ def parse_name(text: str) -> tuple[str, list[str], str | None, str | None]:
     tries = [name]
     unit = None
     bearing = None
-    match = _UNIT_SUFFIX.search(name)
+    match = _UNIT_SUFFIX.search(name) or _PLACE_SUFFIX.search(name)
     if match:
-        unit = match.group("unit").lower()
+        unit = match.group("unit").lower() if "unit" in match.groupdict() else None
         name = name[: match.start()].strip()
         tries.append(name)
     match = _BEARING_WORDS.match(name)
@@ -265,12 +298,42 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
         mention.bearing = _bearing(direction.group("dir"))
         evidence_start = start - (len(before) - direction.start())
         before = before[: direction.start()]
-    mention.unit_level = _UNIT_LEVEL.get(mention.unit_word or "")
+    place_after = _PLACE_AFTER.match(after) or _PLACE_SUFFIX.search(text)
+    if place_after:
+        mention.place_word = place_after.group("word").lower()
+        mention.cue = True
+    mention.unit_level = _UNIT_LEVEL.get((mention.unit_word or "").lower())
     _read_relation(mention, before, start)
+    if mention.relation == "in" and mention.place_word in _AROUND_WORDS:
+        mention.relation = "near"  # "the Kouakourou area", "the Nihm front"
+    mention.modifier = _is_modifier(sentence, start, end)
+    mention.coded = bool(_CODED_BEFORE.search(before))
     mention.cue = mention.cue or mention.unit_word is not None
     mention.evidence_start = sentence.start + min(evidence_start, start)
     mention.evidence_end = sentence.start + evidence_end
     return mention
+
+
+_CODED_BEFORE = re.compile(r"\bcoded\s+(?:to|as|at|in)\s+(?:the\s+)?$", re.I)
+
+
+def _is_modifier(sentence: Sentence, start: int, end: int) -> bool:
+    """The name qualifies a noun after it ("US dollar", "Turkey-backed faction", "Saudi forces")."""
+    if _MODIFIER_AFTER.match(sentence.text[end : end + 30]):
+        return True
+    doc = sentence.doc
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    last, following = span[-1], doc[span.end]
+    return (
+        last.dep_ in {"compound", "amod"}
+        and last.head.i == following.i
+        and following.pos_ == "NOUN"
+        and following.lower_ not in _PLACE_NOUNS
+    )
 
 
 def _read_relation(mention: PlaceMention, before: str, start: int) -> None:
@@ -291,26 +354,34 @@ def _read_relation(mention: PlaceMention, before: str, start: int) -> None:
 
 
 def _link_parentheses(sentence: Sentence, mentions: list[PlaceMention]) -> None:
-    """``X (Abeibara, Kidal)`` and ``X, Kidal``: the names after X qualify it (ACLED notes write this)."""
-    for i, (mention, following) in enumerate(itertools.pairwise(mentions)):
-        gap = sentence.text[mention.end - sentence.start : following.start - sentence.start]
-        if gap in {", ", ","} and following.in_parentheses_of is None:
-            following.in_parentheses_of = i
-            following.cue = mention.cue = True
+    """``X (Abeibara, Kidal)``, ``X, Kidal`` and ``X district of Y``: the later names locate X.
+
+    ACLED notes write a place's units after it; whether a name after a comma or "in" is really a
+    unit (and not the next item of a list) is decided with the gazetteer (``groups.py``).
+    """
+    text, offset = sentence.text, sentence.start
     for i, mention in enumerate(mentions):
-        local_end = mention.end - sentence.start
-        if not sentence.text[local_end : local_end + 2].lstrip().startswith("("):
+        end = (mention.evidence_end or mention.end) - offset
+        opening = _BRACKET_AFTER.match(text[end : end + 40])
+        if not opening:
             continue
-        close = sentence.text.find(")", local_end)
+        close = text.find(")", end + opening.end())
         if close < 0:
             continue
-        for other in mentions[i + 1 :]:
-            if other.start - sentence.start < close:
-                other.in_parentheses_of = (
-                    i if other.in_parentheses_of is None else other.in_parentheses_of
-                )
-                other.cue = True
-        mention.cue = True
+        inside = [m for m in mentions[i + 1 :] if m.start - offset < close]
+        for other in inside:
+            if other.in_parentheses_of is None:
+                other.in_parentheses_of, other.qualifier_kind, other.cue = i, "brackets", True
+        mention.cue = mention.cue or bool(inside)
+    for i, (mention, following) in enumerate(itertools.pairwise(mentions)):
+        if following.in_parentheses_of is not None:
+            continue
+        gap = text[mention.end - offset : following.start - offset]
+        if _COMMA_GAP.match(gap):
+            following.in_parentheses_of, following.qualifier_kind = i, "comma"
+            following.cue = mention.cue = True
+        elif _IN_GAP.match(gap):
+            following.in_parentheses_of, following.qualifier_kind = i, "in"
 
 
 def _link_between(sentence: Sentence, mentions: list[PlaceMention]) -> None:

@@ -17,13 +17,18 @@ from dataclasses import dataclass
 
 from sitrep.gazetteer import Gazetteer, Place
 from sitrep.gazetteer.countries import CountryNames
+from sitrep.gazetteer.names import name_key
 from sitrep.gazetteer.recognise import PlaceMention, find_mentions
 from sitrep.gazetteer.resolve import Resolution, resolve_mentions
 from sitrep.model import Location, Span
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.mentions import ActorMention, Toponym
 
-__all__ = ["COUNTRY_HINT", "Geocoder"]
+__all__ = ["COUNTRY_HINT", "MODIFIER", "Geocoder"]
+
+MODIFIER = "modifier"
+"""``Toponym.role`` of a country named as an attribute ("Afghan forces", "the US dollar", a
+demonym): it tells which countries the article is about, never where an event happened."""
 
 _ANNOTATION = "places"
 COUNTRY_HINT = "country_hint"
@@ -39,6 +44,7 @@ _SAID_AFTER = re.compile(
 )
 _BORDER_AFTER = re.compile(r"^\s*(?:-\s*)?(?:border|frontier)", re.I)
 _DEMONYM = re.compile(r"\b[A-Z][a-zé]+(?:-[A-Z][a-z]+)?\b")
+_ACTOR_EVIDENCE_CAP = 3  # actors of one country count at most this much
 
 
 @dataclass
@@ -71,7 +77,7 @@ class Geocoder:
         """Every toponym of the article, resolved in context (text order)."""
         mentions = find_mentions(document)
         actor_spans = [(a.span.start, a.span.end) for a in actors]
-        return self._resolve(document, mentions, actor_spans)
+        return self._resolve(document, mentions, actor_spans, self._actor_countries(actors))
 
     def resolve_spans(self, document: Document, spans: list[tuple[int, int]]) -> list[Toponym]:
         """Resolve given toponym spans (article offsets), e.g. a corpus's gold toponyms.
@@ -92,7 +98,7 @@ class Geocoder:
             for m in find_mentions(document)
             if not any(m.start < e and s < m.end for s, e in spans)
         ]
-        toponyms = self._resolve(document, given + context, [])
+        toponyms = self._resolve(document, given + context, [], Counter())
         wanted = {(s, e) for s, e in spans}
         return [t for t in toponyms if (t.span.start, t.span.end) in wanted]
 
@@ -118,8 +124,22 @@ class Geocoder:
         return self._event_location(document, chosen)
 
     # -- resolution -------------------------------------------------------------------------
+    def _actor_countries(self, actors: list[ActorMention]) -> Counter[str]:
+        """Home countries of the article's actors ("Afghan forces", the Houthis), by ISO alpha-2."""
+        iso2_of = {iso3: iso2 for iso2, iso3 in self.country_names.iso3.items()}
+        counts: Counter[str] = Counter()
+        for actor in actors:
+            iso2 = iso2_of.get(actor.country_iso3 or "")
+            if iso2 and counts[iso2] < _ACTOR_EVIDENCE_CAP:
+                counts[iso2] += 1
+        return counts
+
     def _resolve(
-        self, document: Document, mentions: list[PlaceMention], actor_spans: list[tuple[int, int]]
+        self,
+        document: Document,
+        mentions: list[PlaceMention],
+        actor_spans: list[tuple[int, int]],
+        actor_countries: Counter[str],
     ) -> list[Toponym]:
         names = self.country_names
         tried = sorted({n for m in mentions for n in (m.name, *m.alternatives)})
@@ -138,21 +158,30 @@ class Geocoder:
                 ]
                 exact.setdefault(name, set()).add(country.geonameid)
         hints = self._demonym_countries(document)
+        hints.update(actor_countries)
         hint = document.annotations.get(COUNTRY_HINT)
         for iso2 in hint if isinstance(hint, list | tuple) else []:
             hints[str(iso2).upper()] += 3
         resolutions = resolve_mentions(mentions, found, exact, names, hints)
+        located = {m.in_parentheses_of for m in mentions if m.qualifier_kind == "brackets"}
         kept: dict[int, _Found] = {}
         for i, (mention, resolution) in enumerate(zip(mentions, resolutions, strict=True)):
-            if resolution.place is None and (mention.source == "gazetteer" or not mention.cue):
-                continue  # an unknown name with no locative word is not taken for a place
+            place = resolution.place
+            in_actor = any(s <= mention.start and mention.end <= e for s, e in actor_spans)
             if (
-                any(s <= mention.start and mention.end <= e for s, e in actor_spans)
-                and resolution.place is None
+                place is None
+                and i not in located
+                and (mention.source == "gazetteer" or not mention.cue)
             ):
-                continue
+                continue  # an unknown name with no locative word is not taken for a place
+            if in_actor and (
+                place is None or (mention.source == "gazetteer" and not mention.unit_word)
+            ):
+                continue  # "Taliban militants", "Jang/Geo Group": an actor's name, not a place
             toponym = self._toponym(document, mention, resolution)
             toponym.is_admin = toponym.is_admin or mention.in_parentheses_of is not None
+            if self._is_modifier(mention, place, in_actor):
+                toponym.role = MODIFIER
             kept[i] = _Found(mention, resolution, toponym)
         for i, item in kept.items():
             if item.resolution.place is None and item.toponym.location is not None:
@@ -161,6 +190,13 @@ class Geocoder:
             (f.toponym.span.start, f.toponym.span.end): f for f in kept.values()
         }
         return [f.toponym for f in kept.values()]
+
+    def _is_modifier(self, mention: PlaceMention, place: Place | None, in_actor: bool) -> bool:
+        """A country named as an attribute ("Afghan forces", "US dollar"): context, not a place."""
+        if place is None or place.admin_level != 0:
+            return False
+        demonym = name_key(mention.name) in self.country_names.demonym
+        return demonym or mention.modifier or in_actor
 
     def _demonym_countries(self, document: Document) -> Counter[str]:
         """Countries pointed to by demonyms ("Malian soldiers"; "the Algerian border" counts less)."""
