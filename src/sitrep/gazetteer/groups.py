@@ -9,7 +9,8 @@ candidate that contradicts a unit resolved without doubt is refused: a village t
 not know then falls back to its units instead of a foreign namesake.
 
 A name after a comma qualifies the one before only if it can be a unit (a country, a first- or
-second-level unit): ``Paris, London and Berlin`` is a list, not a qualified place.
+second-level unit): ``Paris, London and Berlin`` is a list, not a qualified place. ``X in Y``,
+``X of Y`` and ``X near Y`` link two places when the first is a place the gazetteer has.
 """
 
 from __future__ import annotations
@@ -67,10 +68,12 @@ class Groups:
             parent = mention.in_parentheses_of
             if parent is None or not 0 <= parent < len(mentions):
                 continue
-            if mention.qualifier_kind != "brackets" and not (
+            if mention.qualifier_kind == "comma" and not (
                 options[parent] and any(_is_unit(p) for p in exact[i])
             ):
                 continue  # "Paris, London": a list of places, not a qualified place
+            if mention.qualifier_kind == "in" and not options[parent]:
+                continue  # "the Kandi Civil Prison in Kandi": no place to locate
             groups.qualifiers.add(i)
             if mention.qualifier_kind == "brackets":
                 groups.brackets.add(i)

@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from sitrep.gazetteer.words import load_place_words
 from sitrep.pipeline.document import Document, Sentence
 
 __all__ = ["PlaceMention", "find_mentions", "parse_name"]
@@ -24,12 +25,12 @@ _BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", 
 _DIRECTION = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central|centre|center"
 UNIT_WORDS = ("region", "province", "state", "district", "county", "parish", "department", "governorate",
               "prefecture", "commune", "municipality", "circle", "cercle", "division", "oblast", "territory",
-              "LGA", "upazila", "tehsil", "township", "regency", "raion", "rayon", "sub-district", "subdistrict", "woreda",
+              "LGA", "upazila", "tehsil", "township", "regency", "raion", "rayon", "sub-district", "subdistrict", "woreda", "taluka", "thana", "mandal",
               "zone")  # fmt: skip
 _UNIT_LEVEL = {"region": 1, "province": 1, "state": 1, "governorate": 1, "oblast": 1, "territory": 1,
                "division": 1, "district": 2, "county": 2, "parish": 2, "department": 2, "prefecture": 2,
                "commune": 3, "municipality": 3, "circle": 2, "cercle": 2, "lga": 2, "upazila": 3,
-               "tehsil": 3, "township": 3, "regency": 2, "raion": 2, "rayon": 2, "sub-district": 3, "subdistrict": 3,
+               "tehsil": 3, "township": 3, "regency": 2, "raion": 2, "rayon": 2, "sub-district": 3, "subdistrict": 3, "taluka": 3, "thana": 3, "mandal": 3,
                "woreda": 3, "zone": 2}  # fmt: skip
 PLACE_WORDS = ("city", "town", "village", "hamlet", "settlement", "locality", "camp", "neighbourhood",
                "neighborhood", "suburb", "area", "sector", "front", "frontline", "countryside", "outskirts",
@@ -43,7 +44,9 @@ _LINK_WORDS = "|".join((*UNIT_WORDS, *PLACE_WORDS))
 _BRACKET_AFTER = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*\(", re.I)
 _COMMA_GAP = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*,\s*$", re.I)
 _IN_GAP = re.compile(
-    rf"^(?:\s+(?:{_LINK_WORDS}))?\s+(?:in|of)\s+(?:the\s+)?(?:(?:{_DIRECTION})\s+)?$", re.I
+    rf"^(?:\s+(?:{_LINK_WORDS}))?\s*,?\s+(?:in|of|near)\s+(?:the\s+)?(?:(?:{_DIRECTION})\s+)?"
+    r"(?:(?:countryside|outskirts|suburbs|parts?|areas?|rural)\s+(?:of\s+)?(?:the\s+)?)?$",
+    re.I,
 )
 _MODIFIER_AFTER = re.compile(
     r"^(?:-(?:backed|led|based|allied|aligned|affiliated|funded|sponsored|made|born|flagged)\b|"
@@ -59,9 +62,17 @@ _UNIT_AFTER = re.compile(rf"^\s+(?P<unit>{'|'.join(UNIT_WORDS)})\b", re.I)
 _UNIT_SUFFIX = re.compile(rf"\s+(?P<unit>{'|'.join(UNIT_WORDS)})$", re.I)
 _UNIT_OF_BEFORE = re.compile(rf"\b(?P<unit>{'|'.join(UNIT_WORDS)})\s+of\s+$", re.I)
 _CAPITALISED = re.compile(
-    r"(?<![\w’'])(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|el|al|la|le|n|i-n)(?:\s+|-))?"
+    r"(?<![\w’'])(?:(?:Port|Bay|Gulf|Straits?|Sea|Isle|Islands?|Cape|Lake|Mount|City|Coast|Republic|Kingdom)"
+    r"\s+of\s+(?:the\s+)?)?"
+    r"(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|el|al|la|le|n|i-n)(?:\s+|-))?"
     r"[A-ZÀ-Ý][\w’'\-]*[\w]){0,3}"
 )
+_ROAD_AFTER = re.compile(
+    r"^\s+(?:road|highway|axis|route|border|junction|corridor|frontline|front)\b", re.I
+)
+_CODE = re.compile(r"^(?:[A-Z]{2,3}|[A-Z]{1,2}&[A-Z]{1,2})$")
+CODE_PREFIX = "ISO:"
+"""Names of the form ``ISO:TN`` are ISO 3166-2 subdivision codes without their country part."""
 _OFFSET = re.compile(
     rf"(?P<n>\d+(?:[.,]\d+)?|a few|several|some)\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\b\.?\s*"
     rf"(?:\(\s*[\d.,]+\s*\w+\s*\)\s*)?(?:to\s+the\s+)?(?P<dir>{_DIRECTION})?\s*(?:of|from)\s+(?:the\s+\w+\s+of\s+)?$",
@@ -91,70 +102,6 @@ _IN = re.compile(
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'\-]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,30}))?\s*"
     r"(?:\((?P<agency>[^()]{2,40})\)\s*)?[-–—]{1,2}\s",
-)
-_STOPWORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "on",
-        "in",
-        "at",
-        "of",
-        "and",
-        "or",
-        "but",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "col",
-        "lt",
-        "capt",
-        "sgt",
-        "president",
-        "minister",
-        "police",
-        "army",
-        "government",
-    ]
 )
 
 
@@ -187,6 +134,7 @@ class PlaceMention:
         False  # the name qualifies a noun: "US dollar", "Turkey-backed", "Saudi forces"
     )
     coded: bool = False  # ACLED's own coding: "coded to X", "[coded as X]"
+    common: bool = False  # a lone word that names things more often than places ("Congress")
 
     @property
     def is_dateline(self) -> bool:
@@ -250,14 +198,17 @@ def find_mentions(document: Document) -> list[PlaceMention]:
                 elif ent.label_ in _BLOCKING_LABELS:
                     other.append((start, end))
         taken = blocked + [(m.start, m.end) for m in local]
+        words = load_place_words()
         for match in _CAPITALISED.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            if _overlaps(taken, start, end) or match.group().lower() in _STOPWORDS:
+            if _overlaps(taken, start, end) or match.group().lower() in words.function_words:
                 continue
             mention = _mention(sentence, match.start(), match.end(), "gazetteer")
             # inside a person or organisation entity, only a locative word makes it a place
             if not _overlaps(other, start, end) or mention.relation != "in" or mention.cue:
                 local.append(mention)
+        local = _split_roads(sentence, local)
+        local.extend(_codes(sentence, local))
         local.sort(key=lambda m: m.start)
         _link_parentheses(sentence, local)
         _link_between(sentence, local)
@@ -308,13 +259,22 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
         mention.relation = "near"  # "the Kouakourou area", "the Nihm front"
     mention.modifier = _is_modifier(sentence, start, end)
     mention.coded = bool(_CODED_BEFORE.search(before))
+    mention.common = (
+        mention.unit_word is None
+        and " " not in name
+        and name.lower() in load_place_words().not_places
+    )
     mention.cue = mention.cue or mention.unit_word is not None
     mention.evidence_start = sentence.start + min(evidence_start, start)
     mention.evidence_end = sentence.start + evidence_end
     return mention
 
 
-_CODED_BEFORE = re.compile(r"\bcoded\s+(?:to|as|at|in)\s+(?:the\s+)?$", re.I)
+_CODED_BEFORE = re.compile(
+    r"\bcoded\s+(?:(?:to|as|at|in)\s+)?(?:(?:the\s+|an?\s+)?(?:approximate|nearest|closest)\s+"
+    r"location\s+(?:of\s+|as\s+|at\s+)?)?(?:the\s+)?$",
+    re.I,
+)
 
 
 def _is_modifier(sentence: Sentence, start: int, end: int) -> bool:
@@ -351,6 +311,46 @@ def _read_relation(mention: PlaceMention, before: str, start: int) -> None:
         mention.relation, mention.cue = "between", True
     elif _IN.search(before) or _VERB_CUE.search(before) or before.rstrip().endswith(("(", ",")):
         mention.cue = True
+
+
+def _split_roads(sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """``the Sidon-Tyr highway``: two places the road joins (relation "between")."""
+    out: list[PlaceMention] = []
+    for mention in mentions:
+        local_start, local_end = mention.start - sentence.start, mention.end - sentence.start
+        parts = list(re.finditer(r"[^-]+", mention.text))
+        if len(parts) != 2 or not _ROAD_AFTER.match(sentence.text[local_end : local_end + 20]):
+            out.append(mention)
+            continue
+        for part in parts:
+            piece = _mention(
+                sentence, local_start + part.start(), local_start + part.end(), mention.source
+            )
+            piece.relation, piece.cue = "between", True
+            out.append(piece)
+    return out
+
+
+def _codes(sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Unit codes in the brackets after a place: ``(Chittorgarh, RJ)``, ``(Budgam district, J&K)``.
+
+    They are looked up as ISO 3166-2 codes (``ISO:JK``); ``resolve`` keeps one only when it fits
+    the place it qualifies.
+    """
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[PlaceMention] = []
+    for bracket in re.finditer(r"\(([^()]{1,80})\)", sentence.text):
+        offset = bracket.start(1)
+        for part in re.finditer(r"[^,]+", bracket.group(1)):
+            code = part.group().strip()
+            if not _CODE.match(code):
+                continue
+            start = sentence.start + offset + part.start() + part.group().index(code)
+            if _overlaps(taken, start, start + len(code)):
+                continue
+            found.append(PlaceMention(start, start + len(code), code, CODE_PREFIX + code.replace("&", ""),
+                                      sentence.index, "code", cue=True))  # fmt: skip
+    return found
 
 
 def _link_parentheses(sentence: Sentence, mentions: list[PlaceMention]) -> None:

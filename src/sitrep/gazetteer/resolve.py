@@ -21,7 +21,8 @@ being forced onto a foreign namesake.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sitrep.gazetteer.countries import CountryNames
@@ -41,6 +42,7 @@ MAJOR_POPULATION = 250_000
 """A place this large (or a capital, or a country) may be named in any article."""
 _STRONG_EVIDENCE = 2.0  # the article's own signs of its countries that make a frame
 _FRAME_PENALTY = 2.0  # a candidate in a country the article gives no sign of
+_LOOSE_POPULATION = 100_000  # a loose match with no context must be a large place
 _OWN_UNIT_PENALTY = 1.2  # a unit whose town of the same name is also a candidate
 
 
@@ -101,7 +103,7 @@ def resolve_mentions(
     found: dict[str, list[Place]],
     exact: dict[str, set[int]],
     names: CountryNames,
-    evidence: Counter[str] | None = None,
+    evidence: Mapping[str, float] | None = None,
 ) -> list[Resolution]:
     """Resolve every mention.
 
@@ -112,7 +114,7 @@ def resolve_mentions(
     """
     options = [_options(m, found, exact) for m in mentions]
     groups = Groups.of(mentions, options)
-    context = _prior(mentions, options, names, groups, evidence or Counter())
+    context = _prior(mentions, options, names, groups, evidence or {})
     first = [_choose(i, m, options[i], context, groups, None) for i, m in enumerate(mentions)]
     second = _context_from(mentions, first, context)
     chosen = [r.place for r in first]
@@ -147,7 +149,7 @@ def _prior(
     options: list[list[tuple[Place, bool]]],
     names: CountryNames,
     groups: Groups,
-    evidence: Counter[str],
+    evidence: Mapping[str, float],
 ) -> _Context:
     """Countries the article points to before any place is chosen.
 
@@ -155,15 +157,15 @@ def _prior(
     passed in, and names whose exact matches all lie in one country: a unit named with its
     kind or in brackets (1.5), another name the model or a locative word marks as a place (0.5).
     """
-    prior: Counter[str] = Counter()
+    prior: defaultdict[str, float] = defaultdict(float)
     own: dict[int, list[tuple[str, float, bool]]] = {}
-    for iso2, weight in evidence.items():
-        prior[iso2] += weight
+    for country, weight in evidence.items():
+        prior[country] += weight
     for i, mention in enumerate(mentions):
-        if mention.source == "gazetteer" and not mention.cue:
+        if (mention.source == "gazetteer" and not mention.cue) or mention.source == "code":
             continue
         exact = [p for p, is_exact in options[i] if is_exact]
-        iso2 = names.alias.get(name_key(mention.name))
+        iso2: str | None = names.alias.get(name_key(mention.name))
         weight = 0.0
         if iso2:
             elsewhere = any(p.admin_level == 1 and p.country_code != iso2 for p in exact)
@@ -178,7 +180,7 @@ def _prior(
                 weight = 1.5
             elif mention.source != "gazetteer":
                 weight = 0.5
-        if weight:
+        if weight and iso2:
             prior[iso2] += weight
             own[i] = [(iso2, weight, True)]
     table = {k: float(v) for k, v in prior.items() if v > 0}
@@ -369,6 +371,10 @@ def _refusal(
 ) -> str | None:
     place = res.place
     assert place is not None
+    if mention.common and not groups.is_qualifier(index):
+        return "word"
+    if mention.source == "code" and groups.support(index, place, chosen) <= 0:
+        return "word"  # "Islamic State (IS)": a code fits only a place it qualifies
     if mention.source == "gazetteer":
         big = place.feature_code in _BIG_FEATURES and res.exact
         if not (mention.cue or big) or (not res.exact and not mention.cue):
@@ -382,7 +388,7 @@ def _refusal(
         return "frame"
     if not res.exact and not supported:
         in_context = context.weight(index, place.country_code) > 0
-        if not in_context and (place.population < 5000 or context.total(index) > 0):
+        if not in_context and (place.population < _LOOSE_POPULATION or context.total(index) > 0):
             return "loose"
     return None
 
