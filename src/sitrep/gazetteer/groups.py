@@ -45,6 +45,25 @@ def compatibility(place: Place, unit: Place) -> float:
     return 2.0
 
 
+def _linked(
+    mention: PlaceMention,
+    parent_exact: list[Place],
+    parent_options: list[tuple[Place, bool]],
+    exact: list[Place],
+) -> bool:
+    """Whether ``mention`` really qualifies the mention before it.
+
+    Brackets always do; a name after a comma only if it can be a unit ("Paris, London" is a
+    list) and the name before is a place; "X in Y" only if X is a name the gazetteer has ("the
+    Kandi Civil Prison in Kandi", "an IED in the area of Bara" locate nothing).
+    """
+    if mention.qualifier_kind == "brackets":
+        return True
+    if mention.qualifier_kind == "comma":
+        return bool(parent_options) and any(_is_unit(p) for p in exact)
+    return bool(parent_exact)
+
+
 def _is_unit(place: Place) -> bool:
     return place.admin_level in (0, 1, 2)
 
@@ -68,12 +87,9 @@ class Groups:
             parent = mention.in_parentheses_of
             if parent is None or not 0 <= parent < len(mentions):
                 continue
-            if mention.qualifier_kind == "comma" and not (
-                options[parent] and any(_is_unit(p) for p in exact[i])
-            ):
-                continue  # "Paris, London": a list of places, not a qualified place
-            if mention.qualifier_kind == "in" and not options[parent]:
-                continue  # "the Kandi Civil Prison in Kandi": no place to locate
+            if not _linked(mention, exact[parent], options[parent], exact[i]):
+                mention.in_parentheses_of = mention.qualifier_kind = None
+                continue
             groups.qualifiers.add(i)
             if mention.qualifier_kind == "brackets":
                 groups.brackets.add(i)
@@ -111,15 +127,16 @@ class Groups:
     def conflicts(self, index: int, place: Place, chosen: list[Place | None]) -> bool:
         """``place`` contradicts a unit that locates it (another country or first-level unit).
 
-        Only the place itself is checked against its units; units in one group are not checked
-        against each other (the smaller one may be right where the larger one is not).
+        A unit is checked only against the larger units after it (``(Kandi, Alibori)``), which
+        are decided first.
         """
-        if index in self.qualifiers:
-            return False
+        qualifier = index in self.qualifiers
         for mate in self.mates.get(index, []):
             unit = chosen[mate]
             if unit is None or mate not in self.qualifiers or unit.geonameid == place.geonameid:
                 continue
+            if qualifier and mate < index:
+                continue  # a unit is checked only against the larger units written after it
             level = compatibility(place, unit)
             if level == 0.0 or (level < 1.0 and unit.admin_level == 1):
                 return True

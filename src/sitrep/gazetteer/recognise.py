@@ -55,6 +55,15 @@ _MODIFIER_AFTER = re.compile(
     r"nationals|citizens|media|intelligence|diplomats?|backed|led|based|side|regime|state\s+media)\b)",
     re.I,
 )
+_CURRENCY_AFTER = re.compile(
+    r"^\s+(?:dollars?|currency|pounds?|euros?|francs?|shillings?|rupees?)\b", re.I
+)
+_FACILITY_AFTER = re.compile(
+    r"^\s+(?:square|street|avenue|road|highway|bridge|roundabout|intersection|junction|prison|jail|hospital|"
+    r"clinic|university|school|college|mosque|church|market|company|factory|plant|mine|office|headquarters|"
+    r"station|airport|stadium|hotel|building|tower|hall|park|palace|court|bank|club)\b",
+    re.I,
+)
 _PLACE_NOUNS = frozenset({*UNIT_WORDS, *PLACE_WORDS, "border", "frontier", "coast", "island", "river", "desert",
                           "lake", "valley", "mountains", "highway", "road"})  # fmt: skip
 _BEARING_WORDS = re.compile(rf"^(?P<dir>{_DIRECTION})\s+", re.I)
@@ -64,7 +73,7 @@ _UNIT_OF_BEFORE = re.compile(rf"\b(?P<unit>{'|'.join(UNIT_WORDS)})\s+of\s+$", re
 _CAPITALISED = re.compile(
     r"(?<![\w’'])(?:(?:Port|Bay|Gulf|Straits?|Sea|Isle|Islands?|Cape|Lake|Mount|City|Coast|Republic|Kingdom)"
     r"\s+of\s+(?:the\s+)?)?"
-    r"(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|el|al|la|le|n|i-n)(?:\s+|-))?"
+    r"(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|del|el|al|as|ash|ad|ar|at|az|an|la|le|n|i-n|bin|ibn|wa)(?:\s+|-))?"
     r"[A-ZÀ-Ý][\w’'\-]*[\w]){0,3}"
 )
 _ROAD_AFTER = re.compile(
@@ -135,6 +144,8 @@ class PlaceMention:
     )
     coded: bool = False  # ACLED's own coding: "coded to X", "[coded as X]"
     common: bool = False  # a lone word that names things more often than places ("Congress")
+    currency: bool = False  # "the US dollar": no sign of where anything happened
+    facility: bool = False  # "Armas square", "El Milagro prison": the name of a site
 
     @property
     def is_dateline(self) -> bool:
@@ -258,6 +269,8 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     if mention.relation == "in" and mention.place_word in _AROUND_WORDS:
         mention.relation = "near"  # "the Kouakourou area", "the Nihm front"
     mention.modifier = _is_modifier(sentence, start, end)
+    mention.currency = bool(_CURRENCY_AFTER.match(after))
+    mention.facility = bool(_FACILITY_AFTER.match(after))
     mention.coded = bool(_CODED_BEFORE.search(before))
     mention.common = (
         mention.unit_word is None

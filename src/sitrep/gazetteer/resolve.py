@@ -42,7 +42,7 @@ MAJOR_POPULATION = 250_000
 """A place this large (or a capital, or a country) may be named in any article."""
 _STRONG_EVIDENCE = 2.0  # the article's own signs of its countries that make a frame
 _FRAME_PENALTY = 2.0  # a candidate in a country the article gives no sign of
-_LOOSE_POPULATION = 100_000  # a loose match with no context must be a large place
+_LOOSE_POPULATION = 500_000  # a loose match with no context must be a large place
 _OWN_UNIT_PENALTY = 1.2  # a unit whose town of the same name is also a candidate
 
 
@@ -120,9 +120,11 @@ def resolve_mentions(
     chosen = [r.place for r in first]
     result = [_choose(i, m, options[i], second, groups, chosen) for i, m in enumerate(mentions)]
     chosen = [r.place for r in result]
-    # units first: a place is then checked against the units that were kept
-    for i in sorted(range(len(mentions)), key=lambda i: (not groups.is_qualifier(i), i)):
-        result[i] = _accept(i, mentions[i], result[i], second, groups, chosen)
+    namesakes = [len({p.country_code for p, is_exact in opts if is_exact}) for opts in options]
+    # units first, largest first: a place is then checked against the units that were kept
+    order = sorted(range(len(mentions)), key=lambda i: (not groups.is_qualifier(i), -i))
+    for i in order:
+        result[i] = _accept(i, mentions[i], result[i], second, groups, chosen, namesakes[i])
         chosen[i] = result[i].place
     return result
 
@@ -164,6 +166,8 @@ def _prior(
     for i, mention in enumerate(mentions):
         if (mention.source == "gazetteer" and not mention.cue) or mention.source == "code":
             continue
+        if mention.currency:
+            continue  # "the US dollar" says nothing of where things happen
         exact = [p for p, is_exact in options[i] if is_exact]
         iso2: str | None = names.alias.get(name_key(mention.name))
         weight = 0.0
@@ -350,12 +354,13 @@ def _accept(
     context: _Context,
     groups: Groups,
     chosen: list[Place | None],
+    namesakes: int,
 ) -> Resolution:
     """Keep a choice only when it is credible (see the module docstring)."""
     place = res.place
     if place is None:
         return res
-    dropped = _refusal(index, mention, res, context, groups, chosen)
+    dropped = _refusal(index, mention, res, context, groups, chosen, namesakes)
     if dropped is not None:
         return Resolution(None, res.candidates, dropped=dropped)
     return res
@@ -368,13 +373,17 @@ def _refusal(
     context: _Context,
     groups: Groups,
     chosen: list[Place | None],
+    namesakes: int,
 ) -> str | None:
     place = res.place
     assert place is not None
-    if mention.common and not groups.is_qualifier(index):
-        return "word"
-    if mention.source == "code" and groups.support(index, place, chosen) <= 0:
-        return "word"  # "Islamic State (IS)": a code fits only a place it qualifies
+    if mention.common and (
+        not groups.is_qualifier(index) or groups.support(index, place, chosen) <= 0
+    ):
+        return "word"  # "Congress", "Yangon (East)": a word, unless it fits what it qualifies
+    code = mention.source == "code" or (mention.source == "gazetteer" and _acronym(mention.name))
+    if code and place.admin_level != 0 and groups.support(index, place, chosen) <= 0:
+        return "word"  # "Islamic State (IS)", "GNA": a code fits only a place it qualifies
     if mention.source == "gazetteer":
         big = place.feature_code in _BIG_FEATURES and res.exact
         if not (mention.cue or big) or (not res.exact and not mention.cue):
@@ -384,13 +393,25 @@ def _refusal(
     if groups.conflicts(index, place, chosen):
         return "group"
     supported = groups.support(index, place, chosen) > 0
-    if not supported and _foreign(index, place, context):
+    weak = (
+        namesakes > 1
+        or place.population < 5000
+        or not res.exact
+        or (mention.unit_level is not None and place.admin_level is None)
+    )
+    if not supported and weak and _foreign(index, place, context):
         return "frame"
     if not res.exact and not supported:
         in_context = context.weight(index, place.country_code) > 0
         if not in_context and (place.population < _LOOSE_POPULATION or context.total(index) > 0):
             return "loose"
     return None
+
+
+def _acronym(name: str) -> bool:
+    """An abbreviation rather than a name ("GNA", "LoC", "TNT")."""
+    letters = name.replace("&", "").replace(".", "")
+    return 2 <= len(letters) <= 4 and sum(ch.isupper() for ch in letters) >= 2
 
 
 def _plausible_word(mention: PlaceMention) -> bool:

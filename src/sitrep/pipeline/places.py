@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from sitrep.gazetteer import Gazetteer, Place
 from sitrep.gazetteer.coding import LocationCoder
 from sitrep.gazetteer.countries import CountryNames
-from sitrep.gazetteer.names import name_key
+from sitrep.gazetteer.names import name_key, near_key
 from sitrep.gazetteer.recognise import PlaceMention, find_mentions, parse_name
 from sitrep.gazetteer.resolve import Resolution, resolve_mentions
 from sitrep.model import Location, Span
@@ -200,6 +200,11 @@ class Geocoder:
             n: {p.geonameid for p in places}
             for n, places in self.gazetteer.lookup(tried, loose=False).items()
         }
+        for name in tried:  # "Ar-Raqqa" for "Ar Raqqah": a spelling, as good as exact
+            near = near_key(name)
+            for place in found.get(name, []):
+                if near in {near_key(place.name), near_key(place.asciiname or "")}:
+                    exact.setdefault(name, set()).add(place.geonameid)
         for name in tried:  # "U.S.", "DRC", "Syrian": the country itself
             iso2 = self.country_names.country_of_word(name)
             country = self.coder.country(iso2) if iso2 else None
@@ -229,7 +234,10 @@ class Geocoder:
             return False
         return not (
             in_actor
-            and (place is None or (mention.source == "gazetteer" and not mention.unit_word))
+            and (
+                place is None
+                or (mention.source == "gazetteer" and not (mention.unit_word or mention.cue))
+            )
         )
 
     def _is_modifier(self, mention: PlaceMention, place: Place | None, in_actor: bool) -> bool:
@@ -237,7 +245,7 @@ class Geocoder:
         if place is None or place.admin_level != 0:
             return False
         demonym = name_key(mention.name) in self.country_names.demonym
-        return demonym or mention.modifier or in_actor
+        return demonym or mention.modifier or mention.currency or in_actor
 
     # -- the article's countries ------------------------------------------------------------
     def _text_evidence(
@@ -286,6 +294,8 @@ class Geocoder:
         for item in kept.values():
             place = item.resolution.place
             if place is None or not place.country_code or item.mention.is_dateline:
+                continue
+            if item.mention.currency:
                 continue
             weight = 2.0 if place.admin_level == 0 and item.toponym.role != MODIFIER else 1.0
             article.countries[place.country_code] += weight
@@ -392,9 +402,8 @@ class Geocoder:
         elif toponym.is_country:
             rank = 4
         else:
-            rank = (
-                2 if toponym.is_admin else 0
-            )  # "X, Donetsk": the qualifying town is not the place
+            qualifying = toponym.is_admin or (item is not None and item.mention.facility)
+            rank = 2 if qualifying else 0  # "X, Donetsk", "El Milagro prison": not the place
         distance = abs(toponym.span.start - trigger.start) if trigger is not None else 0
         return rank, distance
 
