@@ -87,6 +87,11 @@ class Groups:
             parent = mention.in_parentheses_of
             if parent is None or not 0 <= parent < len(mentions):
                 continue
+            while mention.qualifier_kind == "in" and not exact[parent]:
+                above = mentions[parent].in_parentheses_of  # "X of [unknown] in Yemen"
+                if above is None or above >= parent:
+                    break
+                parent = mention.in_parentheses_of = above
             if not _linked(mention, exact[parent], options[parent], exact[i]):
                 mention.in_parentheses_of = mention.qualifier_kind = None
                 continue

@@ -44,7 +44,7 @@ _LINK_WORDS = "|".join((*UNIT_WORDS, *PLACE_WORDS))
 _BRACKET_AFTER = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*\(", re.I)
 _COMMA_GAP = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*,\s*$", re.I)
 _IN_GAP = re.compile(
-    rf"^(?:\s+(?:{_LINK_WORDS}))?\s*,?\s+(?:in|of|near)\s+(?:the\s+)?(?:(?:{_DIRECTION})\s+)?"
+    rf"^(?:\s+(?:{_LINK_WORDS}))?\s*,?\s+(?:in|of|near|at)\s+(?:the\s+)?(?:(?:{_DIRECTION})\s+)?"
     r"(?:(?:countryside|outskirts|suburbs|parts?|areas?|rural)\s+(?:of\s+)?(?:the\s+)?)?$",
     re.I,
 )
@@ -73,7 +73,7 @@ _UNIT_OF_BEFORE = re.compile(rf"\b(?P<unit>{'|'.join(UNIT_WORDS)})\s+of\s+$", re
 _CAPITALISED = re.compile(
     r"(?<![\w’'])(?:(?:Port|Bay|Gulf|Straits?|Sea|Isle|Islands?|Cape|Lake|Mount|City|Coast|Republic|Kingdom)"
     r"\s+of\s+(?:the\s+)?)?"
-    r"(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|del|el|al|as|ash|ad|ar|at|az|an|la|le|n|i-n|bin|ibn|wa)(?:\s+|-))?"
+    r"(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|del|el|al|as|ash|ad|ar|at|az|an|la|le|n|i-n|bin|ibn|wa)(?:\s+|-)){0,2}"
     r"[A-ZÀ-Ý][\w’'\-]*[\w]){0,3}"
 )
 _ROAD_AFTER = re.compile(

@@ -40,7 +40,7 @@ _FEATURE_PRIOR = {"CONT": 1.2, "PCLI": 1.2, "PCLD": 0.8, "PCLS": 0.8, "PCLF": 0.
 _CLASS_PRIOR = {"P": 0.0, "A": 0.0, "L": -0.3, "H": -0.6, "T": -0.6, "S": -0.5, "V": -0.9, "R": -0.9, "U": -1.5}  # fmt: skip
 MAJOR_POPULATION = 250_000
 """A place this large (or a capital, or a country) may be named in any article."""
-_STRONG_EVIDENCE = 2.0  # the article's own signs of its countries that make a frame
+_STRONG_EVIDENCE = 1.5  # the article's own signs of its countries that make a frame
 _FRAME_PENALTY = 2.0  # a candidate in a country the article gives no sign of
 _LOOSE_POPULATION = 500_000  # a loose match with no context must be a large place
 _OWN_UNIT_PENALTY = 1.2  # a unit whose town of the same name is also a candidate
@@ -401,6 +401,8 @@ def _refusal(
     )
     if not supported and weak and _foreign(index, place, context):
         return "frame"
+    if not res.exact and place.feature_code in _BIG_FEATURES:
+        return "loose"  # a region or a country is named exactly, or not at all
     if not res.exact and not supported:
         in_context = context.weight(index, place.country_code) > 0
         if not in_context and (place.population < _LOOSE_POPULATION or context.total(index) > 0):

@@ -276,7 +276,13 @@ class Geocoder:
             article.countries[str(iso2).upper()] += _HINT_WEIGHT
 
     def _actor_countries(self, actor: ActorMention) -> list[tuple[str, float]]:
-        """An actor's country (ISO3) with a weight: its own, else its dictionary entry's."""
+        """The countries (ISO3, weighted) of an actor the dictionary knows by name.
+
+        Generic actors ("protesters", "soldiers") carry the country the actor stage guessed from
+        the article, not a sign of their own; demonyms in their words count as demonyms.
+        """
+        if actor.actor_id is None or actor.template is not None:
+            return []
         if actor.country_iso3:
             return [(actor.country_iso3, 1.0)]
         lookup = getattr(self.actor_dictionary, "actor", None)
@@ -355,14 +361,15 @@ class Geocoder:
             return self.coder.fallback(
                 location, item.mention, unit, unit_item.mention.qualifier_kind
             )
+        main = self._main_country(article)
         same = [f.resolution.place for j, f in kept.items()
                 if j != index and f.mention.sentence_index == item.mention.sentence_index
-                and f.resolution.place is not None and f.resolution.place.admin_level in (1, 2)]  # fmt: skip
+                and f.resolution.place is not None and f.resolution.place.admin_level in (1, 2)
+                and main is not None and f.resolution.place.country_code == main.country_code]  # fmt: skip
         if same:
             unit = min(same, key=_unit_order)
             return self.coder.unit(location, unit)
-        country = self._main_country(article)
-        return self.coder.unit(location, country) if country is not None else location
+        return self.coder.unit(location, main) if main is not None else location
 
     def _main_country(self, article: _Article) -> Place | None:
         """The country the article is most about (its words and its resolved places)."""
