@@ -17,6 +17,7 @@ Units that sitrep builds itself have negative ids: they are never reported as Ge
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -31,6 +32,10 @@ from sitrep.gazetteer.writer import GazetteerWriter, PlaceRow, Progress, atomic_
 __all__ = ["EMBEDDED_VERSION", "build_embedded"]
 
 EMBEDDED_VERSION = "2"
+_UNIT_PREFIX = re.compile(
+    r"^(?:Commune|District|Municipality|Department|Province|Region|City|Town|Prefecture)\s+of\s+",
+    re.I,
+)
 _UNIT_SUFFIXES = (" region", " province", " state", " governorate", " district", " county",
                   " prefecture", " department", " municipality", " division", " oblast", " raion")  # fmt: skip
 
@@ -157,6 +162,7 @@ def _write_cities(
     admin1_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     admin1: _Admin1 = {}
     admin2: _Admin2 = {}
+    towns: dict[tuple[str, str, str], tuple[float, float, int]] = {}
     total = len(cities)
     for done, city in enumerate(cities.values()):
         gid, name = int(city["geonameid"]), str(city["name"])  # type: ignore[call-overload]
@@ -186,6 +192,8 @@ def _write_cities(
                 unit2 = admin2.setdefault((cc, a1, a2_code), _Unit(named.admin2))
             if unit2 is not None:
                 unit2.add_town(name, lat, lon, population)
+        if a1 is not None:
+            towns.setdefault((cc, a1, name_key(name)), (lat, lon, population))
         code = "PPLC" if (cc, name) in capitals else "PPL"
         row: PlaceRow = (
             gid,
@@ -207,7 +215,28 @@ def _write_cities(
     for key, votes in admin1_votes.items():
         if not admin1[key].name:
             admin1[key].name = votes.most_common(1)[0][0]
+    _add_empty_districts(units, admin2, towns)
     return admin1, admin2
+
+
+def _add_empty_districts(
+    units: sources.LocalisData,
+    admin2: _Admin2,
+    towns: dict[tuple[str, str, str], tuple[float, float, int]],
+) -> None:
+    """Second-level units no listed town lies in, placed at their town of the same name."""
+    for unit in units.units.values():
+        if (
+            unit.admin2_code is None
+            or (unit.country_code, unit.admin1_code, unit.admin2_code) in admin2
+        ):
+            continue
+        town = towns.get((unit.country_code, unit.admin1_code, _bare_key(unit.name)))
+        if town is None:
+            continue
+        district = _Unit(unit.name, geonameid=unit.geonameid, names=set(unit.aliases))
+        district.add_town(unit.name, *town)
+        admin2[(unit.country_code, unit.admin1_code, unit.admin2_code)] = district
 
 
 def _write_units(writer: GazetteerWriter, admin1: _Admin1, admin2: _Admin2) -> None:
@@ -252,6 +281,9 @@ def _with_bare(unit: _Unit) -> set[str]:
     """A unit's names and the same without their kind ("Idlib Governorate" -> "Idlib")."""
     names = {unit.name, *unit.names}
     for name in list(names):
+        prefix = _UNIT_PREFIX.match(name)
+        if prefix:
+            names.add(name[prefix.end() :])
         lowered = name.lower()
         for suffix in _UNIT_SUFFIXES:
             if lowered.endswith(suffix) and len(name) > len(suffix) + 2:
@@ -260,8 +292,9 @@ def _with_bare(unit: _Unit) -> set[str]:
 
 
 def _bare_key(name: str) -> str:
-    """A unit's name without its kind ("Kidal Region" -> "kidal")."""
-    lowered = name.lower()
+    """A unit's name without its kind ("Kidal Region", "Commune of Kidal" -> "kidal")."""
+    prefix = _UNIT_PREFIX.match(name)
+    lowered = name[prefix.end() :].lower() if prefix else name.lower()
     for suffix in _UNIT_SUFFIXES:
         if lowered.endswith(suffix):
             lowered = lowered[: -len(suffix)]
@@ -284,11 +317,17 @@ def _write_supplement(writer: GazetteerWriter, entries: list[SupplementEntry]) -
         if entry.kind == "alias":
             target = conn.execute(
                 "SELECT p.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid "
-                "WHERE n.key = ? AND p.country_code = ? ORDER BY p.population DESC LIMIT 1",
-                (name_key(entry.same_as or ""), entry.country_code),
+                "WHERE n.key = ? AND p.country_code = ? AND (? = '' OR p.feature_code = ?) "
+                "ORDER BY p.population DESC LIMIT 1",
+                (
+                    name_key(entry.same_as or ""),
+                    entry.country_code,
+                    entry.feature_code,
+                    entry.feature_code,
+                ),
             ).fetchone()
             if target:
-                for alias in entry.names:
+                for alias in {entry.name, *entry.names}:
                     writer.add_alternate_name(int(target[0]), alias, trusted=True)
             continue
         assert entry.latitude is not None and entry.longitude is not None
