@@ -63,29 +63,30 @@ class _Context:
     """What the article says of its countries and regions, as one mention's resolution sees it.
 
     Each mention's own contribution (its name as a sign of a country, its first-pass choice) is
-    kept apart and left out when that same mention is scored: a name is no evidence for itself.
+    kept apart and left out when that mention, or another of the same name, is scored: a name
+    is no evidence for itself ("Gainesville" five times does not make Florida).
     """
 
     prior: dict[str, float]  # the article's signs of its countries, before any place is chosen
     countries: dict[str, float] = field(default_factory=dict)  # prior + places chosen
     admin1: dict[tuple[str, str], float] = field(default_factory=dict)
     points: list[tuple[int, float, float]] = field(default_factory=list)  # mention index, lat, lon
-    own: dict[int, list[tuple[str, float, bool]]] = field(
-        default_factory=dict
-    )  # cc, weight, prior?
+    own: dict[int, list[tuple[str, float, bool]]] = field(default_factory=dict)  # cc, w, prior?
     own_admin1: dict[int, tuple[tuple[str, str], float]] = field(default_factory=dict)
+    peers: dict[int, list[int]] = field(default_factory=dict)  # mentions of the same name
+
+    def _parts(self, index: int) -> list[tuple[str, float, bool]]:
+        return [part for i in self.peers.get(index, [index]) for part in self.own.get(i, [])]
 
     def weight(self, index: int, country: str, *, prior_only: bool = False) -> float:
-        """The weight of ``country`` for mention ``index``, without the mention's own part."""
+        """The weight of ``country`` for mention ``index``, without its name's own part."""
         table = self.prior if prior_only else self.countries
-        own = sum(
-            w for c, w, p in self.own.get(index, []) if c == country and (p or not prior_only)
-        )
+        own = sum(w for c, w, p in self._parts(index) if c == country and (p or not prior_only))
         return max(0.0, table.get(country, 0.0) - own)
 
     def total(self, index: int, *, prior_only: bool = False) -> float:
         table = self.prior if prior_only else self.countries
-        own = sum(w for _, w, p in self.own.get(index, []) if p or not prior_only)
+        own = sum(w for _, w, p in self._parts(index) if p or not prior_only)
         return max(0.0, sum(table.values()) - own)
 
     def framed(self, index: int) -> bool:
@@ -93,9 +94,13 @@ class _Context:
         return self.total(index, prior_only=True) >= _STRONG_EVIDENCE
 
     def in_region(self, index: int, key: tuple[str, str]) -> bool:
-        own = self.own_admin1.get(index)
-        weight = self.admin1.get(key, 0.0) - (own[1] if own and own[0] == key else 0.0)
-        return weight > 0
+        own = sum(
+            w
+            for i in self.peers.get(index, [index])
+            for k, w in [self.own_admin1.get(i, (("", ""), 0.0))]
+            if k == key
+        )
+        return self.admin1.get(key, 0.0) - own > 1e-9
 
 
 def resolve_mentions(
@@ -115,6 +120,10 @@ def resolve_mentions(
     options = [_options(m, found, exact) for m in mentions]
     groups = Groups.of(mentions, options)
     context = _prior(mentions, options, names, groups, evidence or {})
+    by_name: dict[str, list[int]] = {}
+    for i, mention in enumerate(mentions):
+        by_name.setdefault(name_key(mention.name), []).append(i)
+    context.peers = {i: by_name[name_key(m.name)] for i, m in enumerate(mentions)}
     first = [_choose(i, m, options[i], context, groups, None) for i, m in enumerate(mentions)]
     second = _context_from(mentions, first, context)
     chosen = [r.place for r in first]
@@ -197,6 +206,7 @@ def _context_from(
     """Countries, regions and points of the places chosen with some certainty."""
     context = _Context(prior=base.prior, countries=dict(base.prior))
     context.own = {i: list(parts) for i, parts in base.own.items()}
+    context.peers = base.peers
     for i, (mention, res) in enumerate(zip(mentions, chosen, strict=True)):
         place = res.place
         if place is None or not res.exact or (mention.source == "gazetteer" and not mention.cue):
@@ -338,7 +348,7 @@ def _proximity(index: int, place: Place, context: _Context) -> float:
         (
             distance_km(place.latitude, place.longitude, lat, lon)
             for i, lat, lon in context.points
-            if i != index
+            if i not in context.peers.get(index, [index])
         ),
         default=None,
     )
