@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from sitrep.gazetteer.countries import CountryNames
 from sitrep.gazetteer.groups import Groups
-from sitrep.gazetteer.names import name_key
+from sitrep.gazetteer.names import name_key, near_key
 from sitrep.gazetteer.place import Place
 from sitrep.gazetteer.recognise import PlaceMention
 from sitrep.gazetteer.store import distance_km
@@ -43,7 +43,9 @@ MAJOR_POPULATION = 250_000
 _STRONG_EVIDENCE = 1.5  # the article's own signs of its countries that make a frame
 _FRAME_PENALTY = 2.0  # a candidate in a country the article gives no sign of
 _LOOSE_POPULATION = 500_000  # a loose match with no context must be a large place
-_OWN_UNIT_PENALTY = 1.2  # a unit whose town of the same name is also a candidate
+_OWN_UNIT_PENALTY = 1.2
+_COUNTRY_NAME_SHARE = 0.6  # the least country share a country's own name gets
+_MAIN_NAME = 0.4  # a place named by its main name over one named by an alternate  # a unit whose town of the same name is also a candidate
 
 
 @dataclass
@@ -273,9 +275,15 @@ def _score(
     total = context.total(index)
     if total and place.country_code:
         share = context.weight(index, place.country_code) / total
+        if place.admin_level == 0:
+            share = max(
+                share, _COUNTRY_NAME_SHARE
+            )  # "Egypt" is the country, wherever the article is
         score += 2.5 * share
-        if share == 0 and place.admin_level != 0:
+        if share == 0:
             score -= 0.3
+    if exact and near_key(mention.name) in {near_key(place.name), near_key(place.asciiname or "")}:
+        score += _MAIN_NAME  # its own name, not one of its many alternate names
     if (
         place.admin1_code
         and place.admin_level != 1
