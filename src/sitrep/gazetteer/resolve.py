@@ -238,8 +238,11 @@ def _choose(
 ) -> Resolution:
     if not options:
         return Resolution(None)
+    near = near_key(mention.name)
     towns = {
-        (p.country_code, p.admin1_code) for p, is_exact in options if is_exact and p.is_populated
+        (p.country_code, p.admin1_code)
+        for p, is_exact in options
+        if is_exact and p.is_populated and near in {near_key(p.name), near_key(p.asciiname or "")}
     }
     scored = sorted(
         (
