@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from sitrep.gazetteer.coherence import Coherence
 from sitrep.gazetteer.countries import CountryNames
 from sitrep.gazetteer.groups import Groups
 from sitrep.gazetteer.names import name_key, near_key
@@ -76,6 +77,7 @@ class _Context:
     own: dict[int, list[tuple[str, float, bool]]] = field(default_factory=dict)  # cc, w, prior?
     own_admin1: dict[int, tuple[tuple[str, str], float]] = field(default_factory=dict)
     peers: dict[int, list[int]] = field(default_factory=dict)  # mentions of the same name
+    coherence: Coherence | None = None
 
     def _parts(self, index: int) -> list[tuple[str, float, bool]]:
         return [part for i in self.peers.get(index, [index]) for part in self.own.get(i, [])]
@@ -126,6 +128,7 @@ def resolve_mentions(
     for i, mention in enumerate(mentions):
         by_name.setdefault(name_key(mention.name), []).append(i)
     context.peers = {i: by_name[name_key(m.name)] for i, m in enumerate(mentions)}
+    context.coherence = Coherence(mentions, options)
     first = [_choose(i, m, options[i], context, groups, None) for i, m in enumerate(mentions)]
     second = _context_from(mentions, first, context)
     chosen = [r.place for r in first]
@@ -209,6 +212,7 @@ def _context_from(
     context = _Context(prior=base.prior, countries=dict(base.prior))
     context.own = {i: list(parts) for i, parts in base.own.items()}
     context.peers = base.peers
+    context.coherence = base.coherence
     for i, (mention, res) in enumerate(zip(mentions, chosen, strict=True)):
         place = res.place
         if place is None or not res.exact or (mention.source == "gazetteer" and not mention.cue):
@@ -239,11 +243,12 @@ def _choose(
     if not options:
         return Resolution(None)
     near = near_key(mention.name)
-    towns = {
-        (p.country_code, p.admin1_code)
-        for p, is_exact in options
-        if is_exact and p.is_populated and near in {near_key(p.name), near_key(p.asciiname or "")}
-    }
+    towns: set[tuple[str, str | None, str | None]] = set()
+    for p, is_exact in options:
+        if is_exact and p.is_populated:
+            towns.add((p.country_code, p.admin1_code, p.admin2_code))
+            if near in {near_key(p.name), near_key(p.asciiname or "")}:
+                towns.add((p.country_code, p.admin1_code, None))
     scored = sorted(
         (
             (
@@ -294,6 +299,8 @@ def _score(
     ):
         score += 1.0
     score += _proximity(index, place, context)
+    if context.coherence is not None:
+        score += context.coherence.support(index, place)
     support = groups.support(index, place, chosen)
     score += support
     if support <= 0 and _foreign(index, place, context):
@@ -302,15 +309,20 @@ def _score(
 
 
 def _own_unit_penalty(
-    mention: PlaceMention, place: Place, towns: set[tuple[str, str | None]], qualifier: bool
+    mention: PlaceMention,
+    place: Place,
+    towns: set[tuple[str, str | None, str | None]],
+    qualifier: bool,
 ) -> float:
     """A bare name shared by a town and its own unit means the town ("Gao", "Sidi Bouzid").
 
-    Only "Gao region", or a name in the brackets that qualify a place, means the unit.
+    The town is one of the name inside the district, or one whose main name it is inside the
+    region. Only "Gao region", or a name in the brackets that qualify a place, means the unit.
     """
     if mention.unit_word is not None or qualifier or place.admin_level not in (1, 2):
         return 0.0
-    return _OWN_UNIT_PENALTY if (place.country_code, place.admin1_code) in towns else 0.0
+    inside = place.admin2_code if place.admin_level == 2 else None
+    return _OWN_UNIT_PENALTY if (place.country_code, place.admin1_code, inside) in towns else 0.0
 
 
 def _kind_fit(mention: PlaceMention, place: Place, qualifier: bool) -> float:

@@ -391,7 +391,7 @@ class Geocoder:
         return (toponym.location.place_name if toponym.location else None) or toponym.name
 
     @staticmethod
-    def _rank(article: _Article, toponym: Toponym, trigger: Span | None) -> tuple[int, int]:
+    def _rank(article: _Article, toponym: Toponym, trigger: Span | None) -> tuple[int, int, int]:
         """Which toponym of a sentence is the event's place.
 
         ACLED's own coding first ("coded to X"); then towns, places the gazetteer does not know,
@@ -412,7 +412,8 @@ class Geocoder:
             qualifying = toponym.is_admin or (item is not None and item.mention.facility)
             rank = 2 if qualifying else 0  # "X, Donetsk", "El Milagro prison": not the place
         distance = abs(toponym.span.start - trigger.start) if trigger is not None else 0
-        return rank, distance
+        around = int(location.relation == "between")  # "the Dhaka-Aricha highway in Savar city"
+        return rank, around, distance
 
     def _event_location(self, article: _Article, toponym: Toponym) -> Location:
         """The toponym's location as the event's location (regions and countries at their seat)."""
