@@ -54,13 +54,13 @@ def _linked(
     """Whether ``mention`` really qualifies the mention before it.
 
     Brackets always do; a name after a comma only if it can be a unit ("Paris, London" is a
-    list) and the name before is a place; "X in Y" only if X is a name the gazetteer has ("the
+    list); "X in Y" only if X is a name the gazetteer has ("the
     Kandi Civil Prison in Kandi", "an IED in the area of Bara" locate nothing).
     """
     if mention.qualifier_kind == "brackets":
         return True
     if mention.qualifier_kind == "comma":
-        return bool(parent_options) and any(_is_unit(p) for p in exact)
+        return any(_is_unit(p) for p in exact)
     return bool(parent_exact)
 
 

@@ -89,9 +89,13 @@ _OFFSET = re.compile(
 )
 _NEAR = re.compile(
     r"\b(?:near|nearby|outside|around|close to|not far from|on the outskirts of|outskirts of|in the vicinity of|"
-    r"vicinity of|in the area of|area of|surroundings of|in and around|on the road to|road to|towards|toward)\s+"
+    r"vicinity of|in the area of|area of|surroundings of|in and around|on the road to|road to|towards|toward|"
+    rf"(?:(?:{_DIRECTION})\s+)?(?:countryside|suburbs|desert|hinterland)\s+of|rural)\s+"
     r"(?:the\s+)?(?:(?:town|village|city|locality|commune|area|hamlet|settlement)\s+(?:of\s+)?)?$",
     re.I,
+)
+_DIRECTION_OF = re.compile(
+    rf"\b(?P<dir>{_DIRECTION})\s+of\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.I
 )
 _VERB_CUE = re.compile(
     r"\b(?:attacked|struck|hit|raided|stormed|captured|seized|shelled|bombed|entered|reached|overran|targeted|"
@@ -320,6 +324,9 @@ def _read_relation(mention: PlaceMention, before: str, start: int) -> None:
         mention.offset_bearing = _bearing(offset.group("dir")) if offset.group("dir") else None
     elif _NEAR.search(before):
         mention.relation, mention.cue = "near", True
+    elif direction_of := _DIRECTION_OF.search(before):  # "west of Rafah": off the town
+        mention.relation, mention.cue = "offset", True
+        mention.offset_bearing = _bearing(direction_of.group("dir"))
     elif _BETWEEN.search(before):
         mention.relation, mention.cue = "between", True
     elif _IN.search(before) or _VERB_CUE.search(before) or before.rstrip().endswith(("(", ",")):

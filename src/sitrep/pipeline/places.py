@@ -170,7 +170,7 @@ class Geocoder:
             mentions, found, exact, self.country_names, Counter(article.countries)
         )
         actor_spans = [(a.span.start, a.span.end) for a in actors]
-        located = {m.in_parentheses_of for m in mentions if m.qualifier_kind == "brackets"}
+        located = {m.in_parentheses_of for m in mentions if m.in_parentheses_of is not None}
         kept: dict[int, _Found] = {}
         for i, (mention, resolution) in enumerate(zip(mentions, resolutions, strict=True)):
             place = resolution.place
