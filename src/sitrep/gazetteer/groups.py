@@ -59,6 +59,8 @@ def _linked(
     """
     if mention.qualifier_kind == "brackets":
         return True
+    if mention.modifier:
+        return False  # "Tulcan city, Carchi, Venezuelan refugees": an attribute, not a unit
     if mention.qualifier_kind == "comma":
         return any(_is_unit(p) for p in exact)
     return bool(parent_exact)

@@ -73,7 +73,7 @@ _UNIT_OF_BEFORE = re.compile(rf"\b(?P<unit>{'|'.join(UNIT_WORDS)})\s+of\s+$", re
 _CAPITALISED = re.compile(
     r"(?<![\w’'])(?:(?:Port|Bay|Gulf|Straits?|Sea|Isle|Islands?|Cape|Lake|Mount|City|Coast|Republic|Kingdom)"
     r"\s+of\s+(?:the\s+)?)?"
-    r"(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|del|el|al|as|ash|ad|ar|at|az|an|la|le|n|i-n|bin|ibn|wa)(?:\s+|-)){0,2}"
+    r"(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|del|el|al|as|ash|ad|ar|at|az|an|la|le|n|i-n|bin|ibn|wa)(?:\s+|-)){0,2}"
     r"[A-ZÀ-Ý][\w’'\-]*[\w]){0,3}"
 )
 _ROAD_AFTER = re.compile(
@@ -357,6 +357,7 @@ def _codes(sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMentio
     They are looked up as ISO 3166-2 codes (``ISO:JK``); ``resolve`` keeps one only when it fits
     the place it qualifies.
     """
+    by_span = {(m.start, m.end): m for m in mentions if m.source == "gazetteer"}
     taken = [(m.start, m.end) for m in mentions]
     found: list[PlaceMention] = []
     for bracket in re.finditer(r"\(([^()]{1,80})\)", sentence.text):
@@ -366,6 +367,14 @@ def _codes(sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMentio
             if not _CODE.match(code):
                 continue
             start = sentence.start + offset + part.start() + part.group().index(code)
+            written = by_span.get((start, start + len(code)))
+            if written is not None:  # "(Allahabad, UP)": the capitalised word is the code
+                written.source, written.name, written.cue = (
+                    "code",
+                    CODE_PREFIX + code.replace("&", ""),
+                    True,
+                )
+                continue
             if _overlaps(taken, start, start + len(code)):
                 continue
             found.append(PlaceMention(start, start + len(code), code, CODE_PREFIX + code.replace("&", ""),

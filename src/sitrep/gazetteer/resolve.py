@@ -171,7 +171,8 @@ def _prior(
 
     Country names (2, or 1 when the name is also a region elsewhere: "Georgia"), the evidence
     passed in, and names whose exact matches all lie in one country: a unit named with its
-    kind or in brackets (1.5), another name the model or a locative word marks as a place (0.5).
+    kind or in brackets (1.5; 1 when only a town of that name is known), another name the model
+    or a locative word marks as a place (0.5).
     """
     prior: defaultdict[str, float] = defaultdict(float)
     own: dict[int, list[tuple[str, float, bool]]] = {}
@@ -194,9 +195,9 @@ def _prior(
                 continue
             iso2 = countries.pop()
             unit = mention.unit_word is not None or groups.is_qualifier(i)
-            if unit and any(p.admin_level in (1, 2) for p in exact):
-                weight = 1.5
-            elif mention.source != "gazetteer":
+            if unit:
+                weight = 1.5 if any(p.admin_level in (1, 2) for p in exact) else 1.0
+            else:
                 weight = 0.5
         if weight and iso2:
             prior[iso2] += weight
@@ -290,7 +291,7 @@ def _score(
         score += 2.5 * share
         if share == 0:
             score -= 0.3
-    if exact and near_key(mention.name) in {near_key(place.name), near_key(place.asciiname or "")}:
+    if exact and name_key(mention.name) in {name_key(place.name), name_key(place.asciiname or "")}:
         score += _MAIN_NAME  # its own name, not one of its many alternate names
     if (
         place.admin1_code

@@ -163,6 +163,10 @@ class Geocoder:
         *,
         keep_all: bool = False,
     ) -> list[Toponym]:
+        for mention in mentions:  # "Venezuelan refugees": a demonym is an attribute
+            key = name_key(mention.name)
+            if key in self.country_names.demonym and key not in self.country_names.alias:
+                mention.modifier = True
         found, exact = self._candidates(mentions)
         article = _Article()
         self._text_evidence(document, actors, article)
