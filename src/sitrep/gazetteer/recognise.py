@@ -208,8 +208,12 @@ def find_mentions(document: Document) -> list[PlaceMention]:
         if sentence.doc is not None:
             for ent in sentence.doc.ents:
                 start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
-                if ent.label_ in PLACE_LABELS and not _overlaps(blocked, start, end):
-                    local.append(_mention(sentence, ent.start_char, ent.end_char, "ner"))
+                taken = blocked + [(m.start, m.end) for m in local]
+                if ent.label_ in PLACE_LABELS and not _overlaps(taken, start, end):
+                    local_start, local_end = _whole_name(
+                        sentence.text, ent.start_char, ent.end_char
+                    )
+                    local.append(_mention(sentence, local_start, local_end, "ner"))
                 elif ent.label_ in _BLOCKING_LABELS:
                     other.append((start, end))
         taken = blocked + [(m.start, m.end) for m in local]
@@ -232,6 +236,22 @@ def find_mentions(document: Document) -> list[PlaceMention]:
                 mention.in_parentheses_of += len(found)
         found.extend(local)
     return found
+
+
+_CUT_NAME = re.compile(
+    r"(?:^|\s)(?:de|du|des|del|de la|el|al|as|ash|ad|ar|an|la|le|of|Port|Bay|Gulf|Cape|Lake|Mount)$",
+    re.I,
+)
+
+
+def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A model's entity cut inside a name ("Santa Cruz de la", "Al", "Port"): the whole name."""
+    if not _CUT_NAME.search(text[start:end]):
+        return start, end
+    for match in _CAPITALISED.finditer(text, max(0, start - 1), min(len(text), end + 60)):
+        if match.start() <= start < match.end() and match.end() > end:
+            return min(start, match.start()), match.end()
+    return start, end
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
