@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from sitrep.gazetteer import Gazetteer, Place
 from sitrep.gazetteer.coding import LocationCoder
 from sitrep.gazetteer.countries import CountryNames
+from sitrep.gazetteer.cues import load_country_cues
 from sitrep.gazetteer.names import name_key, near_key
 from sitrep.gazetteer.recognise import PlaceMention, find_mentions, parse_name
 from sitrep.gazetteer.resolve import Resolution, resolve_mentions
@@ -255,7 +256,7 @@ class Geocoder:
     def _text_evidence(
         self, document: Document, actors: list[ActorMention], article: _Article
     ) -> None:
-        """Countries the words point to besides place names: demonyms, actors, a hint."""
+        """Countries the words point to besides place names: demonyms, missions, actors, a hint."""
         demonyms = self.country_names.demonym
         text = document.text
         for match in _DEMONYM.finditer(text):
@@ -265,6 +266,9 @@ class Geocoder:
                 border = _BORDER_AFTER.match(text[match.end() : match.end() + 12])
                 article.countries[iso2] += 0.5 if border else 1.0
                 article.spans.setdefault(iso2, document.span(match.start(), match.end()))
+        for iso2, start, end in load_country_cues().find(text):  # "the OSCE SMM": Ukraine
+            article.countries[iso2] += 1.0
+            article.spans.setdefault(iso2, document.span(start, end))
         iso2_of = {iso3: iso2 for iso2, iso3 in self.country_names.iso3.items()}
         from_actors: defaultdict[str, float] = defaultdict(float)
         for actor in actors:
