@@ -210,10 +210,10 @@ def find_mentions(document: Document) -> list[PlaceMention]:
                 start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
                 taken = blocked + [(m.start, m.end) for m in local]
                 if ent.label_ in PLACE_LABELS and not _overlaps(taken, start, end):
-                    local_start, local_end = _whole_name(
+                    for local_start, local_end in _entity_parts(
                         sentence.text, ent.start_char, ent.end_char
-                    )
-                    local.append(_mention(sentence, local_start, local_end, "ner"))
+                    ):
+                        local.append(_mention(sentence, local_start, local_end, "ner"))
                 elif ent.label_ in _BLOCKING_LABELS:
                     other.append((start, end))
         taken = blocked + [(m.start, m.end) for m in local]
@@ -242,6 +242,19 @@ _CUT_NAME = re.compile(
     r"(?:^|\s)(?:de|du|des|del|de la|el|al|as|ash|ad|ar|an|la|le|of|Port|Bay|Gulf|Cape|Lake|Mount)$",
     re.I,
 )
+
+
+def _entity_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A model's place entity as names: split at commas and brackets ("Savalou, Collines"),
+    widened where it was cut inside a name."""
+    parts = []
+    for part in re.finditer(r"[^,()\[\]]+", text[start:end]):
+        piece = part.group()
+        lead = len(piece) - len(piece.lstrip())
+        a, b = start + part.start() + lead, start + part.start() + len(piece.rstrip())
+        if b > a:
+            parts.append(_whole_name(text, a, b))
+    return parts
 
 
 def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -296,9 +309,10 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     mention.currency = bool(_CURRENCY_AFTER.match(after))
     mention.facility = bool(_FACILITY_AFTER.match(after))
     mention.coded = bool(_CODED_BEFORE.search(before))
+    written = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
     mention.common = (
         mention.unit_word is None
-        and " " not in name
+        and " " not in written
         and name.lower() in load_place_words().not_places
     )
     mention.cue = mention.cue or mention.unit_word is not None

@@ -153,10 +153,13 @@ def _options(
         if out and any(is_exact for _, is_exact in out):
             break  # the fuller name ("West Virginia", "North Kivu") is known: do not strip it
         for place in found.get(name, []):
+            is_exact = place.geonameid in exact.get(name, set())
             if place.geonameid in seen:
+                if is_exact:  # a loose match of the fuller name, exact for the bare one
+                    out = [(p, e or p.geonameid == place.geonameid) for p, e in out]
                 continue
             seen.add(place.geonameid)
-            out.append((place, place.geonameid in exact.get(name, set())))
+            out.append((place, is_exact))
     return out
 
 
