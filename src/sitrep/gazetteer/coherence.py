@@ -15,7 +15,7 @@ from sitrep.gazetteer.names import name_key
 from sitrep.gazetteer.place import Place
 from sitrep.gazetteer.recognise import PlaceMention
 
-__all__ = ["Coherence"]
+__all__ = ["Coherence", "quick_km"]
 
 _PER_NAME = 12  # candidates of a name considered (the most populous)
 _WEIGHT = 0.5  # support from one other name that lies close
@@ -67,7 +67,7 @@ def _closeness(place: Place, other: Place) -> float:
     same_region = bool(place.admin1_code) and place.admin1_code == other.admin1_code
     if other.admin_level == 1 or place.admin_level == 1:
         return 0.7 if same_region else 0.0
-    km = _km(place, other)
+    km = quick_km(place.latitude, place.longitude, other.latitude, other.longitude)
     if km < 50:
         return 1.0
     if same_region or km < 150:
@@ -75,9 +75,9 @@ def _closeness(place: Place, other: Place) -> float:
     return 0.3 if km < 400 else 0.0
 
 
-def _km(a: Place, b: Place) -> float:
+def quick_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Equirectangular distance: quick, and exact enough below a few hundred kilometres."""
-    mean = math.radians((a.latitude + b.latitude) / 2)
-    dx = math.radians(b.longitude - a.longitude) * math.cos(mean)
-    dy = math.radians(b.latitude - a.latitude)
+    mean = math.radians((lat1 + lat2) / 2)
+    dx = math.radians(lon2 - lon1) * math.cos(mean)
+    dy = math.radians(lat2 - lat1)
     return _EARTH_KM * math.hypot(dx, dy)

@@ -25,13 +25,12 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sitrep.gazetteer.coherence import Coherence
+from sitrep.gazetteer.coherence import Coherence, quick_km
 from sitrep.gazetteer.countries import CountryNames
 from sitrep.gazetteer.groups import Groups
 from sitrep.gazetteer.names import name_key, near_key
 from sitrep.gazetteer.place import Place
 from sitrep.gazetteer.recognise import PlaceMention
-from sitrep.gazetteer.store import distance_km
 
 __all__ = ["Resolution", "resolve_mentions"]
 
@@ -198,10 +197,8 @@ def _prior(
                 continue
             iso2 = countries.pop()
             unit = mention.unit_word is not None or groups.is_qualifier(i)
-            if unit:
-                weight = 1.5 if any(p.admin_level in (1, 2) for p in exact) else 1.0
-            else:
-                weight = 0.5
+            admin = any(p.admin_level in (1, 2) for p in exact)
+            weight = (1.5 if admin else 1.0) if unit else 0.5
         if weight and iso2:
             prior[iso2] += weight
             own[i] = [(iso2, weight, True)]
@@ -371,11 +368,12 @@ def _major(place: Place) -> bool:
 def _proximity(index: int, place: Place, context: _Context) -> float:
     if place.feature_code in _BIG_FEATURES or not context.points:
         return 0.0
+    peers = context.peers.get(index, [index])
     nearest = min(
         (
-            distance_km(place.latitude, place.longitude, lat, lon)
+            quick_km(place.latitude, place.longitude, lat, lon)
             for i, lat, lon in context.points
-            if i not in context.peers.get(index, [index])
+            if i not in peers
         ),
         default=None,
     )
