@@ -227,7 +227,7 @@ def find_mentions(document: Document) -> list[PlaceMention]:
             if not _overlaps(other, start, end) or mention.relation != "in" or mention.cue:
                 local.append(mention)
         local = _split_roads(sentence, local)
-        local.extend(_codes(sentence, local))
+        local = _codes(sentence, local)
         local.sort(key=lambda m: m.start)
         _link_parentheses(sentence, local)
         _link_between(sentence, local)
@@ -389,11 +389,10 @@ def _codes(sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMentio
     """Unit codes in the brackets after a place: ``(Chittorgarh, RJ)``, ``(Budgam district, J&K)``.
 
     They are looked up as ISO 3166-2 codes (``ISO:JK``); ``resolve`` keeps one only when it fits
-    the place it qualifies.
+    the place it qualifies. Capitalised words the code was read as ("J", "K") give way to it.
+    Returns the sentence's mentions with the codes.
     """
-    by_span = {(m.start, m.end): m for m in mentions if m.source == "gazetteer"}
-    taken = [(m.start, m.end) for m in mentions]
-    found: list[PlaceMention] = []
+    out = list(mentions)
     for bracket in re.finditer(r"\(([^()]{1,80})\)", sentence.text):
         offset = bracket.start(1)
         for part in re.finditer(r"[^,]+", bracket.group(1)):
@@ -401,19 +400,14 @@ def _codes(sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMentio
             if not _CODE.match(code):
                 continue
             start = sentence.start + offset + part.start() + part.group().index(code)
-            written = by_span.get((start, start + len(code)))
-            if written is not None:  # "(Allahabad, UP)": the capitalised word is the code
-                written.source, written.name, written.cue = (
-                    "code",
-                    CODE_PREFIX + code.replace("&", ""),
-                    True,
-                )
-                continue
-            if _overlaps(taken, start, start + len(code)):
-                continue
-            found.append(PlaceMention(start, start + len(code), code, CODE_PREFIX + code.replace("&", ""),
-                                      sentence.index, "code", cue=True))  # fmt: skip
-    return found
+            end = start + len(code)
+            inside = [m for m in out if m.start < end and start < m.end]
+            if any(m.source != "gazetteer" or m.start < start or m.end > end for m in inside):
+                continue  # the model read a name there ("(London, UK)")
+            out = [m for m in out if m not in inside]
+            out.append(PlaceMention(start, end, code, CODE_PREFIX + code.replace("&", ""),
+                                    sentence.index, "code", cue=True))  # fmt: skip
+    return out
 
 
 def _link_parentheses(sentence: Sentence, mentions: list[PlaceMention]) -> None:
