@@ -65,3 +65,21 @@ def test_embedded_places_countries_at_geonames_points(embedded: Path) -> None:
         p for p in open_gazetteer(embedded).candidates("Canada") if p.feature_code == "PCLI"
     ]
     assert abs(canada.latitude - 60.11) < 0.1 and abs(canada.longitude + 113.64) < 0.1
+
+
+@pytest.mark.slow
+def test_embedded_outdated_default_is_rebuilt(tmp_path: Path) -> None:
+    import sqlite3
+
+    home = tmp_path / "home"
+    settings = Settings(home=home, db=str(home / "s.db"), gazetteer=home / "g.db", actors_dir=home)
+    path = open_default_gazetteer(settings).path
+    from sitrep.gazetteer import _forget
+
+    _forget(path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'embedded_version'")
+    conn.close()
+    rebuilt = open_default_gazetteer(settings).path
+    assert gazetteer_status(rebuilt)["embedded_version"] != "0"  # type: ignore[index]
