@@ -47,6 +47,7 @@ def compatibility(place: Place, unit: Place) -> float:
 
 def _linked(
     mention: PlaceMention,
+    parent: PlaceMention,
     parent_exact: list[Place],
     parent_options: list[tuple[Place, bool]],
     exact: list[Place],
@@ -54,7 +55,7 @@ def _linked(
     """Whether ``mention`` really qualifies the mention before it.
 
     Brackets always do; a name after a comma only if it can be a unit ("Paris, London" is a
-    list); "X in Y" only if X is a name the gazetteer has ("the
+    list); "X in Y" only if X is a name the gazetteer has or the model marks as a place ("the
     Kandi Civil Prison in Kandi", "an IED in the area of Bara" locate nothing).
     """
     if mention.qualifier_kind == "brackets":
@@ -63,7 +64,7 @@ def _linked(
         return False  # "Tulcan city, Carchi, Venezuelan refugees": an attribute, not a unit
     if mention.qualifier_kind == "comma":
         return any(_is_unit(p) for p in exact)
-    return bool(parent_exact)
+    return bool(parent_exact) or parent.source == "ner"  # "Saraqab in Idleb": a place unknown
 
 
 def _is_unit(place: Place) -> bool:
@@ -94,7 +95,7 @@ class Groups:
                 if above is None or above >= parent:
                     break
                 parent = mention.in_parentheses_of = above
-            if not _linked(mention, exact[parent], options[parent], exact[i]):
+            if not _linked(mention, mentions[parent], exact[parent], options[parent], exact[i]):
                 mention.in_parentheses_of = mention.qualifier_kind = None
                 continue
             groups.qualifiers.add(i)

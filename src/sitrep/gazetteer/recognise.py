@@ -42,6 +42,7 @@ _PLACE_AFTER = re.compile(rf"^\s+(?P<word>{'|'.join(PLACE_WORDS)})\b", re.I)
 _PLACE_SUFFIX = re.compile(r"\s+(?P<word>city|town|village)$", re.I)
 _LINK_WORDS = "|".join((*UNIT_WORDS, *PLACE_WORDS))
 _BRACKET_AFTER = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*\(", re.I)
+_LIST_AFTER = re.compile(r"^\s*(?:,|and\b|or\b|&)\s*(?:the\s+)?[A-ZÀ-Ý]")
 _COMMA_GAP = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*,\s*$", re.I)
 _IN_GAP = re.compile(
     rf"^(?:\s+(?:{_LINK_WORDS}))?\s*,?\s+(?:in|of|near|at)\s+(?:the\s+)?(?:(?:{_DIRECTION})\s+)?"
@@ -435,6 +436,8 @@ def _link_parentheses(sentence: Sentence, mentions: list[PlaceMention]) -> None:
             continue
         gap = text[mention.end - offset : following.start - offset]
         if _COMMA_GAP.match(gap):
+            if _LIST_AFTER.match(text[following.end - offset :]):
+                continue  # "in Cotonou, Dakar and Bamako": a list, not a place and its unit
             following.in_parentheses_of, following.qualifier_kind = i, "comma"
             following.cue = mention.cue = True
         elif _IN_GAP.match(gap):

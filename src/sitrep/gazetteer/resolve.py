@@ -348,13 +348,17 @@ def _kind_fit(mention: PlaceMention, place: Place, qualifier: bool) -> float:
     return fit
 
 
-def _foreign(index: int, place: Place, context: _Context) -> bool:
-    """A small place in a country the article gives no sign of, while it names others."""
-    if not place.country_code or not context.framed(index):
+def _foreign(index: int, place: Place, context: _Context, *, weak: bool = False) -> bool:
+    """A small place in a country the article gives no sign of, while it names others.
+
+    A weak claim (``weak``) is foreign also when only the article's other places, not its
+    words, point elsewhere.
+    """
+    if not place.country_code or _major(place):
         return False
-    if context.weight(index, place.country_code, prior_only=True) > 0:
-        return False
-    return not _major(place)
+    if context.framed(index):
+        return context.weight(index, place.country_code, prior_only=True) <= 0
+    return weak and context.total(index) >= 1.0 and context.weight(index, place.country_code) <= 0
 
 
 def _major(place: Place) -> bool:
@@ -433,8 +437,9 @@ def _refusal(
         or place.population < 5000
         or not res.exact
         or (mention.unit_level is not None and place.admin_level is None)
+        or mention.source == "gazetteer"  # a capitalised word the model did not call a place
     )
-    if not supported and weak and _foreign(index, place, context):
+    if not supported and weak and _foreign(index, place, context, weak=True):
         return "frame"
     if not res.exact and place.feature_code in _BIG_FEATURES:
         return "loose"  # a region or a country is named exactly, or not at all

@@ -304,14 +304,14 @@ class Geocoder:
         return [(c, 1.0 / len(countries)) for c in countries]
 
     def _place_evidence(self, kept: dict[int, _Found], article: _Article) -> None:
-        """Add the countries of the resolved toponyms (a country named 2, another place 1)."""
+        """Add the countries of the resolved toponyms (2 each; a country as an attribute 1)."""
         for item in kept.values():
             place = item.resolution.place
             if place is None or not place.country_code or item.mention.is_dateline:
                 continue
             if item.mention.currency:
                 continue
-            weight = 2.0 if place.admin_level == 0 and item.toponym.role != MODIFIER else 1.0
+            weight = 1.0 if item.toponym.role == MODIFIER else 2.0
             article.countries[place.country_code] += weight
             article.spans.setdefault(place.country_code, item.toponym.span)
 
