@@ -25,12 +25,12 @@ _BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", 
 _DIRECTION = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central|centre|center"
 UNIT_WORDS = ("region", "province", "state", "district", "county", "parish", "department", "governorate",
               "prefecture", "commune", "municipality", "circle", "cercle", "division", "oblast", "territory",
-              "LGA", "upazila", "tehsil", "township", "regency", "raion", "rayon", "sub-district", "subdistrict", "woreda", "taluka", "thana", "mandal",
+              "LGA", "upazila", "tehsil", "township", "regency", "raion", "rayon", "sub-district", "subdistrict", "woreda", "taluka", "thana", "mandal", "arrondissement",
               "zone")  # fmt: skip
 _UNIT_LEVEL = {"region": 1, "province": 1, "state": 1, "governorate": 1, "oblast": 1, "territory": 1,
                "division": 1, "district": 2, "county": 2, "parish": 2, "department": 2, "prefecture": 2,
                "commune": 3, "municipality": 3, "circle": 2, "cercle": 2, "lga": 2, "upazila": 3,
-               "tehsil": 3, "township": 3, "regency": 2, "raion": 2, "rayon": 2, "sub-district": 3, "subdistrict": 3, "taluka": 3, "thana": 3, "mandal": 3,
+               "tehsil": 3, "township": 3, "regency": 2, "raion": 2, "rayon": 2, "sub-district": 3, "subdistrict": 3, "taluka": 3, "thana": 3, "mandal": 3, "arrondissement": 3,
                "woreda": 3, "zone": 2}  # fmt: skip
 PLACE_WORDS = ("city", "town", "village", "hamlet", "settlement", "locality", "camp", "neighbourhood",
                "neighborhood", "suburb", "area", "sector", "front", "frontline", "countryside", "outskirts",
@@ -68,7 +68,9 @@ _FACILITY_AFTER = re.compile(
 _PLACE_NOUNS = frozenset({*UNIT_WORDS, *PLACE_WORDS, "border", "frontier", "coast", "island", "river", "desert",
                           "lake", "valley", "mountains", "highway", "road"})  # fmt: skip
 _BEARING_WORDS = re.compile(rf"^(?P<dir>{_DIRECTION})\s+", re.I)
-_UNIT_AFTER = re.compile(rf"^\s+(?P<unit>{'|'.join(UNIT_WORDS)})\b", re.I)
+_UNIT_AFTER = re.compile(
+    rf"^(?:\s+\([^()]{{1,40}}\))?\s+(?P<unit>{'|'.join(UNIT_WORDS)})\b", re.I
+)  # "Kushk district", "Kushk (Rabat-e Sangi-ye Pain) district"
 _UNIT_SUFFIX = re.compile(rf"\s+(?P<unit>{'|'.join(UNIT_WORDS)})$", re.I)
 _UNIT_OF_BEFORE = re.compile(rf"\b(?P<unit>{'|'.join(UNIT_WORDS)})\s+of\s+$", re.I)
 _CAPITALISED = re.compile(
@@ -277,7 +279,7 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     text = sentence.text[start:end]
     name, alternatives, unit, bearing = parse_name(text)
     before = sentence.text[max(0, start - 80) : start]
-    after = sentence.text[end : end + 30]
+    after = sentence.text[end : end + 60]
     mention = PlaceMention(sentence.start + start, sentence.start + end, text, name, sentence.index, source,
                            alternatives=alternatives, unit_word=unit, bearing=bearing)  # fmt: skip
     evidence_start, evidence_end = start, end
@@ -419,7 +421,7 @@ def _link_parentheses(sentence: Sentence, mentions: list[PlaceMention]) -> None:
     """
     text, offset = sentence.text, sentence.start
     for i, mention in enumerate(mentions):
-        end = (mention.evidence_end or mention.end) - offset
+        end = mention.end - offset
         opening = _BRACKET_AFTER.match(text[end : end + 40])
         if not opening:
             continue
