@@ -591,6 +591,50 @@ def bench_query_command(
         print(f"  {name:28} {value}")
 
 
+def _print_figures(title: str, figures: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(figures))
+        return
+    print(title)
+    for name, value in figures.items():
+        print(f"  {name:28} {value}")
+
+
+@bench_app.command("geocode")
+def bench_geocode_command(
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Documents geocoded.")] = 200,
+    as_json: Json = False,
+) -> None:
+    """Toponyms found and resolved per second on a report naming a dozen Sahel places (parse excluded).
+
+    Example: sitrep bench geocode --repeat 500
+    """
+    from sitrep import bench, bench_geo
+
+    bench.single_thread()
+    with _edge(as_json):
+        figures = bench_geo.bench_resolve(repeat)
+    _print_figures("geocode: toponyms resolved against the gazetteer", figures, as_json)
+
+
+@bench_app.command("gazetteer-import")
+def bench_gazetteer_import_command(
+    files: Annotated[
+        list[Path], typer.Argument(help="GeoNames files (ML.zip, admin1CodesASCII.txt, ...).")
+    ],
+    as_json: Json = False,
+) -> None:
+    """Import GeoNames files into a temporary gazetteer: rows per second and peak memory.
+
+    Example: sitrep bench gazetteer-import ML.zip BF.zip admin1CodesASCII.txt admin2Codes.txt
+    """
+    from sitrep import bench_geo
+
+    with _edge(as_json):
+        figures = bench_geo.bench_import(files)
+    _print_figures("gazetteer import (embedded default built first)", figures, as_json)
+
+
 _mount_subcommands()
 
 

@@ -69,7 +69,9 @@ class Extractor:
                 from sitrep.gazetteer import open_default_gazetteer
 
                 self.gazetteer = open_default_gazetteer()
-            self.geocoder = places_stage.Geocoder(self.gazetteer)
+            self.geocoder = places_stage.Geocoder(
+                self.gazetteer, actor_dictionary=self.actors.dictionary
+            )
 
     # -- public -----------------------------------------------------------------------------
     def extract(

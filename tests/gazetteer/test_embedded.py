@@ -40,3 +40,46 @@ def test_embedded_status_counts_places_and_units(embedded: Path) -> None:
     assert info["places"] > 200_000  # type: ignore[operator]
     assert info["admin1_units"] > 3_000  # type: ignore[operator]
     assert not list(embedded.parent.glob(".*.tmp"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("written", "country", "feature"),
+    [("Sinende", "BJ", "ADM2"), ("Idleb", "SY", "ADM1"), ("Lower Shabelle", "SO", "ADM1"),
+     ("ISO:JK", "IN", "ADM1"), ("Commune of Ouidah", "BJ", "ADM2"), ("Ouidah", "BJ", "ADM2")],
+)  # fmt: skip
+def test_embedded_has_units_with_the_names_reports_use(
+    embedded: Path, written: str, country: str, feature: str
+) -> None:
+    from sitrep.gazetteer import open_gazetteer
+
+    found = {(p.country_code, p.feature_code) for p in open_gazetteer(embedded).candidates(written)}
+    assert (country, feature) in found
+
+
+@pytest.mark.slow
+def test_embedded_places_countries_at_geonames_points(embedded: Path) -> None:
+    from sitrep.gazetteer import open_gazetteer
+
+    (canada,) = [
+        p for p in open_gazetteer(embedded).candidates("Canada") if p.feature_code == "PCLI"
+    ]
+    assert abs(canada.latitude - 60.11) < 0.1 and abs(canada.longitude + 113.64) < 0.1
+
+
+@pytest.mark.slow
+def test_embedded_outdated_default_is_rebuilt(tmp_path: Path) -> None:
+    import sqlite3
+
+    home = tmp_path / "home"
+    settings = Settings(home=home, db=str(home / "s.db"), gazetteer=home / "g.db", actors_dir=home)
+    path = open_default_gazetteer(settings).path
+    from sitrep.gazetteer import _forget
+
+    _forget(path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'embedded_version'")
+    conn.close()
+    rebuilt = open_default_gazetteer(settings).path
+    assert gazetteer_status(rebuilt)["embedded_version"] != "0"  # type: ignore[index]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.gazetteer.names import fold, loose_key, name_key
+from sitrep.gazetteer.names import fold, loose_key, name_key, near_key
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,15 @@ def test_names_loose_key_keeps_different_places_apart(a: str, b: str) -> None:
 
 def test_names_fold_removes_diacritics_only() -> None:
     assert fold("Ménaka-Ségou") == "menaka-segou"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Ar-Raqqa", "Ar Raqqah"), ("Baramulla", "Bāramūla"), ("Mossul", "Mosul")]
+)
+def test_names_near_key_merges_spellings_of_one_name(a: str, b: str) -> None:
+    assert near_key(a) == near_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Idleb", "Idlib"), ("Gao", "Goa"), ("Kandi", "Kandy")])
+def test_names_near_key_keeps_other_names_apart(a: str, b: str) -> None:
+    assert near_key(a) != near_key(b)

@@ -43,3 +43,22 @@ def test_supplement_refuses_bad_rows(tmp_path: Path, row: str) -> None:
     path.write_text(HEADER + row, encoding="utf-8")
     with pytest.raises(GazetteerError, match="row 2"):
         load_supplement(path)
+
+
+def test_supplement_alias_keeps_its_feature_code(tmp_path: Path) -> None:
+    path = tmp_path / "s.tsv"
+    path.write_text(
+        HEADER
+        + "alias\tIdleb\tIdleb Governorate\tSY\t\t\t\t\tADM1\t0\tIdlib\tnews\n"
+        + "alias\tArbinda\t\tBF\t\t\t\t\t\t0\tAribinda\tnews\n",
+        encoding="utf-8",
+    )
+    unit, town = load_supplement(path)
+    assert (unit.feature_code, unit.name, unit.names) == ("ADM1", "Idleb", ("Idleb Governorate",))
+    assert town.feature_code == ""  # any place of that name
+
+
+def test_supplement_shipped_file_names_conflict_units() -> None:
+    units = {e.name: e for e in load_supplement() if e.feature_code == "ADM1"}
+    assert {"Idleb", "Lower Shabelle", "Donetsk"} <= set(units)
+    assert units["Idleb"].country_code == "SY"

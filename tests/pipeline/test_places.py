@@ -9,7 +9,8 @@ from sitrep.gazetteer.geonames import import_geonames
 from sitrep.model import Article, Location
 from sitrep.nlp import load_nlp
 from sitrep.pipeline.document import Document
-from sitrep.pipeline.places import COUNTRY_HINT, Geocoder
+from sitrep.pipeline.mentions import ActorMention
+from sitrep.pipeline.places import COUNTRY_HINT, MODIFIER, Geocoder
 from sitrep.pipeline.segment import split_sentences
 
 # geonameid, name, alternatenames, lat, lon, class, code, country, admin1, population
@@ -202,3 +203,161 @@ def test_places_toponyms_include_names_the_model_missed(geocoder: Geocoder) -> N
 
 def test_places_no_place_gives_no_location(geocoder: Geocoder) -> None:
     assert _locate(geocoder, "The group said it would continue its campaign.") is None
+
+
+# A second, many-country gazetteer for context: namesakes abroad, units that locate a place,
+# actor names that are also village names, and towns that share one name across a country.
+# geonameid, name, alternatenames, lat, lon, class, code, country, admin1, admin2, population
+WORLD = [
+    (3001, "Soka", "", 35.83, 139.8, "P", "PPL", "JP", "34", "", 240000),
+    (3002, "Sinendé", "Sinende", 10.35, 2.38, "P", "PPL", "BJ", "10", "77", 35000),
+    (3003, "Sinendé", "Sinende,Commune of Sinende", 10.3, 2.4, "A", "ADM2", "BJ", "10", "77", 0),
+    (3004, "Borgou", "Borgou Department", 9.5, 2.8, "A", "ADM1", "BJ", "10", "", 1200000),
+    (3005, "Kandi", "", 11.13, 2.94, "P", "PPL", "BJ", "07", "71", 56000),
+    (3006, "Kandy", "Kandi", 7.29, 80.63, "P", "PPL", "LK", "29", "", 111000),
+    (3007, "Alibori", "", 11.5, 2.8, "A", "ADM1", "BJ", "07", "", 900000),
+    (3008, "Chora", "", 37.05, 25.48, "P", "PPL", "GR", "47", "", 800),
+    (3009, "Taliban", "", 39.9, 32.9, "P", "PPL", "TR", "68", "", 600),
+    (3010, "Ghazni", "", 33.55, 68.42, "P", "PPL", "AF", "08", "", 140000),
+    (3021, "Ghazni", "Ghazni Province", 33.3, 68.1, "A", "ADM1", "AF", "08", "", 1300000),
+    (3011, "Beirut", "Beyrouth", 33.89, 35.5, "P", "PPLC", "LB", "04", "", 1900000),
+    (3012, "United States", "US,U.S.,USA", 39.76, -98.5, "A", "PCLI", "US", "00", "", 310000000),
+    (3013, "Gainesville", "", 29.65, -82.32, "P", "PPL", "US", "FL", "001", 130000),
+    (3014, "Gainesville", "", 34.3, -83.82, "P", "PPL", "US", "GA", "139", 40000),
+    (3015, "Hall County", "", 34.32, -83.78, "A", "ADM2", "US", "GA", "139", 200000),
+    (3016, "Afghanistan", "", 33.0, 66.0, "A", "PCLI", "AF", "00", "", 37000000),
+    (3017, "Benin", "", 9.5, 2.25, "A", "PCLI", "BJ", "00", "", 12000000),
+    (3018, "Lebanon", "", 33.83, 35.83, "A", "PCLI", "LB", "00", "", 6800000),
+    (3019, "Ukraine", "", 49.0, 32.0, "A", "PCLI", "UA", "00", "", 44000000),
+    (3020, "Kabul", "", 34.53, 69.17, "P", "PPLC", "AF", "13", "", 3000000),
+]  # fmt: skip
+WORLD_COUNTRIES = [("JP", "JPN", "Japan", "Tokyo", 1861060), ("BJ", "BEN", "Benin", "Porto-Novo", 3017),
+                   ("LK", "LKA", "Sri Lanka", "Colombo", 1227603), ("GR", "GRC", "Greece", "Athens", 390903),
+                   ("TR", "TUR", "Turkey", "Ankara", 298795), ("AF", "AFG", "Afghanistan", "Kabul", 3016),
+                   ("LB", "LBN", "Lebanon", "Beirut", 3018), ("US", "USA", "United States", "Washington", 3012),
+                   ("UA", "UKR", "Ukraine", "Kyiv", 3019)]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
+    folder = tmp_path_factory.mktemp("world")
+    lines = []
+    for gid, name, alts, lat, lon, fc, code, cc, a1, a2, pop in WORLD:
+        cols = [
+            gid,
+            name,
+            name,
+            alts,
+            lat,
+            lon,
+            fc,
+            code,
+            cc,
+            "",
+            a1,
+            a2,
+            "",
+            "",
+            pop,
+            "",
+            "0",
+            "UTC",
+            "2024-01-01",
+        ]
+        lines.append("\t".join(str(c) for c in cols))
+    (folder / "allCountries.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "admin1CodesASCII.txt").write_text(
+        "BJ.10\tBorgou\tBorgou\t3004\nBJ.07\tAlibori\tAlibori\t3007\nUS.GA\tGeorgia\tGeorgia\t1\n"
+        "US.FL\tFlorida\tFlorida\t2\nAF.08\tGhazni\tGhazni\t3\n",
+        encoding="utf-8",
+    )
+    (folder / "countryInfo.txt").write_text(
+        "".join(
+            f"{a}\t{b}\t0\t{a}\t{n}\t{c}\t0\t0\tAF\t\t\t\t\t\t\t\t{g}\t\t\n"
+            for a, b, n, c, g in WORLD_COUNTRIES
+        ),
+        encoding="utf-8",
+    )
+    import_geonames([folder / "allCountries.txt", folder / "admin1CodesASCII.txt", folder / "countryInfo.txt"],
+                    folder / "w.db")  # fmt: skip
+    return Geocoder(open_gazetteer(folder / "w.db"))
+
+
+def _locate_with(
+    geocoder: Geocoder, text: str, actors: list[ActorMention] | None = None
+) -> Location | None:
+    document = _document(text)
+    return geocoder.locate(document, geocoder.toponyms(document, actors or []), [0], None)
+
+
+def test_places_unknown_village_is_not_its_foreign_namesake(world: Geocoder) -> None:
+    location = _locate_with(
+        world, "On 3 March, gunmen attacked the village of Soka (Sinende, Borgou) at night."
+    )
+    assert location is not None and not location.resolved
+    assert (location.name, location.country_iso3, location.geo_precision) == ("Soka", "BEN", 2)
+    assert location.place_name is not None and location.place_name.startswith("Sinend")
+
+
+def test_places_units_in_brackets_choose_among_namesakes(world: Geocoder) -> None:
+    location = _locate_with(world, "Protesters gathered in Kandi (Kandi, Alibori) on Friday.")
+    assert location is not None
+    assert (location.geonameid, location.country_iso3, location.geo_precision) == (3005, "BEN", 1)
+
+
+def test_places_unit_word_and_demonym_refuse_a_small_namesake(world: Geocoder) -> None:
+    location = _locate_with(
+        world, "Afghan forces repelled an attack on a checkpoint in Chora district, Ghazni."
+    )
+    assert location is not None and location.country_iso3 == "AFG"
+    assert location.name.startswith("Chora") and not location.resolved
+
+
+def test_places_actor_name_is_not_a_place(world: Geocoder) -> None:
+    text = "On 2 May, Taliban militants ambushed a convoy near Ghazni."
+    document = _document(text)
+    start = text.index("Taliban")
+    actor = ActorMention(span=document.span(start, start + len("Taliban militants")),
+                         name="Taliban", inter=2, actor_id="taliban", country_iso3="AFG")  # fmt: skip
+    toponyms = world.toponyms(document, [actor])
+    assert "Taliban" not in {t.name for t in toponyms}
+    location = world.locate(document, toponyms, [0], None)
+    assert location is not None and (location.place_name, location.geo_precision) == ("Ghazni", 2)
+
+
+def test_places_country_named_as_attribute_is_context_only(world: Geocoder) -> None:
+    document = _document("Traders protested in Beirut against the rising US dollar exchange rate.")
+    toponyms = world.toponyms(document, [])
+    roles = {t.name: t.role for t in toponyms}
+    assert roles["US"] == MODIFIER and roles["Beirut"] == "mention"
+    location = world.locate(document, toponyms, [0], None)
+    assert location is not None and location.country_iso3 == "LBN"
+
+
+def test_places_mission_names_their_country(world: Geocoder) -> None:
+    location = _locate_with(
+        world, "The OSCE SMM recorded twelve explosions near Zolote-4 on Friday."
+    )
+    assert location is not None
+    assert (location.country_iso3, location.place_name, location.geo_precision) == (
+        "UKR",
+        "Ukraine",
+        3,
+    )
+    assert location.evidence and location.evidence[0].text == "OSCE SMM"
+
+
+@pytest.mark.parametrize(
+    ("text", "geonameid"),
+    [
+        ("Deputies searched a creek near Gainesville, the Hall County sheriff said.", 3014),
+        ("Students marched through Gainesville on Monday.", 3013),
+    ],
+)
+def test_places_namesakes_follow_the_other_places_of_the_article(
+    world: Geocoder, text: str, geonameid: int
+) -> None:
+    document = _document(text)
+    toponyms = {t.name: t for t in world.toponyms(document, [])}
+    location = toponyms["Gainesville"].location
+    assert location is not None and location.geonameid == geonameid

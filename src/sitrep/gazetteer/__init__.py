@@ -5,7 +5,8 @@
 'Timbuktu'
 
 ``open_default_gazetteer`` opens ``$SITREP_HOME/gazetteer.db``, building the embedded default
-there on first use (packaged GeoNames data; see ``embedded.py``). ``import_geonames`` adds real
+there on first use (packaged GeoNames data; see ``embedded.py``) and again when an older sitrep
+built it. ``import_geonames`` adds real
 GeoNames dumps to it; ``gazetteer_status`` says what is loaded.
 """
 
@@ -73,9 +74,26 @@ def open_default_gazetteer(
 
     settings = settings or Settings.from_env()
     path = settings.gazetteer
-    if not path.exists():
+    if not path.exists() or _outdated_embedded(path):
         build_embedded(path, progress=progress)
     return open_gazetteer(path)
+
+
+def _outdated_embedded(path: Path) -> bool:
+    """An embedded default built by an older sitrep (never a file with imported GeoNames data)."""
+    import sqlite3
+
+    from sitrep.gazetteer.embedded import EMBEDDED_VERSION
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False  # not ours to replace; opening it reports the problem
+    return meta.get("sources") == "embedded" and meta.get("embedded_version") != EMBEDDED_VERSION
 
 
 def build_embedded(

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-__all__ = ["fold", "loose_key", "name_key", "tokens_folded"]
+__all__ = ["fold", "loose_key", "name_key", "near_key", "tokens_folded"]
 
 _SPECIAL = str.maketrans(
     {
@@ -68,11 +69,23 @@ def fold(text: str) -> str:
     return stripped.casefold()
 
 
+@lru_cache(maxsize=131_072)
 def name_key(text: str) -> str:
     """The exact comparison key of a written name (see the module docstring)."""
     return _DROP.sub("", fold(text))
 
 
+@lru_cache(maxsize=131_072)
+def near_key(text: str) -> str:
+    """The exact key without doubled letters or a final ``h``/``e``: ``Ar-Raqqa`` = ``Ar Raqqah``.
+
+    Two names with the same near key are one name in two spellings, as good as an exact match.
+    """
+    key = re.sub(r"(.)\1+", r"\1", name_key(text))
+    return key[:-1] if len(key) > 4 and key[-1] in "he" else key
+
+
+@lru_cache(maxsize=131_072)
 def loose_key(text: str) -> str:
     """The loose comparison key: transliteration variants of one name share it."""
     key = name_key(text)

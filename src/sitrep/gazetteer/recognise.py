@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from sitrep.gazetteer.words import load_place_words
 from sitrep.pipeline.document import Document, Sentence
 
 __all__ = ["PlaceMention", "find_mentions", "parse_name"]
@@ -21,20 +22,69 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT",
                               "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})  # fmt: skip
 
+_DIRECTION = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central|centre|center"
 UNIT_WORDS = ("region", "province", "state", "district", "county", "parish", "department", "governorate",
-              "prefecture", "commune", "municipality", "circle", "cercle", "division", "oblast", "territory")  # fmt: skip
+              "prefecture", "commune", "municipality", "circle", "cercle", "division", "oblast", "territory",
+              "LGA", "upazila", "tehsil", "township", "regency", "raion", "rayon", "sub-district", "subdistrict", "woreda", "taluka", "thana", "mandal", "arrondissement",
+              "zone")  # fmt: skip
 _UNIT_LEVEL = {"region": 1, "province": 1, "state": 1, "governorate": 1, "oblast": 1, "territory": 1,
                "division": 1, "district": 2, "county": 2, "parish": 2, "department": 2, "prefecture": 2,
-               "commune": 3, "municipality": 3, "circle": 2, "cercle": 2}  # fmt: skip
-_DIRECTION = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central|centre|center"
+               "commune": 3, "municipality": 3, "circle": 2, "cercle": 2, "lga": 2, "upazila": 3,
+               "tehsil": 3, "township": 3, "regency": 2, "raion": 2, "rayon": 2, "sub-district": 3, "subdistrict": 3, "taluka": 3, "thana": 3, "mandal": 3, "arrondissement": 3,
+               "woreda": 3, "zone": 2}  # fmt: skip
+PLACE_WORDS = ("city", "town", "village", "hamlet", "settlement", "locality", "camp", "neighbourhood",
+               "neighborhood", "suburb", "area", "sector", "front", "frontline", "countryside", "outskirts",
+               "vicinity", "surroundings", "axis")  # fmt: skip
+"""Words after a name that say what kind of place it is ("Hays city", "the Kouakourou area")."""
+_AROUND_WORDS = frozenset({"area", "sector", "front", "frontline", "countryside", "outskirts", "vicinity",
+                           "surroundings", "axis"})  # fmt: skip
+_PLACE_AFTER = re.compile(rf"^\s+(?P<word>{'|'.join(PLACE_WORDS)})\b", re.I)
+_PLACE_SUFFIX = re.compile(r"\s+(?P<word>city|town|village)$", re.I)
+_LINK_WORDS = "|".join((*UNIT_WORDS, *PLACE_WORDS))
+_BRACKET_AFTER = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*\(", re.I)
+_LIST_AFTER = re.compile(r"^\s*(?:,|and\b|or\b|&)\s*(?:the\s+)?[A-ZÀ-Ý]")
+_COMMA_GAP = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*,\s*$", re.I)
+_IN_GAP = re.compile(
+    rf"^(?:\s+(?:{_LINK_WORDS}))?\s*,?\s+(?:in|of|near|at)\s+(?:the\s+)?(?:(?:{_DIRECTION})\s+)?"
+    r"(?:(?:countryside|outskirts|suburbs|parts?|areas?|rural)\s+(?:of\s+)?(?:the\s+)?)?$",
+    re.I,
+)
+_MODIFIER_AFTER = re.compile(
+    r"^(?:-(?:backed|led|based|allied|aligned|affiliated|funded|sponsored|made|born|flagged)\b|"
+    r"\s+(?:forces|troops|army|military|soldiers|militants|fighters|police|government|authorities|officials|"
+    r"dollars?|currency|pounds?|embassy|consulate|president|navy|air\s+force|aircraft|jets|drones|coalition|"
+    r"nationals|citizens|media|intelligence|diplomats?|backed|led|based|side|regime|state\s+media)\b)",
+    re.I,
+)
+_CURRENCY_AFTER = re.compile(
+    r"^\s+(?:dollars?|currency|pounds?|euros?|francs?|shillings?|rupees?)\b", re.I
+)
+_FACILITY_AFTER = re.compile(
+    r"^\s+(?:square|street|avenue|road|highway|bridge|roundabout|intersection|junction|prison|jail|hospital|"
+    r"clinic|university|school|college|mosque|church|market|company|factory|plant|mine|office|headquarters|"
+    r"station|airport|stadium|hotel|building|tower|hall|park|palace|court|bank|club)\b",
+    re.I,
+)
+_PLACE_NOUNS = frozenset({*UNIT_WORDS, *PLACE_WORDS, "border", "frontier", "coast", "island", "river", "desert",
+                          "lake", "valley", "mountains", "highway", "road"})  # fmt: skip
 _BEARING_WORDS = re.compile(rf"^(?P<dir>{_DIRECTION})\s+", re.I)
-_UNIT_AFTER = re.compile(rf"^\s+(?P<unit>{'|'.join(UNIT_WORDS)})\b", re.I)
+_UNIT_AFTER = re.compile(
+    rf"^(?:\s+\([^()]{{1,40}}\))?\s+(?P<unit>{'|'.join(UNIT_WORDS)})\b", re.I
+)  # "Kushk district", "Kushk (Rabat-e Sangi-ye Pain) district"
 _UNIT_SUFFIX = re.compile(rf"\s+(?P<unit>{'|'.join(UNIT_WORDS)})$", re.I)
 _UNIT_OF_BEFORE = re.compile(rf"\b(?P<unit>{'|'.join(UNIT_WORDS)})\s+of\s+$", re.I)
 _CAPITALISED = re.compile(
-    r"(?<![\w’'])(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|el|al|la|le|n|i-n)(?:\s+|-))?"
+    r"(?<![\w’'])(?:(?:Port|Bay|Gulf|Straits?|Sea|Isle|Islands?|Cape|Lake|Mount|City|Coast|Republic|Kingdom)"
+    r"\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|del|el|al|as|ash|ad|ar|at|az|an|la|le|n|i-n|bin|ibn|wa)(?:\s+|-)){0,2}"
     r"[A-ZÀ-Ý][\w’'\-]*[\w]){0,3}"
 )
+_ROAD_AFTER = re.compile(
+    r"^\s+(?:road|highway|axis|route|border|junction|corridor|frontline|front)\b", re.I
+)
+_CODE = re.compile(r"^(?:[A-Z]{2,3}|[A-Z]{1,2}&[A-Z]{1,2})$")
+CODE_PREFIX = "ISO:"
+"""Names of the form ``ISO:TN`` are ISO 3166-2 subdivision codes without their country part."""
 _OFFSET = re.compile(
     rf"(?P<n>\d+(?:[.,]\d+)?|a few|several|some)\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\b\.?\s*"
     rf"(?:\(\s*[\d.,]+\s*\w+\s*\)\s*)?(?:to\s+the\s+)?(?P<dir>{_DIRECTION})?\s*(?:of|from)\s+(?:the\s+\w+\s+of\s+)?$",
@@ -42,9 +92,13 @@ _OFFSET = re.compile(
 )
 _NEAR = re.compile(
     r"\b(?:near|nearby|outside|around|close to|not far from|on the outskirts of|outskirts of|in the vicinity of|"
-    r"vicinity of|in the area of|area of|surroundings of|in and around|on the road to|road to|towards|toward)\s+"
+    r"vicinity of|in the area of|area of|surroundings of|in and around|on the road to|road to|towards|toward|"
+    rf"(?:(?:{_DIRECTION})\s+)?(?:countryside|suburbs|desert|hinterland)\s+of|rural)\s+"
     r"(?:the\s+)?(?:(?:town|village|city|locality|commune|area|hamlet|settlement)\s+(?:of\s+)?)?$",
     re.I,
+)
+_DIRECTION_OF = re.compile(
+    rf"\b(?P<dir>{_DIRECTION})\s+of\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.I
 )
 _VERB_CUE = re.compile(
     r"\b(?:attacked|struck|hit|raided|stormed|captured|seized|shelled|bombed|entered|reached|overran|targeted|"
@@ -64,70 +118,6 @@ _IN = re.compile(
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'\-]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,30}))?\s*"
     r"(?:\((?P<agency>[^()]{2,40})\)\s*)?[-–—]{1,2}\s",
-)
-_STOPWORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "on",
-        "in",
-        "at",
-        "of",
-        "and",
-        "or",
-        "but",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "col",
-        "lt",
-        "capt",
-        "sgt",
-        "president",
-        "minister",
-        "police",
-        "army",
-        "government",
-    ]
 )
 
 
@@ -154,6 +144,15 @@ class PlaceMention:
     in_parentheses_of: int | None = (
         None  # index of the mention this one qualifies: "X (Abeibara, Kidal)"
     )
+    qualifier_kind: str | None = None  # how it qualifies: brackets | comma | in
+    place_word: str | None = None  # "city" in "Hays city", "area" in "the Kouakourou area"
+    modifier: bool = (
+        False  # the name qualifies a noun: "US dollar", "Turkey-backed", "Saudi forces"
+    )
+    coded: bool = False  # ACLED's own coding: "coded to X", "[coded as X]"
+    common: bool = False  # a lone word that names things more often than places ("Congress")
+    currency: bool = False  # "the US dollar": no sign of where anything happened
+    facility: bool = False  # "Armas square", "El Milagro prison": the name of a site
 
     @property
     def is_dateline(self) -> bool:
@@ -171,9 +170,9 @@ def parse_name(text: str) -> tuple[str, list[str], str | None, str | None]:
     tries = [name]
     unit = None
     bearing = None
-    match = _UNIT_SUFFIX.search(name)
+    match = _UNIT_SUFFIX.search(name) or _PLACE_SUFFIX.search(name)
     if match:
-        unit = match.group("unit").lower()
+        unit = match.group("unit").lower() if "unit" in match.groupdict() else None
         name = name[: match.start()].strip()
         tries.append(name)
     match = _BEARING_WORDS.match(name)
@@ -212,19 +211,26 @@ def find_mentions(document: Document) -> list[PlaceMention]:
         if sentence.doc is not None:
             for ent in sentence.doc.ents:
                 start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
-                if ent.label_ in PLACE_LABELS and not _overlaps(blocked, start, end):
-                    local.append(_mention(sentence, ent.start_char, ent.end_char, "ner"))
+                taken = blocked + [(m.start, m.end) for m in local]
+                if ent.label_ in PLACE_LABELS and not _overlaps(taken, start, end):
+                    for local_start, local_end in _entity_parts(
+                        sentence.text, ent.start_char, ent.end_char
+                    ):
+                        local.append(_mention(sentence, local_start, local_end, "ner"))
                 elif ent.label_ in _BLOCKING_LABELS:
                     other.append((start, end))
         taken = blocked + [(m.start, m.end) for m in local]
+        words = load_place_words()
         for match in _CAPITALISED.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            if _overlaps(taken, start, end) or match.group().lower() in _STOPWORDS:
+            if _overlaps(taken, start, end) or match.group().lower() in words.function_words:
                 continue
             mention = _mention(sentence, match.start(), match.end(), "gazetteer")
             # inside a person or organisation entity, only a locative word makes it a place
             if not _overlaps(other, start, end) or mention.relation != "in" or mention.cue:
                 local.append(mention)
+        local = _split_roads(sentence, local)
+        local = _codes(sentence, local)
         local.sort(key=lambda m: m.start)
         _link_parentheses(sentence, local)
         _link_between(sentence, local)
@@ -233,6 +239,35 @@ def find_mentions(document: Document) -> list[PlaceMention]:
                 mention.in_parentheses_of += len(found)
         found.extend(local)
     return found
+
+
+_CUT_NAME = re.compile(
+    r"(?:^|\s)(?:de|du|des|del|de la|el|al|as|ash|ad|ar|an|la|le|of|Port|Bay|Gulf|Cape|Lake|Mount)$",
+    re.I,
+)
+
+
+def _entity_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A model's place entity as names: split at commas and brackets ("Savalou, Collines"),
+    widened where it was cut inside a name."""
+    parts = []
+    for part in re.finditer(r"[^,()\[\]]+", text[start:end]):
+        piece = part.group()
+        lead = len(piece) - len(piece.lstrip())
+        a, b = start + part.start() + lead, start + part.start() + len(piece.rstrip())
+        if b > a:
+            parts.append(_whole_name(text, a, b))
+    return parts
+
+
+def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A model's entity cut inside a name ("Santa Cruz de la", "Al", "Port"): the whole name."""
+    if not _CUT_NAME.search(text[start:end]):
+        return start, end
+    for match in _CAPITALISED.finditer(text, max(0, start - 1), min(len(text), end + 60)):
+        if match.start() <= start < match.end() and match.end() > end:
+            return min(start, match.start()), match.end()
+    return start, end
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -244,7 +279,7 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     text = sentence.text[start:end]
     name, alternatives, unit, bearing = parse_name(text)
     before = sentence.text[max(0, start - 80) : start]
-    after = sentence.text[end : end + 30]
+    after = sentence.text[end : end + 60]
     mention = PlaceMention(sentence.start + start, sentence.start + end, text, name, sentence.index, source,
                            alternatives=alternatives, unit_word=unit, bearing=bearing)  # fmt: skip
     evidence_start, evidence_end = start, end
@@ -265,12 +300,54 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
         mention.bearing = _bearing(direction.group("dir"))
         evidence_start = start - (len(before) - direction.start())
         before = before[: direction.start()]
-    mention.unit_level = _UNIT_LEVEL.get(mention.unit_word or "")
+    place_after = _PLACE_AFTER.match(after) or _PLACE_SUFFIX.search(text)
+    if place_after:
+        mention.place_word = place_after.group("word").lower()
+        mention.cue = True
+    mention.unit_level = _UNIT_LEVEL.get((mention.unit_word or "").lower())
     _read_relation(mention, before, start)
+    if mention.relation == "in" and mention.place_word in _AROUND_WORDS:
+        mention.relation = "near"  # "the Kouakourou area", "the Nihm front"
+    mention.modifier = _is_modifier(sentence, start, end)
+    mention.currency = bool(_CURRENCY_AFTER.match(after))
+    mention.facility = bool(_FACILITY_AFTER.match(after))
+    mention.coded = bool(_CODED_BEFORE.search(before))
+    written = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    mention.common = (
+        mention.unit_word is None
+        and " " not in written
+        and name.lower() in load_place_words().not_places
+    )
     mention.cue = mention.cue or mention.unit_word is not None
     mention.evidence_start = sentence.start + min(evidence_start, start)
     mention.evidence_end = sentence.start + evidence_end
     return mention
+
+
+_CODED_BEFORE = re.compile(
+    r"\bcoded\s+(?:(?:to|as|at|in)\s+)?(?:(?:the\s+|an?\s+)?(?:approximate|nearest|closest)\s+"
+    r"location\s+(?:of\s+|as\s+|at\s+)?)?(?:the\s+)?$",
+    re.I,
+)
+
+
+def _is_modifier(sentence: Sentence, start: int, end: int) -> bool:
+    """The name qualifies a noun after it ("US dollar", "Turkey-backed faction", "Saudi forces")."""
+    if _MODIFIER_AFTER.match(sentence.text[end : end + 30]):
+        return True
+    doc = sentence.doc
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    last, following = span[-1], doc[span.end]
+    return (
+        last.dep_ in {"compound", "amod"}
+        and last.head.i == following.i
+        and following.pos_ == "NOUN"
+        and following.lower_ not in _PLACE_NOUNS
+    )
 
 
 def _read_relation(mention: PlaceMention, before: str, start: int) -> None:
@@ -284,33 +361,89 @@ def _read_relation(mention: PlaceMention, before: str, start: int) -> None:
         mention.offset_bearing = _bearing(offset.group("dir")) if offset.group("dir") else None
     elif _NEAR.search(before):
         mention.relation, mention.cue = "near", True
+    elif direction_of := _DIRECTION_OF.search(before):  # "west of Rafah": off the town
+        mention.relation, mention.cue = "offset", True
+        mention.offset_bearing = _bearing(direction_of.group("dir"))
     elif _BETWEEN.search(before):
         mention.relation, mention.cue = "between", True
     elif _IN.search(before) or _VERB_CUE.search(before) or before.rstrip().endswith(("(", ",")):
         mention.cue = True
 
 
-def _link_parentheses(sentence: Sentence, mentions: list[PlaceMention]) -> None:
-    """``X (Abeibara, Kidal)`` and ``X, Kidal``: the names after X qualify it (ACLED notes write this)."""
-    for i, (mention, following) in enumerate(itertools.pairwise(mentions)):
-        gap = sentence.text[mention.end - sentence.start : following.start - sentence.start]
-        if gap in {", ", ","} and following.in_parentheses_of is None:
-            following.in_parentheses_of = i
-            following.cue = mention.cue = True
-    for i, mention in enumerate(mentions):
-        local_end = mention.end - sentence.start
-        if not sentence.text[local_end : local_end + 2].lstrip().startswith("("):
+def _split_roads(sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """``the Sidon-Tyr highway``: two places the road joins (relation "between")."""
+    out: list[PlaceMention] = []
+    for mention in mentions:
+        local_start, local_end = mention.start - sentence.start, mention.end - sentence.start
+        parts = list(re.finditer(r"[^-]+", mention.text))
+        if len(parts) != 2 or not _ROAD_AFTER.match(sentence.text[local_end : local_end + 20]):
+            out.append(mention)
             continue
-        close = sentence.text.find(")", local_end)
+        for part in parts:
+            piece = _mention(
+                sentence, local_start + part.start(), local_start + part.end(), mention.source
+            )
+            piece.relation, piece.cue = "between", True
+            out.append(piece)
+    return out
+
+
+def _codes(sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Unit codes in the brackets after a place: ``(Chittorgarh, RJ)``, ``(Budgam district, J&K)``.
+
+    They are looked up as ISO 3166-2 codes (``ISO:JK``); ``resolve`` keeps one only when it fits
+    the place it qualifies. Capitalised words the code was read as ("J", "K") give way to it.
+    Returns the sentence's mentions with the codes.
+    """
+    out = list(mentions)
+    for bracket in re.finditer(r"\(([^()]{1,80})\)", sentence.text):
+        offset = bracket.start(1)
+        for part in re.finditer(r"[^,]+", bracket.group(1)):
+            code = part.group().strip()
+            if not _CODE.match(code):
+                continue
+            start = sentence.start + offset + part.start() + part.group().index(code)
+            end = start + len(code)
+            inside = [m for m in out if m.start < end and start < m.end]
+            if any(m.source != "gazetteer" or m.start < start or m.end > end for m in inside):
+                continue  # the model read a name there ("(London, UK)")
+            out = [m for m in out if m not in inside]
+            out.append(PlaceMention(start, end, code, CODE_PREFIX + code.replace("&", ""),
+                                    sentence.index, "code", cue=True))  # fmt: skip
+    return out
+
+
+def _link_parentheses(sentence: Sentence, mentions: list[PlaceMention]) -> None:
+    """``X (Abeibara, Kidal)``, ``X, Kidal`` and ``X district of Y``: the later names locate X.
+
+    ACLED notes write a place's units after it; whether a name after a comma or "in" is really a
+    unit (and not the next item of a list) is decided with the gazetteer (``groups.py``).
+    """
+    text, offset = sentence.text, sentence.start
+    for i, mention in enumerate(mentions):
+        end = mention.end - offset
+        opening = _BRACKET_AFTER.match(text[end : end + 40])
+        if not opening:
+            continue
+        close = text.find(")", end + opening.end())
         if close < 0:
             continue
-        for other in mentions[i + 1 :]:
-            if other.start - sentence.start < close:
-                other.in_parentheses_of = (
-                    i if other.in_parentheses_of is None else other.in_parentheses_of
-                )
-                other.cue = True
-        mention.cue = True
+        inside = [m for m in mentions[i + 1 :] if m.start - offset < close]
+        for other in inside:
+            if other.in_parentheses_of is None:
+                other.in_parentheses_of, other.qualifier_kind, other.cue = i, "brackets", True
+        mention.cue = mention.cue or bool(inside)
+    for i, (mention, following) in enumerate(itertools.pairwise(mentions)):
+        if following.in_parentheses_of is not None:
+            continue
+        gap = text[mention.end - offset : following.start - offset]
+        if _COMMA_GAP.match(gap):
+            if _LIST_AFTER.match(text[following.end - offset :]):
+                continue  # "in Cotonou, Dakar and Bamako": a list, not a place and its unit
+            following.in_parentheses_of, following.qualifier_kind = i, "comma"
+            following.cue = mention.cue = True
+        elif _IN_GAP.match(gap):
+            following.in_parentheses_of, following.qualifier_kind = i, "in"
 
 
 def _link_between(sentence: Sentence, mentions: list[PlaceMention]) -> None:

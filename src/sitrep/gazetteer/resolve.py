@@ -5,43 +5,47 @@ Each candidate gets a score from what a careful coder weighs:
 - how well the name matches (exact key over a transliteration variant);
 - what kind of place it is (a town over a hill; a region when the text says "region");
 - how large it is (population, as a prior);
-- the countries the article names (countries, demonyms, places resolved without doubt);
-- the regions it names ("Kidal region", "(Abeibara, Kidal)");
-- how close it lies to the other places of the article.
+- the countries the article is about (``Evidence``: countries and demonyms it names, the home
+  countries of its actors, administrative units that exist in one country only);
+- the units that qualify it: ``X (Sinende, Borgou)`` and ``X, Donetsk`` place X inside those
+  units, and the units are read together with X (``groups.py``);
+- the first-level units and the points of the other places the article names.
 
-Resolution runs twice: the second pass uses the places chosen in the first as context. A name
-matched only loosely, far from the article's countries, is left unresolved rather than forced
-onto a confident wrong town.
+Resolution runs twice: the second pass uses the places chosen in the first as context. A choice
+is then dropped when it contradicts the units that qualify it, when it lies in a country the
+article gives no sign of (and is no major place), or when the name matched only loosely far from
+the article's countries: a village the gazetteer does not know stays unresolved rather than
+being forced onto a foreign namesake.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from sitrep.gazetteer.coherence import Coherence, quick_km
 from sitrep.gazetteer.countries import CountryNames
-from sitrep.gazetteer.names import name_key
+from sitrep.gazetteer.groups import Groups
+from sitrep.gazetteer.names import name_key, near_key
 from sitrep.gazetteer.place import Place
 from sitrep.gazetteer.recognise import PlaceMention
-from sitrep.gazetteer.store import distance_km
 
 __all__ = ["Resolution", "resolve_mentions"]
 
 _BIG_FEATURES = frozenset({"CONT", "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR", "ADM1", "RGN"})
 _FEATURE_PRIOR = {"CONT": 1.2, "PCLI": 1.2, "PCLD": 0.8, "PCLS": 0.8, "PCLF": 0.8, "TERR": 0.5, "ADM1": 0.6,
-                  "ADM2": 0.2, "PPLC": 0.3, "PPLA": 0.4, "PPLA2": 0.2, "PPL": 0.0}  # fmt: skip
-_CLASS_PRIOR = {
-    "P": 0.0,
-    "A": 0.0,
-    "L": -0.3,
-    "H": -0.6,
-    "T": -0.6,
-    "S": -0.5,
-    "V": -0.9,
-    "R": -0.9,
-    "U": -1.5,
-}
+                  "ADM2": 0.2, "PPLC": 0.8, "PPLA": 0.4, "PPLA2": 0.2, "PPL": 0.0}  # fmt: skip
+_CLASS_PRIOR = {"P": 0.0, "A": 0.0, "L": -0.3, "H": -0.6, "T": -0.6, "S": -0.5, "V": -0.9, "R": -0.9, "U": -1.5}  # fmt: skip
+MAJOR_POPULATION = 250_000
+"""A place this large (or a capital, or a country) may be named in any article."""
+_STRONG_EVIDENCE = 1.5  # the article's own signs of its countries that make a frame
+_FRAME_PENALTY = 2.0  # a candidate in a country the article gives no sign of
+_LOOSE_POPULATION = 500_000  # a loose match with no context must be a large place
+_OWN_UNIT_PENALTY = 1.2
+_COUNTRY_NAME_SHARE = 0.6  # the least country share a country's own name gets
+_MAIN_NAME = 0.4  # a place named by its main name over one named by an alternate  # a unit whose town of the same name is also a candidate
 
 
 @dataclass
@@ -53,13 +57,53 @@ class Resolution:
     score: float = 0.0
     exact: bool = False
     margin: float = 0.0  # best score minus the runner-up's: how sure the choice is
+    dropped: str | None = None  # why a candidate was refused: group | frame | loose | word
 
 
 @dataclass
 class _Context:
-    countries: dict[str, float] = field(default_factory=dict)
+    """What the article says of its countries and regions, as one mention's resolution sees it.
+
+    Each mention's own contribution (its name as a sign of a country, its first-pass choice) is
+    kept apart and left out when that mention, or another of the same name, is scored: a name
+    is no evidence for itself ("Gainesville" five times does not make Florida).
+    """
+
+    prior: dict[str, float]  # the article's signs of its countries, before any place is chosen
+    countries: dict[str, float] = field(default_factory=dict)  # prior + places chosen
     admin1: dict[tuple[str, str], float] = field(default_factory=dict)
     points: list[tuple[int, float, float]] = field(default_factory=list)  # mention index, lat, lon
+    own: dict[int, list[tuple[str, float, bool]]] = field(default_factory=dict)  # cc, w, prior?
+    own_admin1: dict[int, tuple[tuple[str, str], float]] = field(default_factory=dict)
+    peers: dict[int, list[int]] = field(default_factory=dict)  # mentions of the same name
+    coherence: Coherence | None = None
+
+    def _parts(self, index: int) -> list[tuple[str, float, bool]]:
+        return [part for i in self.peers.get(index, [index]) for part in self.own.get(i, [])]
+
+    def weight(self, index: int, country: str, *, prior_only: bool = False) -> float:
+        """The weight of ``country`` for mention ``index``, without its name's own part."""
+        table = self.prior if prior_only else self.countries
+        own = sum(w for c, w, p in self._parts(index) if c == country and (p or not prior_only))
+        return max(0.0, table.get(country, 0.0) - own)
+
+    def total(self, index: int, *, prior_only: bool = False) -> float:
+        table = self.prior if prior_only else self.countries
+        own = sum(w for _, w, p in self._parts(index) if p or not prior_only)
+        return max(0.0, sum(table.values()) - own)
+
+    def framed(self, index: int) -> bool:
+        """The article says clearly which countries it is about (besides this name)."""
+        return self.total(index, prior_only=True) >= _STRONG_EVIDENCE
+
+    def in_region(self, index: int, key: tuple[str, str]) -> bool:
+        own = sum(
+            w
+            for i in self.peers.get(index, [index])
+            for k, w in [self.own_admin1.get(i, (("", ""), 0.0))]
+            if k == key
+        )
+        return self.admin1.get(key, 0.0) - own > 1e-9
 
 
 def resolve_mentions(
@@ -67,30 +111,35 @@ def resolve_mentions(
     found: dict[str, list[Place]],
     exact: dict[str, set[int]],
     names: CountryNames,
-    demonym_countries: Counter[str] | None = None,
+    evidence: Mapping[str, float] | None = None,
 ) -> list[Resolution]:
     """Resolve every mention.
 
     ``found`` holds the gazetteer's places for every name tried (exact and loose matches),
-    ``exact`` the ids among them whose name matches exactly.
+    ``exact`` the ids among them whose name matches exactly, ``evidence`` the weight of each
+    country (ISO alpha-2) from what the article says besides its place names (demonyms, actors,
+    a hint from the source).
     """
     options = [_options(m, found, exact) for m in mentions]
-    context = _Context(countries=dict(demonym_countries or {}))
-    for _i, mention in enumerate(mentions):
-        iso2 = names.alias.get(name_key(mention.name))
-        if iso2 and (mention.source != "gazetteer" or mention.cue):
-            context.countries[iso2] = context.countries.get(iso2, 0.0) + 2
-    first = [_choose(i, m, options[i], context, []) for i, m in enumerate(mentions)]
-    second_context = _context_from(mentions, first, context)
-    qualifiers: dict[int, list[Place]] = {}
-    for mention, res in zip(mentions, first, strict=True):
-        if mention.in_parentheses_of is not None and res.place is not None:
-            qualifiers.setdefault(mention.in_parentheses_of, []).append(res.place)
-    result = [
-        _choose(i, m, options[i], second_context, qualifiers.get(i, []))
-        for i, m in enumerate(mentions)
-    ]
-    return [_accept(m, r, second_context) for m, r in zip(mentions, result, strict=True)]
+    groups = Groups.of(mentions, options)
+    context = _prior(mentions, options, names, groups, evidence or {})
+    by_name: dict[str, list[int]] = {}
+    for i, mention in enumerate(mentions):
+        by_name.setdefault(name_key(mention.name), []).append(i)
+    context.peers = {i: by_name[name_key(m.name)] for i, m in enumerate(mentions)}
+    context.coherence = Coherence(mentions, options)
+    first = [_choose(i, m, options[i], context, groups, None) for i, m in enumerate(mentions)]
+    second = _context_from(mentions, first, context)
+    chosen = [r.place for r in first]
+    result = [_choose(i, m, options[i], second, groups, chosen) for i, m in enumerate(mentions)]
+    chosen = [r.place for r in result]
+    namesakes = [len({p.country_code for p, is_exact in opts if is_exact}) for opts in options]
+    # units first, largest first: a place is then checked against the units that were kept
+    order = sorted(range(len(mentions)), key=lambda i: (not groups.is_qualifier(i), -i))
+    for i in order:
+        result[i] = _accept(i, mentions[i], result[i], second, groups, chosen, namesakes[i])
+        chosen[i] = result[i].place
+    return result
 
 
 def _options(
@@ -103,30 +152,82 @@ def _options(
         if out and any(is_exact for _, is_exact in out):
             break  # the fuller name ("West Virginia", "North Kivu") is known: do not strip it
         for place in found.get(name, []):
+            is_exact = place.geonameid in exact.get(name, set())
             if place.geonameid in seen:
+                if is_exact:  # a loose match of the fuller name, exact for the bare one
+                    out = [(p, e or p.geonameid == place.geonameid) for p, e in out]
                 continue
             seen.add(place.geonameid)
-            out.append((place, place.geonameid in exact.get(name, set())))
+            out.append((place, is_exact))
     return out
+
+
+def _prior(
+    mentions: list[PlaceMention],
+    options: list[list[tuple[Place, bool]]],
+    names: CountryNames,
+    groups: Groups,
+    evidence: Mapping[str, float],
+) -> _Context:
+    """Countries the article points to before any place is chosen.
+
+    Country names (2, or 1 when the name is also a region elsewhere: "Georgia"), the evidence
+    passed in, and names whose exact matches all lie in one country: a unit named with its
+    kind or in brackets (1.5; 1 when only a town of that name is known), another name the model
+    or a locative word marks as a place (0.5).
+    """
+    prior: defaultdict[str, float] = defaultdict(float)
+    own: dict[int, list[tuple[str, float, bool]]] = {}
+    for country, weight in evidence.items():
+        prior[country] += weight
+    for i, mention in enumerate(mentions):
+        if (mention.source == "gazetteer" and not mention.cue) or mention.source == "code":
+            continue
+        if mention.currency:
+            continue  # "the US dollar" says nothing of where things happen
+        exact = [p for p, is_exact in options[i] if is_exact]
+        iso2: str | None = names.alias.get(name_key(mention.name))
+        weight = 0.0
+        if iso2:
+            elsewhere = any(p.admin_level == 1 and p.country_code != iso2 for p in exact)
+            weight = 1.0 if elsewhere or mention.modifier else 2.0
+        else:
+            countries = {p.country_code for p in exact if p.country_code}
+            if len(countries) != 1 or mention.is_dateline:
+                continue
+            iso2 = countries.pop()
+            unit = mention.unit_word is not None or groups.is_qualifier(i)
+            admin = any(p.admin_level in (1, 2) for p in exact)
+            weight = (1.5 if admin else 1.0) if unit else 0.5
+        if weight and iso2:
+            prior[iso2] += weight
+            own[i] = [(iso2, weight, True)]
+    table = {k: float(v) for k, v in prior.items() if v > 0}
+    return _Context(prior=table, countries=dict(table), own=own)
 
 
 def _context_from(
     mentions: list[PlaceMention], chosen: list[Resolution], base: _Context
 ) -> _Context:
     """Countries, regions and points of the places chosen with some certainty."""
-    context = _Context(countries=dict(base.countries), admin1=dict(base.admin1))
+    context = _Context(prior=base.prior, countries=dict(base.prior))
+    context.own = {i: list(parts) for i, parts in base.own.items()}
+    context.peers = base.peers
+    context.coherence = base.coherence
     for i, (mention, res) in enumerate(zip(mentions, chosen, strict=True)):
         place = res.place
-        if place is None or (mention.source == "gazetteer" and not mention.cue):
+        if place is None or not res.exact or (mention.source == "gazetteer" and not mention.cue):
             continue
         weight = 1.0 if res.margin > 0.5 else 0.5
         if place.country_code:
             context.countries[place.country_code] = (
                 context.countries.get(place.country_code, 0.0) + weight
             )
-        if place.admin1_code and place.feature_code in {"ADM1", "ADM2"} | {"PPL", "PPLA", "PPLC"}:
+            context.own.setdefault(i, []).append((place.country_code, weight, False))
+        if place.admin1_code and place.feature_code in {"ADM1", "ADM2", "PPL", "PPLA", "PPLC"}:
             key = (place.country_code, place.admin1_code)
             context.admin1[key] = context.admin1.get(key, 0.0) + weight
+            context.own_admin1[i] = (key, weight)
         if place.feature_code not in _BIG_FEATURES and not mention.is_dateline:
             context.points.append((i, place.latitude, place.longitude))
     return context
@@ -137,13 +238,26 @@ def _choose(
     mention: PlaceMention,
     options: list[tuple[Place, bool]],
     context: _Context,
-    qualifiers: list[Place],
+    groups: Groups,
+    chosen: list[Place | None] | None,
 ) -> Resolution:
     if not options:
         return Resolution(None)
+    near = near_key(mention.name)
+    towns: set[tuple[str, str | None, str | None]] = set()
+    for p, is_exact in options:
+        if is_exact and p.is_populated:
+            towns.add((p.country_code, p.admin1_code, p.admin2_code))
+            if near in {near_key(p.name), near_key(p.asciiname or "")}:
+                towns.add((p.country_code, p.admin1_code, None))
     scored = sorted(
         (
-            (_score(mention, index, place, exact, context, qualifiers), place, exact)
+            (
+                _score(mention, index, place, exact, context, groups, chosen)
+                - _own_unit_penalty(mention, place, towns, groups.is_qualifier(index)),
+                place,
+                exact,
+            )
             for place, exact in options
         ),
         key=lambda item: -item[0],
@@ -159,56 +273,111 @@ def _score(
     place: Place,
     exact: bool,
     context: _Context,
-    qualifiers: list[Place],
+    groups: Groups,
+    chosen: list[Place | None] | None,
 ) -> float:
     score = 1.0 if exact else 0.4
     score += 0.22 * math.log10(place.population + 1)
-    score += _FEATURE_PRIOR.get(place.feature_code, 0.0) + _CLASS_PRIOR.get(
-        place.feature_class, -0.5
-    )
+    score += _FEATURE_PRIOR.get(place.feature_code, 0.0)
+    score += _CLASS_PRIOR.get(place.feature_class, -0.5)
+    score += _kind_fit(mention, place, groups.is_qualifier(index))
+    total = context.total(index)
+    if total and place.country_code:
+        share = context.weight(index, place.country_code) / total
+        if place.admin_level == 0:
+            share = max(
+                share, _COUNTRY_NAME_SHARE
+            )  # "Egypt" is the country, wherever the article is
+        score += 2.5 * share
+        if share == 0:
+            score -= 0.3
+    if exact and name_key(mention.name) in {name_key(place.name), name_key(place.asciiname or "")}:
+        score += _MAIN_NAME  # its own name, not one of its many alternate names
+    if (
+        place.admin1_code
+        and place.admin_level != 1
+        and context.in_region(index, (place.country_code, place.admin1_code))
+    ):
+        score += 1.0
+    score += _proximity(index, place, context)
+    if context.coherence is not None:
+        score += context.coherence.support(index, place)
+    support = groups.support(index, place, chosen)
+    score += support
+    if support <= 0 and _foreign(index, place, context):
+        score -= _FRAME_PENALTY
+    return score
+
+
+def _own_unit_penalty(
+    mention: PlaceMention,
+    place: Place,
+    towns: set[tuple[str, str | None, str | None]],
+    qualifier: bool,
+) -> float:
+    """A bare name shared by a town and its own unit means the town ("Gao", "Sidi Bouzid").
+
+    The town is one of the name inside the district, or one whose main name it is inside the
+    region. Only "Gao region", or a name in the brackets that qualify a place, means the unit.
+    """
+    if mention.unit_word is not None or qualifier or place.admin_level not in (1, 2):
+        return 0.0
+    inside = place.admin2_code if place.admin_level == 2 else None
+    return _OWN_UNIT_PENALTY if (place.country_code, place.admin1_code, inside) in towns else 0.0
+
+
+def _kind_fit(mention: PlaceMention, place: Place, qualifier: bool) -> float:
+    """How well the kind of place fits the words: "Kidal region" wants the region."""
     level = place.admin_level
+    fit = 0.0
     if mention.unit_level is not None:
         if level is not None and level >= 1:
-            score += (
+            fit += (
                 1.5
                 if level == mention.unit_level or mention.unit_word in {"region", "state"}
                 else 0.8
             )
         elif place.feature_class == "P":
-            score -= 0.6
+            fit -= 0.6
+    elif mention.place_word is not None and place.feature_class == "P":
+        fit += 0.6  # "Hays city", "the village of X"
+    if qualifier and level in (1, 2) and mention.place_word is None:
+        fit += 0.5  # "(Kandi, Alibori)": the names in brackets are units
     if mention.bearing and level == 0:
-        score += 0.5  # "north Mali": a direction before a country name
-    total = sum(context.countries.values())
-    if total and place.country_code:
-        share = context.countries.get(place.country_code, 0.0) / total
-        score += 2.5 * share
-        if share == 0 and level != 0:
-            score -= 0.3
-    if (
-        place.admin1_code
-        and (place.country_code, place.admin1_code) in context.admin1
-        and level != 1
-    ):
-        score += 1.0
-    score += _proximity(index, place, context)
-    for unit in qualifiers:  # "X (Abeibara, Kidal)": X lies in the units in brackets
-        if (
-            unit.country_code == place.country_code
-            and unit.admin1_code
-            and unit.admin1_code == place.admin1_code
-        ):
-            score += 2.0
-    return score
+        fit += 0.5  # "north Mali": a direction before a country name
+    return fit
+
+
+def _foreign(index: int, place: Place, context: _Context, *, weak: bool = False) -> bool:
+    """A small place in a country the article gives no sign of, while it names others.
+
+    A weak claim (``weak``) is foreign also when only the article's other places, not its
+    words, point elsewhere.
+    """
+    if not place.country_code or _major(place):
+        return False
+    if context.framed(index):
+        return context.weight(index, place.country_code, prior_only=True) <= 0
+    return weak and context.total(index) >= 1.0 and context.weight(index, place.country_code) <= 0
+
+
+def _major(place: Place) -> bool:
+    return (
+        place.admin_level == 0
+        or place.feature_code in {"PPLC", "CONT"}
+        or place.population >= MAJOR_POPULATION
+    )
 
 
 def _proximity(index: int, place: Place, context: _Context) -> float:
     if place.feature_code in _BIG_FEATURES or not context.points:
         return 0.0
+    peers = context.peers.get(index, [index])
     nearest = min(
         (
-            distance_km(place.latitude, place.longitude, lat, lon)
+            quick_km(place.latitude, place.longitude, lat, lon)
             for i, lat, lon in context.points
-            if i != index
+            if i not in peers
         ),
         default=None,
     )
@@ -217,22 +386,74 @@ def _proximity(index: int, place: Place, context: _Context) -> float:
     return 0.9 * (1 - nearest / 400)
 
 
-def _accept(mention: PlaceMention, res: Resolution, context: _Context) -> Resolution:
-    """Keep a choice only when it is credible; gazetteer-only mentions need a cue or a big unit."""
+def _accept(
+    index: int,
+    mention: PlaceMention,
+    res: Resolution,
+    context: _Context,
+    groups: Groups,
+    chosen: list[Place | None],
+    namesakes: int,
+) -> Resolution:
+    """Keep a choice only when it is credible (see the module docstring)."""
     place = res.place
     if place is None:
         return res
+    dropped = _refusal(index, mention, res, context, groups, chosen, namesakes)
+    if dropped is not None:
+        return Resolution(None, res.candidates, dropped=dropped)
+    return res
+
+
+def _refusal(
+    index: int,
+    mention: PlaceMention,
+    res: Resolution,
+    context: _Context,
+    groups: Groups,
+    chosen: list[Place | None],
+    namesakes: int,
+) -> str | None:
+    place = res.place
+    assert place is not None
+    if mention.common and (
+        not groups.is_qualifier(index) or groups.support(index, place, chosen) <= 0
+    ):
+        return "word"  # "Congress", "Yangon (East)": a word, unless it fits what it qualifies
+    code = mention.source == "code" or (mention.source == "gazetteer" and _acronym(mention.name))
+    if code and place.admin_level != 0 and groups.support(index, place, chosen) <= 0:
+        return "word"  # "Islamic State (IS)", "GNA": a code fits only a place it qualifies
     if mention.source == "gazetteer":
         big = place.feature_code in _BIG_FEATURES and res.exact
         if not (mention.cue or big) or (not res.exact and not mention.cue):
-            return Resolution(None, res.candidates)
+            return "word"
         if not big and not _plausible_word(mention):
-            return Resolution(None, res.candidates)
-    if not res.exact:
-        in_context = context.countries.get(place.country_code, 0) > 0
-        if not in_context and place.population < 5000:
-            return Resolution(None, res.candidates)
-    return res
+            return "word"
+    if groups.conflicts(index, place, chosen):
+        return "group"
+    supported = groups.support(index, place, chosen) > 0
+    weak = (
+        namesakes > 1
+        or place.population < 5000
+        or not res.exact
+        or (mention.unit_level is not None and place.admin_level is None)
+        or mention.source == "gazetteer"  # a capitalised word the model did not call a place
+    )
+    if not supported and weak and _foreign(index, place, context, weak=True):
+        return "frame"
+    if not res.exact and place.feature_code in _BIG_FEATURES:
+        return "loose"  # a region or a country is named exactly, or not at all
+    if not res.exact and not supported:
+        in_context = context.weight(index, place.country_code) > 0
+        if not in_context and (place.population < _LOOSE_POPULATION or context.total(index) > 0):
+            return "loose"
+    return None
+
+
+def _acronym(name: str) -> bool:
+    """An abbreviation rather than a name ("GNA", "LoC", "TNT")."""
+    letters = name.replace("&", "").replace(".", "")
+    return 2 <= len(letters) <= 4 and sum(ch.isupper() for ch in letters) >= 2
 
 
 def _plausible_word(mention: PlaceMention) -> bool:

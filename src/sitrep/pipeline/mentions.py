@@ -69,7 +69,7 @@ class Toponym:
     location: Location | None = None  # resolved (with precision) or None if unknown
     is_country: bool = False
     is_admin: bool = False
-    role: str = "mention"  # mention | dateline | speaker | event
+    role: str = "mention"  # mention | dateline | speaker | event | modifier ("Afghan forces")
     score: float = 0.0
 
 

@@ -2,33 +2,44 @@
 
 ``Geocoder.toponyms`` finds every place the article names (spaCy's GPE/LOC/FAC entities, names
 the gazetteer knows that the model missed, datelines) and resolves each with the whole article as
-context (see ``sitrep.gazetteer.resolve``). ``Geocoder.locate`` then picks the place where one
-event happened: a town named in the event's sentences before a region or a country, never the
-dateline's city or the capital where a ministry spoke, with ACLED's geo_precision (1 the town,
-2 near it or a small part of a region, 3 a region or the country) and the unresolved name kept
-when the gazetteer does not know it.
+context (see ``sitrep.gazetteer.resolve``): the countries it names, its demonyms, the home
+countries of its actors, the units written after a place. Names of actors ("Taliban militants")
+are not places; countries named as attributes ("Afghan forces", "the US dollar") are context,
+never an event's place (role ``MODIFIER``).
+
+``Geocoder.locate`` then picks the place where one event happened: a town named in the event's
+sentences before a region or a country, never the dateline's city or the capital where a
+ministry spoke, coded as ACLED codes it (``sitrep.gazetteer.coding``). A place the gazetteer does
+not know keeps its name and is coded to the smallest unit the text gives for it.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from sitrep.gazetteer import Gazetteer, Place
+from sitrep.gazetteer.coding import LocationCoder
 from sitrep.gazetteer.countries import CountryNames
-from sitrep.gazetteer.recognise import PlaceMention, find_mentions
+from sitrep.gazetteer.cues import load_country_cues
+from sitrep.gazetteer.names import name_key, near_key
+from sitrep.gazetteer.recognise import PlaceMention, find_mentions, parse_name
 from sitrep.gazetteer.resolve import Resolution, resolve_mentions
 from sitrep.model import Location, Span
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.mentions import ActorMention, Toponym
 
-__all__ = ["COUNTRY_HINT", "Geocoder"]
+__all__ = ["COUNTRY_HINT", "MODIFIER", "Geocoder"]
 
-_ANNOTATION = "places"
+MODIFIER = "modifier"
+"""``Toponym.role`` of a country named as an attribute ("Afghan forces", "the US dollar", a
+demonym): it tells which countries the article is about, never where an event happened."""
 COUNTRY_HINT = "country_hint"
 """``document.annotations[COUNTRY_HINT]``: ISO alpha-2 codes of the countries the article is known
 to be about (from the source, a feed or the analyst); they weigh like countries named in the text."""
+
+_ANNOTATION = "places"
 _SPEAKER_BEFORE = re.compile(
     r"\b(?:ministry|ministries|government|officials?|authorities|spokes\w+|junta|presidency|embassy|"
     r"headquarters|state television|state media|capital)\b[^.;]{0,40}\b(?:in|from)\s+$",
@@ -39,24 +50,41 @@ _SAID_AFTER = re.compile(
 )
 _BORDER_AFTER = re.compile(r"^\s*(?:-\s*)?(?:border|frontier)", re.I)
 _DEMONYM = re.compile(r"\b[A-Z][a-zé]+(?:-[A-Z][a-z]+)?\b")
+_ACTOR_EVIDENCE_CAP = 3  # actors of one country count at most this much
+_HINT_WEIGHT = 3.0
 
 
 @dataclass
 class _Found:
-    """One toponym with the mention and resolution behind it (kept on the document)."""
+    """One toponym with the mention and resolution behind it."""
 
     mention: PlaceMention
     resolution: Resolution
     toponym: Toponym
+    root: int  # the mention its group locates (itself when it qualifies nothing)
+
+
+@dataclass
+class _Article:
+    """What the geocoder keeps on the document: toponyms by span, and the article's countries."""
+
+    found: dict[tuple[int, int], _Found] = field(default_factory=dict)
+    countries: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    spans: dict[str, Span] = field(default_factory=dict)  # first words that point to each
 
 
 class Geocoder:
-    """Finds and resolves the places of an article, and codes each event's location."""
+    """Finds and resolves the places of an article, and codes each event's location.
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    ``actor_dictionary`` (optional, ``sitrep.reference.ActorDictionary``) gives the countries of
+    actors known by id (an armed group active in one country) when a mention carries none.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, actor_dictionary: object | None = None) -> None:
         self.gazetteer = gazetteer
+        self.actor_dictionary = actor_dictionary
         self._names: CountryNames | None = None
-        self._country_places: dict[str, Place | None] = {}
+        self._coder: LocationCoder | None = None
 
     @property
     def country_names(self) -> CountryNames:
@@ -66,20 +94,23 @@ class Geocoder:
             self._names = CountryNames.build(self.gazetteer.countries(), demonyms)
         return self._names
 
+    @property
+    def coder(self) -> LocationCoder:
+        if self._coder is None:
+            self._coder = LocationCoder(self.gazetteer, self.country_names)
+        return self._coder
+
     # -- entry points -----------------------------------------------------------------------
     def toponyms(self, document: Document, actors: list[ActorMention]) -> list[Toponym]:
         """Every toponym of the article, resolved in context (text order)."""
         mentions = find_mentions(document)
-        actor_spans = [(a.span.start, a.span.end) for a in actors]
-        return self._resolve(document, mentions, actor_spans)
+        return self._resolve(document, mentions, actors)
 
     def resolve_spans(self, document: Document, spans: list[tuple[int, int]]) -> list[Toponym]:
         """Resolve given toponym spans (article offsets), e.g. a corpus's gold toponyms.
 
         The other places the article names still serve as context.
         """
-        from sitrep.gazetteer.recognise import parse_name
-
         given: list[PlaceMention] = []
         for start, end in spans:
             sentence = document.sentence_at(start)
@@ -92,7 +123,8 @@ class Geocoder:
             for m in find_mentions(document)
             if not any(m.start < e and s < m.end for s, e in spans)
         ]
-        toponyms = self._resolve(document, given + context, [])
+        mentions = sorted(given + context, key=lambda m: m.start)
+        toponyms = self._resolve(document, mentions, [], keep_all=True)
         wanted = {(s, e) for s, e in spans}
         return [t for t in toponyms if (t.span.start, t.span.end) in wanted]
 
@@ -104,78 +136,186 @@ class Geocoder:
         trigger: Span | None = None,
     ) -> Location | None:
         """The location of the event reported in ``sentence_indexes`` (its trigger words)."""
+        article = self._article(document)
         usable = [t for t in toponyms if t.role == "mention" and t.location is not None]
         local = [t for t in usable if t.sentence_index in sentence_indexes]
         if local:
-            chosen = min(local, key=lambda t: self._rank(t, trigger))
-            return self._event_location(document, chosen)
-        if not usable:
-            return self._dateline_fallback(toponyms)
-        counts = Counter(self._label(t) for t in usable)
-        chosen = min(
-            usable, key=lambda t: (self._rank(t, None)[0], -counts[self._label(t)], t.span.start)
-        )
-        return self._event_location(document, chosen)
+            chosen = min(local, key=lambda t: self._rank(article, t, trigger))
+            return self._event_location(article, chosen)
+        if usable:
+            counts = Counter(self._label(t) for t in usable)
+            chosen = min(
+                usable,
+                key=lambda t: (
+                    self._rank(article, t, None)[0],
+                    -counts[self._label(t)],
+                    t.span.start,
+                ),
+            )
+            return self._event_location(article, chosen)
+        return self._country_fallback(article, toponyms)
 
     # -- resolution -------------------------------------------------------------------------
     def _resolve(
-        self, document: Document, mentions: list[PlaceMention], actor_spans: list[tuple[int, int]]
+        self,
+        document: Document,
+        mentions: list[PlaceMention],
+        actors: list[ActorMention],
+        *,
+        keep_all: bool = False,
     ) -> list[Toponym]:
-        names = self.country_names
+        for mention in mentions:  # "Venezuelan refugees": a demonym is an attribute
+            key = name_key(mention.name)
+            if key in self.country_names.demonym and key not in self.country_names.alias:
+                mention.modifier = True
+        found, exact = self._candidates(mentions)
+        article = _Article()
+        self._text_evidence(document, actors, article)
+        resolutions = resolve_mentions(
+            mentions, found, exact, self.country_names, Counter(article.countries)
+        )
+        actor_spans = [(a.span.start, a.span.end) for a in actors]
+        located = {m.in_parentheses_of for m in mentions if m.in_parentheses_of is not None}
+        kept: dict[int, _Found] = {}
+        for i, (mention, resolution) in enumerate(zip(mentions, resolutions, strict=True)):
+            place = resolution.place
+            in_actor = any(s <= mention.start and mention.end <= e for s, e in actor_spans)
+            if not keep_all and not self._is_place(mention, place, in_actor, i in located):
+                continue
+            toponym = self._toponym(document, mention, resolution)
+            toponym.is_admin = toponym.is_admin or mention.in_parentheses_of is not None
+            if self._is_modifier(mention, place, in_actor):
+                toponym.role = MODIFIER
+            kept[i] = _Found(mention, resolution, toponym, _root(mentions, i))
+        self._place_evidence(kept, article)
+        for i, item in kept.items():
+            if item.resolution.place is None and item.toponym.location is not None:
+                item.toponym.location = self._fallback(i, item, kept, article)
+        article.found = {(f.toponym.span.start, f.toponym.span.end): f for f in kept.values()}
+        document.annotations[_ANNOTATION] = article
+        return [f.toponym for f in kept.values()]
+
+    def _candidates(
+        self, mentions: list[PlaceMention]
+    ) -> tuple[dict[str, list[Place]], dict[str, set[int]]]:
+        """Gazetteer places for every name tried (one batched look-up) and the exact ones."""
         tried = sorted({n for m in mentions for n in (m.name, *m.alternatives)})
         found = self.gazetteer.lookup(tried)
         exact = {
             n: {p.geonameid for p in places}
             for n, places in self.gazetteer.lookup(tried, loose=False).items()
         }
+        for name in tried:  # "Ar-Raqqa" for "Ar Raqqah": a spelling, as good as exact
+            near = near_key(name)
+            for place in found.get(name, []):
+                if near in {near_key(place.name), near_key(place.asciiname or "")}:
+                    exact.setdefault(name, set()).add(place.geonameid)
         for name in tried:  # "U.S.", "DRC", "Syrian": the country itself
-            iso2 = names.country_of_word(name)
-            country = self._country_place(iso2) if iso2 else None
+            iso2 = self.country_names.country_of_word(name)
+            country = self.coder.country(iso2) if iso2 else None
             if country is not None:
                 found[name] = [
                     country,
                     *(p for p in found.get(name, []) if p.geonameid != country.geonameid),
                 ]
                 exact.setdefault(name, set()).add(country.geonameid)
-        hints = self._demonym_countries(document)
-        hint = document.annotations.get(COUNTRY_HINT)
-        for iso2 in hint if isinstance(hint, list | tuple) else []:
-            hints[str(iso2).upper()] += 3
-        resolutions = resolve_mentions(mentions, found, exact, names, hints)
-        kept: dict[int, _Found] = {}
-        for i, (mention, resolution) in enumerate(zip(mentions, resolutions, strict=True)):
-            if resolution.place is None and (mention.source == "gazetteer" or not mention.cue):
-                continue  # an unknown name with no locative word is not taken for a place
-            if (
-                any(s <= mention.start and mention.end <= e for s, e in actor_spans)
-                and resolution.place is None
-            ):
-                continue
-            toponym = self._toponym(document, mention, resolution)
-            toponym.is_admin = toponym.is_admin or mention.in_parentheses_of is not None
-            kept[i] = _Found(mention, resolution, toponym)
-        for i, item in kept.items():
-            if item.resolution.place is None and item.toponym.location is not None:
-                item.toponym.location = self._fallback(i, item, kept)
-        document.annotations[_ANNOTATION] = {
-            (f.toponym.span.start, f.toponym.span.end): f for f in kept.values()
-        }
-        return [f.toponym for f in kept.values()]
+        return found, exact
 
-    def _demonym_countries(self, document: Document) -> Counter[str]:
-        """Countries pointed to by demonyms ("Malian soldiers"; "the Algerian border" counts less)."""
-        counts: Counter[str] = Counter()
+    @staticmethod
+    def _is_place(
+        mention: PlaceMention, place: Place | None, in_actor: bool, located: bool
+    ) -> bool:
+        """Whether a mention is kept as a toponym.
+
+        An unknown name needs a locative word (or units in brackets after it); a name inside an
+        actor's words ("Taliban militants", "Jang/Geo Group") is the actor's, unless the model
+        marked it as a place or a unit word follows ("Ahmadabad district governor").
+        """
+        if (
+            place is None
+            and not located
+            and (mention.source in {"gazetteer", "code"} or not mention.cue)
+        ):
+            return False
+        return not (
+            in_actor
+            and (
+                place is None
+                or (mention.source == "gazetteer" and not (mention.unit_word or mention.cue))
+            )
+        )
+
+    def _is_modifier(self, mention: PlaceMention, place: Place | None, in_actor: bool) -> bool:
+        """A country named as an attribute ("Afghan forces", "US dollar"): context, not a place."""
+        if place is None or place.admin_level != 0:
+            return False
+        demonym = name_key(mention.name) in self.country_names.demonym
+        return demonym or mention.modifier or mention.currency or in_actor
+
+    # -- the article's countries ------------------------------------------------------------
+    def _text_evidence(
+        self, document: Document, actors: list[ActorMention], article: _Article
+    ) -> None:
+        """Countries the words point to besides place names: demonyms, missions, actors, a hint."""
         demonyms = self.country_names.demonym
         text = document.text
         for match in _DEMONYM.finditer(text):
             word = match.group().lower()
             iso2 = demonyms.get(word) or (demonyms.get(word[:-1]) if word.endswith("s") else None)
             if iso2:
-                counts[iso2] += (
-                    0.5 if _BORDER_AFTER.match(text[match.end() : match.end() + 12]) else 1
-                )  # type: ignore[assignment]
-        return counts
+                border = _BORDER_AFTER.match(text[match.end() : match.end() + 12])
+                article.countries[iso2] += 0.5 if border else 1.0
+                article.spans.setdefault(iso2, document.span(match.start(), match.end()))
+        for iso2, start, end in load_country_cues().find(text):  # "the OSCE SMM": Ukraine
+            article.countries[iso2] += 1.0
+            article.spans.setdefault(iso2, document.span(start, end))
+        iso2_of = {iso3: iso2 for iso2, iso3 in self.country_names.iso3.items()}
+        from_actors: defaultdict[str, float] = defaultdict(float)
+        for actor in actors:
+            for iso3, weight in self._actor_countries(actor):
+                iso2 = iso2_of.get(iso3)
+                if iso2 and from_actors[iso2] < _ACTOR_EVIDENCE_CAP:
+                    from_actors[iso2] += weight
+                    article.spans.setdefault(iso2, actor.span)
+        for iso2, weight in from_actors.items():
+            article.countries[iso2] += weight
+        hint = document.annotations.get(COUNTRY_HINT)
+        for iso2 in hint if isinstance(hint, list | tuple) else []:
+            article.countries[str(iso2).upper()] += _HINT_WEIGHT
 
+    def _actor_countries(self, actor: ActorMention) -> list[tuple[str, float]]:
+        """The countries (ISO3, weighted) of an actor the dictionary knows by name.
+
+        Generic actors ("protesters", "soldiers") carry the country the actor stage guessed from
+        the article, not a sign of their own; demonyms in their words count as demonyms.
+        """
+        if actor.actor_id is None or actor.template is not None:
+            return []
+        if actor.country_iso3:
+            return [(actor.country_iso3, 1.0)]
+        lookup = getattr(self.actor_dictionary, "actor", None)
+        entry = lookup(actor.actor_id) if callable(lookup) and actor.actor_id else None
+        if entry is None:
+            return []
+        home = getattr(entry, "home", None)
+        if home:
+            return [(str(home), 1.0)]
+        countries = [str(c) for c in getattr(entry, "countries", ()) or ()]
+        return [(c, 1.0 / len(countries)) for c in countries]
+
+    def _place_evidence(self, kept: dict[int, _Found], article: _Article) -> None:
+        """Add the countries of the resolved toponyms (2 each; a country as an attribute 1)."""
+        for item in kept.values():
+            place = item.resolution.place
+            if place is None or not place.country_code or item.mention.is_dateline:
+                continue
+            if item.mention.currency:
+                continue
+            weight = 1.0 if item.toponym.role == MODIFIER else 2.0
+            article.countries[place.country_code] += weight
+            article.spans.setdefault(place.country_code, item.toponym.span)
+
+    # -- toponyms and their locations -------------------------------------------------------
     def _toponym(
         self, document: Document, mention: PlaceMention, resolution: Resolution
     ) -> Toponym:
@@ -189,15 +329,14 @@ class Geocoder:
         role = "dateline" if mention.is_dateline else "mention"
         if role == "mention" and self._is_speaker_place(document, mention, place):
             role = "speaker"
-        location = self._location(mention, place, evidence)
+        location = self.coder.place(mention, place, evidence)
         level = place.admin_level if place else None
         return Toponym(span=span, name=mention.text, sentence_index=mention.sentence_index, location=location,
                        is_country=level == 0, is_admin=level in (1, 2) or mention.unit_word is not None,
                        role=role, score=round(resolution.score, 3))  # fmt: skip
 
-    def _is_speaker_place(
-        self, document: Document, mention: PlaceMention, place: Place | None
-    ) -> bool:
+    @staticmethod
+    def _is_speaker_place(document: Document, mention: PlaceMention, place: Place | None) -> bool:
         """ "officials in Bamako said": the capital where someone spoke, not where it happened."""
         if place is None or place.feature_code != "PPLC":
             return False
@@ -208,166 +347,129 @@ class Geocoder:
             or (re.search(r"\bin\s+$", before) and _SAID_AFTER.match(after))
         )
 
-    def _location(
-        self, mention: PlaceMention, place: Place | None, evidence: list[Span]
+    def _fallback(
+        self, index: int, item: _Found, kept: dict[int, _Found], article: _Article
     ) -> Location:
-        """The location of one toponym: the place itself, with the precision its kind implies."""
-        relation = mention.relation
-        if place is None:
-            return Location(name=mention.text, relation=relation, resolved=False,
-                            offset_km=mention.offset_km, bearing=mention.offset_bearing or mention.bearing,
-                            evidence=evidence)  # fmt: skip
-        level = place.admin_level
-        if (level is not None and level <= 1) or place.feature_code == "CONT":
-            precision, relation = 3, "region" if relation == "in" else relation
-        elif level == 2 or place.feature_class not in {"P", "S"}:
-            precision = 2
-        else:
-            precision = 1 if relation == "in" else 2
-        if relation in {"near", "offset", "between"}:
-            precision = max(precision, 2)
-        names = self.country_names
-        return Location(
-            name=mention.text,
-            place_name=place.name,
-            geonameid=place.geonameid if place.is_geonames else None,
-            country_iso3=names.iso3.get(place.country_code) or None,
-            country=names.acled_name.get(place.country_code) or None,
-            admin1=place.admin1_name if level != 0 else None,
-            admin2=place.admin2_name if level not in (0, 1) else None,
-            latitude=round(place.latitude, 5),
-            longitude=round(place.longitude, 5),
-            geo_precision=precision,
-            feature_code=place.feature_code,
-            relation=relation,
-            offset_km=mention.offset_km,
-            bearing=mention.offset_bearing or mention.bearing,
-            resolved=True,
-            evidence=evidence,
-        )
+        """An unknown place: the smallest unit the text gives for it, with the name kept.
 
-    def _country_place(self, iso2: str) -> Place | None:
-        """The gazetteer's place for a country (cached)."""
-        if iso2 not in self._country_places:
-            name = self.gazetteer.countries().get(iso2)
-            places = self.gazetteer.lookup([name.name], loose=False) if name else {}
-            self._country_places[iso2] = next(
-                (
-                    p
-                    for p in next(iter(places.values()), [])
-                    if p.country_code == iso2 and p.admin_level == 0
-                ),
-                None,
-            )
-        return self._country_places[iso2]
-
-    # -- fallbacks and event locations ------------------------------------------------------
-    def _fallback(self, index: int, item: _Found, kept: dict[int, _Found]) -> Location:
-        """An unknown place: the smallest unit the text supports, with the name kept.
-
-        The units in brackets after it ("X (Abeibara, Kidal)"), else a region named in the same
-        sentence, else the article's main country; ``resolved`` stays False.
+        The units of its group (``X (Sinende, Borgou)``, ``the Nabissou quarter of Parakou``),
+        else a region named in the same sentence, else the article's main country; ``resolved``
+        stays False.
         """
-        units = [f.resolution.place for f in kept.values() if f.mention.in_parentheses_of == index]
+        location = item.toponym.location
+        assert location is not None
+        group = [
+            (j, f) for j, f in kept.items()
+            if j != index and f.root == item.root and f.resolution.place is not None and j > index
+        ]  # fmt: skip
+        if group:
+            _, unit_item = min(group, key=lambda jf: (_unit_order(jf[1].resolution.place), jf[0]))
+            unit = unit_item.resolution.place
+            assert unit is not None
+            return self.coder.fallback(
+                location, item.mention, unit, unit_item.mention.qualifier_kind
+            )
+        main = self._main_country(article)
         same = [f.resolution.place for j, f in kept.items()
                 if j != index and f.mention.sentence_index == item.mention.sentence_index
-                and f.resolution.place is not None and f.resolution.place.admin_level in (1, 2)]  # fmt: skip
-        candidates = [p for p in units + same if p is not None and p.admin_level in (0, 1, 2)]
-        unit = min(candidates, key=lambda p: -(p.admin_level or 0)) if candidates else None
-        if unit is None:
-            unit = self._main_country(kept)
-        assert item.toponym.location is not None
-        location = item.toponym.location
-        if unit is None:
-            return location
-        return self._unit_location(location, unit)
+                and f.resolution.place is not None and f.resolution.place.admin_level in (1, 2)
+                and main is not None and f.resolution.place.country_code == main.country_code]  # fmt: skip
+        if same:
+            unit = min(same, key=_unit_order)
+            return self.coder.unit(location, unit)
+        return self.coder.unit(location, main) if main is not None else location
 
-    def _main_country(self, kept: dict[int, _Found]) -> Place | None:
-        counts: Counter[str] = Counter(
-            f.resolution.place.country_code for f in kept.values()
-            if f.resolution.place is not None and f.resolution.place.country_code and not f.mention.is_dateline
-        )  # fmt: skip
-        if not counts:
-            return None
-        return self._country_place(counts.most_common(1)[0][0])
+    def _main_country(self, article: _Article) -> Place | None:
+        """The country the article is most about (its words and its resolved places)."""
+        for iso2 in sorted(article.countries, key=lambda c: -article.countries[c]):
+            place = self.coder.country(iso2)
+            if place is not None:
+                return place
+        return None
 
-    def _unit_location(self, location: Location, unit: Place) -> Location:
-        """``location`` coded to an administrative unit (ACLED: at the unit's seat)."""
-        level = unit.admin_level or 0
-        seat = self.gazetteer.admin_seat(
-            unit.country_code, unit.admin1_code if level >= 1 else None
-        )
-        point = unit if level == 2 or seat is None else seat
-        names = self.country_names
-        return location.model_copy(
-            update={
-                "place_name": unit.name,
-                "geonameid": unit.geonameid if unit.is_geonames else None,
-                "country_iso3": names.iso3.get(unit.country_code) or None,
-                "country": names.acled_name.get(unit.country_code) or None,
-                "admin1": unit.admin1_name if level >= 1 else None,
-                "admin2": unit.admin2_name if level >= 2 else None,
-                "latitude": round(point.latitude, 5),
-                "longitude": round(point.longitude, 5),
-                "geo_precision": 2 if level == 2 else 3,
-                "feature_code": unit.feature_code,
-            }
-        )
+    # -- event locations --------------------------------------------------------------------
+    @staticmethod
+    def _article(document: Document) -> _Article:
+        article = document.annotations.get(_ANNOTATION)
+        return article if isinstance(article, _Article) else _Article()
 
     @staticmethod
     def _label(toponym: Toponym) -> str:
         """The place a toponym stands for (its gazetteer name, else its words)."""
         return (toponym.location.place_name if toponym.location else None) or toponym.name
 
-    def _rank(self, toponym: Toponym, trigger: Span | None) -> tuple[int, int]:
-        """Which toponym of a sentence is the event's place: towns first, then units, countries."""
+    @staticmethod
+    def _rank(article: _Article, toponym: Toponym, trigger: Span | None) -> tuple[int, int, int]:
+        """Which toponym of a sentence is the event's place.
+
+        ACLED's own coding first ("coded to X"); then towns, places the gazetteer does not know,
+        districts and the units that qualify a place, regions, countries.
+        """
         location = toponym.location
         assert location is not None
-        if not location.resolved:
+        item = article.found.get((toponym.span.start, toponym.span.end))
+        if item is not None and item.mention.coded:
+            rank = -1
+        elif not location.resolved:
             rank = 1
-        elif location.feature_code in {"ADM1", "ADM2"} or location.feature_code == "CONT":
+        elif location.feature_code in {"ADM1", "ADM2", "CONT"}:
             rank = {"ADM2": 2, "ADM1": 3}.get(location.feature_code or "", 5)
         elif toponym.is_country:
             rank = 4
         else:
-            rank = (
-                2 if toponym.is_admin else 0
-            )  # "X, Donetsk": the qualifying town is not the place
+            qualifying = toponym.is_admin or (item is not None and item.mention.facility)
+            rank = 2 if qualifying else 0  # "X, Donetsk", "El Milagro prison": not the place
         distance = abs(toponym.span.start - trigger.start) if trigger is not None else 0
-        return rank, distance
+        around = int(location.relation == "between")  # "the Dhaka-Aricha highway in Savar city"
+        return rank, around, distance
 
-    def _event_location(self, document: Document, toponym: Toponym) -> Location:
+    def _event_location(self, article: _Article, toponym: Toponym) -> Location:
         """The toponym's location as the event's location (regions and countries at their seat)."""
         location = toponym.location
         assert location is not None
-        found = document.annotations.get(_ANNOTATION, {})
-        item = (
-            found.get((toponym.span.start, toponym.span.end)) if isinstance(found, dict) else None
-        )
+        item = article.found.get((toponym.span.start, toponym.span.end))
         place = item.resolution.place if item is not None else None
         if place is not None and place.admin_level in (0, 1):
-            return self._unit_location(location, place).model_copy(
+            return self.coder.unit(location, place).model_copy(
                 update={"relation": location.relation}
             )
         return location
 
-    def _dateline_fallback(self, toponyms: list[Toponym]) -> Location | None:
-        """No place in the story: the dateline's country at precision 3 (never its city)."""
+    def _country_fallback(self, article: _Article, toponyms: list[Toponym]) -> Location | None:
+        """No place of the story: its country at precision 3 (the dateline's, else the one its
+        words point to: demonyms, actors), never the dateline's city."""
+        countries = dict(article.countries)
         for toponym in toponyms:
-            location = toponym.location
-            if (
-                toponym.role != "dateline"
-                or location is None
-                or not location.resolved
-                or not location.country
-            ):
-                continue
-            places = self.gazetteer.lookup([location.country], loose=False)
-            for place in next(iter(places.values()), []):
-                if (
-                    place.admin_level == 0
-                    and self.country_names.iso3.get(place.country_code) == location.country_iso3
-                ):
-                    unit = self._unit_location(location, place)
-                    return unit.model_copy(update={"name": location.country, "relation": "region"})
+            item = article.found.get((toponym.span.start, toponym.span.end))
+            place = item.resolution.place if item is not None else None
+            if toponym.role == "dateline" and place is not None and place.country_code:
+                countries = {place.country_code: 1.0}
+                article.spans[place.country_code] = toponym.span
+                break
+        for iso2 in sorted(countries, key=lambda c: -countries[c])[:1]:
+            country = self.coder.country(iso2)
+            span = article.spans.get(iso2)
+            if country is None or span is None:
+                return None
+            location = Location(
+                name=country.name, relation="region", resolved=True, evidence=[span]
+            )
+            return self.coder.unit(location, country)
         return None
+
+
+def _root(mentions: list[PlaceMention], index: int) -> int:
+    """The mention a qualifier's chain of units locates (the mention itself otherwise)."""
+    seen = {index}
+    while (parent := mentions[index].in_parentheses_of) is not None and parent not in seen:
+        seen.add(parent)
+        index = parent
+    return index
+
+
+def _unit_order(place: Place | None) -> int:
+    """Smallest unit first: a town, a district, a region, a country."""
+    if place is None:
+        return 9
+    level = place.admin_level
+    return {None: 0, 2: 1, 1: 2, 0: 3}.get(level, 4)

@@ -1,0 +1,60 @@
+"""Location coding: the point and ACLED's geo_precision for what the words say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.gazetteer import open_gazetteer
+from sitrep.gazetteer.coding import LocationCoder
+from sitrep.gazetteer.countries import CountryNames
+from sitrep.gazetteer.place import Place
+from sitrep.gazetteer.recognise import PlaceMention
+from sitrep.model import Location
+
+TOWN = Place(2461003, "Ansongo", 15.6597, 0.5022, "ML", "P", "PPL", "09")
+REGION = Place(2457161, "Gao", 16.5, 0.5, "ML", "A", "ADM1", "09", admin1_name="Gao")
+DISTRICT = Place(2461500, "Abeibara", 19.1, 1.8, "ML", "A", "ADM2", "10", admin2_code="4")
+
+
+@pytest.fixture
+def coder(small_gazetteer: Path) -> LocationCoder:
+    gazetteer = open_gazetteer(small_gazetteer)
+    return LocationCoder(gazetteer, CountryNames.build(gazetteer.countries(), {}))
+
+
+def _mention(relation: str = "in", unit_level: int | None = None) -> PlaceMention:
+    return PlaceMention(
+        0, 7, "Ansongo", "Ansongo", 0, "ner", relation=relation, unit_level=unit_level
+    )
+
+
+@pytest.mark.parametrize(
+    ("place", "relation", "unit_level", "precision"),
+    [
+        (TOWN, "in", None, 1),
+        (TOWN, "near", None, 2),
+        (TOWN, "offset", None, 2),
+        (TOWN, "in", 2, 2),  # "X district" known only by its town
+        (DISTRICT, "in", None, 2),
+        (REGION, "in", None, 3),
+    ],
+)
+def test_coding_precision_follows_the_words(
+    coder: LocationCoder, place: Place, relation: str, unit_level: int | None, precision: int
+) -> None:
+    location = coder.place(_mention(relation, unit_level), place, [])
+    assert location.geo_precision == precision and location.resolved
+
+
+def test_coding_unknown_village_falls_back_to_its_units(coder: LocationCoder) -> None:
+    unknown = Location(name="Dounzou", resolved=False)
+    village = PlaceMention(0, 7, "Dounzou", "Dounzou", 0, "gazetteer", place_word="village")
+    in_town = coder.fallback(unknown, village, TOWN, "brackets")
+    assert (in_town.place_name, in_town.geo_precision, in_town.resolved) == ("Ansongo", 2, False)
+    quarter = PlaceMention(0, 7, "Dounzou", "Dounzou", 0, "gazetteer")
+    assert coder.fallback(unknown, quarter, TOWN, "in").geo_precision == 1  # a part of the town
+    region = coder.fallback(unknown, village, REGION, "brackets")
+    assert (region.geo_precision, region.admin1) == (3, "Gao")
+    assert region.place_name == "Gao" and region.country_iso3 == "MLI"

@@ -1,0 +1,79 @@
+"""Recognition: what the words around a name say (units, relations, attributes, codes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.gazetteer.recognise import PlaceMention, find_mentions
+from sitrep.model import Article
+from sitrep.nlp import load_nlp
+from sitrep.pipeline.document import Document
+from sitrep.pipeline.segment import split_sentences
+
+
+def _mentions(text: str) -> dict[str, PlaceMention]:
+    nlp = load_nlp([{"label": "GPE", "pattern": "sitrep-test-recognise"}], key="test-recognise")
+    sentences = split_sentences(text)
+    for sentence, doc in zip(sentences, nlp.pipe(s.text for s in sentences), strict=True):
+        sentence.doc = doc
+    return {m.text: m for m in find_mentions(Document(Article(id="t", text=text), sentences))}
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "relation"),
+    [
+        ("Militants attacked a post in the Kouakourou area on Monday.", "Kouakourou", "near"),
+        ("Artillery hit villages west of Rafah overnight.", "Rafah", "offset"),
+        ("Shelling hit farms in the southern countryside of Idleb.", "Idleb", "near"),
+        ("Gunmen stormed the town of Sikasso on Friday.", "Sikasso", "in"),
+    ],
+)
+def test_recognise_relation_from_the_words_around(text: str, written: str, relation: str) -> None:
+    assert _mentions(text)[written].relation == relation
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "modifier"),
+    [
+        ("Traders protested against the rising US dollar rate in Beirut.", "US", True),
+        ("Turkey-backed factions shelled the village.", "Turkey", True),
+        ("Iraq-based militants crossed the border.", "Iraq", True),
+        ("Clashes broke out in Mali on Sunday.", "Mali", False),
+    ],
+)
+def test_recognise_names_used_as_attributes(text: str, written: str, modifier: bool) -> None:
+    assert _mentions(text)[written].modifier is modifier
+
+
+def test_recognise_units_after_a_place_qualify_it() -> None:
+    found = _mentions("Gunmen attacked Dounzou (Gourma-Rharous, Tombouctou) at dawn.")
+    assert (
+        found["Gourma-Rharous"].qualifier_kind == found["Tombouctou"].qualifier_kind == "brackets"
+    )
+    assert found["Gourma-Rharous"].in_parentheses_of == found["Tombouctou"].in_parentheses_of
+    assert found["Dounzou"].in_parentheses_of is None
+
+
+def test_recognise_unit_codes_in_brackets() -> None:
+    found = _mentions("Villagers protested in Wagoora (Budgam, J&K) over water supply.")
+    assert found["J&K"].source == "code" and found["J&K"].name == "ISO:JK"
+    assert found["J&K"].qualifier_kind == "brackets"
+
+
+def test_recognise_place_words_and_unit_words() -> None:
+    found = _mentions("Shells fell on Hays city and on Lawdar district in the morning.")
+    assert (found["Hays city"].name, found["Hays city"].place_word) == ("Hays", "city")
+    assert (found["Lawdar"].unit_word, found["Lawdar"].unit_level) == ("district", 2)
+
+
+def test_recognise_road_between_two_towns() -> None:
+    found = {
+        m.name: m for m in _mentions("Protesters blocked the Sidon-Tyr highway for hours.").values()
+    }
+    assert found["Sidon"].relation == found["Tyr"].relation == "between"
+
+
+def test_recognise_arabic_article_and_lone_words() -> None:
+    found = _mentions("Rockets hit Abboush in al-Hasakeh. Lawyers marched to the Court on Monday.")
+    assert "al-Hasakeh" in found
+    assert "Court" not in found or found["Court"].common
