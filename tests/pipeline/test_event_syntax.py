@@ -50,6 +50,8 @@ def words(r: Reading, start: int, end: int) -> str:
             "armed_group",
             "armed_object",
         ),
+        # coordinated verbs share their participants
+        ("A trader was shot and injured by three armed men.", "shot", "armed_group", "civilian"),
     ],
 )
 def test_event_syntax_roles_follow_the_dependency_parse(
@@ -62,6 +64,16 @@ def test_event_syntax_roles_follow_the_dependency_parse(
     assert victim in r.classes_at(victims)
 
 
+def test_event_syntax_the_agent_is_never_also_the_target(
+    detector: EventDetector, nlp: Language
+) -> None:
+    r = reading(detector, nlp, "A trader was shot and injured by three armed men.")
+    match = next(m for m in r.triggers if words(r, m.start, m.end) == "injured")
+    agents, victims = roles(r.view, match)
+    assert "armed_group" in r.classes_at(agents)
+    assert "armed_group" not in r.classes_at(victims)
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "negated", "hypothetical", "embedded"),
     [
@@ -71,6 +83,17 @@ def test_event_syntax_roles_follow_the_dependency_parse(
         ("The group claimed responsibility for the attack.", "attack", False, False, True),
         ("The council condemned the killing of the journalist.", "killing", False, False, True),
         ("Gunmen killed two farmers on Sunday.", "killed", False, False, False),
+        # a coordinated verb is not governed by its partner
+        ("Rebels threatened and then attacked the town.", "attacked", False, False, False),
+        ("Rebels threatened to attack and burn the town.", "attack", False, True, False),
+        # a clause told before its governing verb is asserted ("..., the police said")
+        (
+            "Nurses protested in the capital against the new rules, the union also called for higher pay.",
+            "protested",
+            False,
+            False,
+            False,
+        ),
     ],
 )
 def test_event_syntax_trigger_context(

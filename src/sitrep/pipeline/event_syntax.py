@@ -60,7 +60,7 @@ def roles(view: SentenceView, match: Match) -> tuple[set[int], set[int]]:
         _noun_roles(head, agents, victims)
     agent_ids, victim_ids = _to_view(view, agents), _to_view(view, victims)
     if not victim_ids:  # the parse found no target: the words after the trigger
-        victim_ids = _roles_by_position(view, match)[1]
+        victim_ids = _roles_by_position(view, match)[1] - agent_ids
     return agent_ids, victim_ids
 
 
@@ -78,8 +78,23 @@ def _verb_roles(verb: Token, agents: list[Token], victims: list[Token]) -> None:
             victims.extend(c for c in child.children if c.dep_ in {"dobj", "nsubjpass"})
     if not agents and verb.dep_ in _CLAUSE_LINKS and verb.head.i != verb.i:
         agents.extend(c for c in verb.head.children if c.dep_ == "nsubj")
+    _shared_roles(verb, agents, victims)
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         (victims if verb.tag_ == "VBN" else agents).append(verb.head)
+
+
+def _shared_roles(verb: Token, agents: list[Token], victims: list[Token]) -> None:
+    """Coordinated verbs share their participants: in "a man was shot and injured by gunmen"
+    the gunmen did the shooting too, and the man was injured too."""
+    partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in _VERBAL]
+    if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:
+        partners.append(verb.head)
+    for other in partners:
+        if not agents:
+            by = [c for c in other.children if c.dep_ == "agent"]
+            agents.extend(p for a in by for p in a.children if p.dep_ == "pobj")
+        if not victims and verb.dep_ == "conj":
+            victims.extend(c for c in other.children if c.dep_ in {"nsubjpass", "dobj"})
 
 
 def _noun_roles(noun: Token, agents: list[Token], victims: list[Token]) -> None:
@@ -240,13 +255,23 @@ def trigger_context(
     embedded = False
     token, steps = head, 0
     while token.dep_ in _COMPLEMENT_DEPS and token.head.i != token.i and steps < 4:
+        if token.dep_ == "ccomp" and token.i < token.head.i:
+            break  # "Protesters marched, the police said": the clause before is asserted
+        coordinated = token.dep_ == "conj"
         token, steps = token.head, steps + 1
-        words = {token.lower_, token.lemma_.lower()}
-        hypothetical |= bool(words & modality)
-        embedded |= bool(words & frames)
+        if not coordinated and not _names(token):
+            # a coordinated verb is not governed by its partner ("threatened and attacked")
+            words = {token.lower_, token.lemma_.lower()}
+            hypothetical |= bool(words & modality)
+            embedded |= bool(words & frames)
         if token.dep_ == "ROOT":
             break
     return Context(negated, hypothetical, embedded)
+
+
+def _names(token: Token) -> bool:
+    """ "a front called the FSP": a verb of naming, not a call for action."""
+    return any(c.dep_ == "oprd" for c in token.children)
 
 
 def _negated(token: Token, negation: set[str]) -> bool:
