@@ -298,3 +298,30 @@ def test_detect_a_protest_against_an_arrest_stays_peaceful(
     cause = "Journalists protested against the arrest of their editor. He was arrested on Monday."
     mentions = detector(document(nlp, cause))
     assert mentions[0].sub_event_type is S.peaceful_protest
+
+
+@pytest.mark.parametrize(
+    ("text", "inferred"),
+    [
+        ("Ten soldiers were killed near the border on Sunday.", True),
+        ("Gunmen shot dead two traders on the road.", True),
+        ("Soldiers clashed with militants near the border on Sunday.", False),
+        ("Artillery shells landed on the market district, wounding five people.", False),
+    ],
+)
+def test_detect_marks_types_inferred_from_general_words_of_violence(
+    detector: EventDetector, nlp: Language, text: str, inferred: bool
+) -> None:
+    decision = detector.classify_sentence(text, nlp(text))
+    assert decision is not None
+    assert decision.inferred is inferred
+
+
+def test_detect_lowers_general_violence_told_beside_a_named_kind_of_violence(
+    detector: EventDetector, nlp: Language
+) -> None:
+    detail = "Several farmers were wounded by machetes."
+    alone = detector(document(nlp, detail))[0]
+    mentions = detector(document(nlp, "Herders and farmers clashed near the river. " + detail))
+    wounded = next(m for m in mentions if m.inferred)
+    assert wounded.score < alone.score

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 from sitrep.model import Span
 from sitrep.pipeline.document import Document, Sentence
 from sitrep.pipeline.event_lexicon import EventLexicon, Pattern, Rule
-from sitrep.pipeline.event_resolve import resolve_type
+from sitrep.pipeline.event_resolve import names_the_violence, resolve_type
 from sitrep.pipeline.event_syntax import (
     Context,
     head_token,
@@ -60,6 +60,7 @@ __all__ = ["Decision", "EventDetector", "resolve_type"]
 _VAC = EventType.violence_against_civilians
 _EXPLOSIONS = EventType.explosions
 _CIVILIAN_CUES = ("civilian", "civilian_place")
+_GENERIC_FRAMES = frozenset({"@violence"})  # words of violence in general: killed, attacked
 
 
 @dataclass
@@ -78,6 +79,7 @@ class Decision:
     rules: list[str] = field(default_factory=list)  # names of the lexicon rules that fired
     victims: set[str] = field(default_factory=set)  # cue classes of the targets of the triggers
     anaphoric: bool = False  # the trigger refers back to an event told before ("the fighting")
+    inferred: bool = False  # only generic words of violence ("killed") support the type
     framed: set[str] = field(default_factory=set)  # labels only reported inside a frame ("protest
     # against the arrest of X": Arrests), i.e. the background of this sentence's event
 
@@ -168,6 +170,7 @@ class EventDetector:
                 negated=decision.context.negated,
                 hypothetical=decision.context.hypothetical,
                 civilian_targeting=decision.civilian_targeting,
+                inferred=decision.inferred,
             )
             found.append((mention, decision))
         return found
@@ -250,6 +253,7 @@ class EventDetector:
             rules=fired,
             victims=victims,
             anaphoric=is_anaphoric(reading.view, trigger),
+            inferred=all(m.label in _GENERIC_FRAMES for m in supporting),
         )
 
     def _score(
@@ -290,6 +294,7 @@ class EventDetector:
             hypothetical=decision.context.hypothetical,
             civilian_targeting=decision.civilian_targeting,
             evidence=[span(m) for m in decision.evidence],
+            inferred=decision.inferred,
         )
 
 
@@ -368,6 +373,9 @@ def _lower_secondary(pairs: list[tuple[EventMention, Decision]], factor: float) 
     types = {m.sub_event_type for m in asserted}
     violent = any(sub.event_type in _VIOLENT for sub in types)
     top = max((_PROTEST_LADDER.index(sub) for sub in types if sub in _PROTEST_LADDER), default=0)
+    specific_violence = any(
+        names_the_violence(m.sub_event_type) and not m.inferred for m in asserted
+    )
     for index, (mention, decision) in enumerate(pairs):
         sub = mention.sub_event_type
         # a follow-up about a protest adds detail (barricades, arrests); one about fighting does not
@@ -379,7 +387,9 @@ def _lower_secondary(pairs: list[tuple[EventMention, Decision]], factor: float) 
             and SubEventType.armed_clash in types
             and not decision.victims & {"civilian", "civilian_place"}
         )
-        if accompanying or milder or vague_attack or anaphoric:
+        # "clashes erupted ... two were wounded": the wounding is told by the clash report
+        detail = mention.inferred and sub.event_type in _VIOLENT and specific_violence
+        if accompanying or milder or vague_attack or anaphoric or detail:
             mention.score = round(mention.score * factor, 4)
 
 

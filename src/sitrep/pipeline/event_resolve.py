@@ -27,7 +27,7 @@ from sitrep.model import Span
 from sitrep.pipeline.mentions import EventMention
 from sitrep.taxonomy import EventType, SubEventType
 
-__all__ = ["resolve_type"]
+__all__ = ["names_the_violence", "resolve_type"]
 
 S = SubEventType
 _BATTLE_ABSORBS = (S.air_drone_strike, S.shelling_artillery_missile)
@@ -54,6 +54,7 @@ _VIOLENT_TYPES = {
     EventType.violence_against_civilians,
     EventType.riots,
 }
+_HOW_TYPES = {EventType.battles, EventType.explosions, EventType.riots}
 _ALTERNATIVE_WEIGHT = 0.5
 
 
@@ -63,7 +64,7 @@ def resolve_type(mentions: list[EventMention]) -> tuple[SubEventType, float, lis
     nothing else is reported. Raises ``ValueError`` for an empty list."""
     if not mentions:
         raise ValueError("resolve_type needs at least one mention")
-    asserted = [m for m in mentions if not (m.negated or m.hypothetical)] or list(mentions)
+    asserted = _deciding([m for m in mentions if not (m.negated or m.hypothetical)] or mentions)
     evidence = _evidence(asserted)
     chosen = _codebook(evidence, asserted) or max(evidence, key=lambda sub: evidence[sub])
     supporting = [m for m in asserted if m.sub_event_type is chosen]
@@ -73,6 +74,25 @@ def resolve_type(mentions: list[EventMention]) -> tuple[SubEventType, float, lis
         confidence = max(evidence.get(chosen, 0.0), max(m.score for m in asserted))
     spans = [m.trigger for m in supporting] or [max(asserted, key=lambda m: m.score).trigger]
     return chosen, round(min(confidence, 1.0), 4), spans
+
+
+def _deciding(mentions: list[EventMention]) -> list[EventMention]:
+    """The mentions that decide the type: a report that names the kind of violence ("shelled",
+    "clashed") decides over words of violence in general ("ten soldiers were killed"), which
+    only add detail to it."""
+    specific = [m for m in mentions if not m.inferred and names_the_violence(m.sub_event_type)]
+    if not specific:
+        return list(mentions)
+    return [
+        m for m in mentions if not (m.inferred and m.sub_event_type.event_type in _VIOLENT_TYPES)
+    ]
+
+
+def names_the_violence(sub: SubEventType) -> bool:
+    """Types whose words tell how violence was done (fighting, shelling, a lynching): the
+    killing and wounding reported with them is part of them. An abduction is not: people
+    killed and abducted in one attack make an attack."""
+    return sub.event_type in _HOW_TYPES or sub is S.sexual_violence
 
 
 def _evidence(mentions: list[EventMention]) -> dict[SubEventType, float]:
