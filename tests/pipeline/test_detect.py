@@ -94,6 +94,11 @@ EVENTS = [
         S.violent_demonstration,
     ),
     ("An angry mob lynched a suspected thief in the market.", S.mob_violence),
+    # crowds fighting each other or the police are rioters, not armed groups
+    ("Migrant workers clashed with police at the railway station.", S.mob_violence),
+    ("Clashes erupted between two groups of villagers over a land dispute.", S.mob_violence),
+    ("Supporters of the two parties clashed in the market square.", S.mob_violence),
+    ("Two armed families clashed in the town after an altercation.", S.armed_clash),
     (
         "Police shot dead a man who was not wearing a mask during the coronavirus lockdown.",
         S.attack,
@@ -325,3 +330,16 @@ def test_detect_lowers_general_violence_told_beside_a_named_kind_of_violence(
     mentions = detector(document(nlp, "Herders and farmers clashed near the river. " + detail))
     wounded = next(m for m in mentions if m.inferred)
     assert wounded.score < alone.score
+
+
+def test_detect_a_reference_back_takes_the_type_of_the_event_told_before(
+    detector: EventDetector, nlp: Language
+) -> None:
+    text = (
+        "Partisans of two traditional chiefs clashed with firearms in the town. "
+        "Ten people were wounded in the clashes."
+    )
+    alone = detector(document(nlp, "Ten people were wounded in the clashes."))[0]
+    mentions = detector(document(nlp, text))
+    assert alone.sub_event_type is S.mob_violence
+    assert [m.sub_event_type for m in mentions] == [S.armed_clash, S.armed_clash]

@@ -50,6 +50,13 @@ def words(r: Reading, start: int, end: int) -> str:
             "armed_group",
             "armed_object",
         ),
+        # the two sides of a fight
+        (
+            "Migrant workers clashed with police at the station.",
+            "clashed",
+            "civilian",
+            "state_forces",
+        ),
         # coordinated verbs share their participants
         ("A trader was shot and injured by three armed men.", "shot", "armed_group", "civilian"),
     ],
@@ -59,7 +66,7 @@ def test_event_syntax_roles_follow_the_dependency_parse(
 ) -> None:
     r = reading(detector, nlp, text)
     match = next(m for m in r.triggers if words(r, m.start, m.end) == trigger)
-    agents, victims = roles(r.view, match)
+    agents, victims = roles(r.view, match, mutual=match.label == "Armed clash")
     assert agent in r.classes_at(agents)
     assert victim in r.classes_at(victims)
 
@@ -130,3 +137,13 @@ def test_event_syntax_definite_triggers_refer_back(
     r = reading(detector, nlp, text)
     match = next(m for m in r.triggers if "fighting" in words(r, m.start, m.end))
     assert is_anaphoric(r.view, match) is anaphoric
+
+
+def test_event_syntax_both_sides_between_are_parties(
+    detector: EventDetector, nlp: Language
+) -> None:
+    r = reading(detector, nlp, "Clashes erupted between villagers and herders near the river.")
+    match = next(m for m in r.triggers if words(r, m.start, m.end) == "clashes")
+    agents, victims = roles(r.view, match, mutual=True)
+    assert {"civilian"} <= r.classes_at(agents) & r.classes_at(victims)
+    assert "civilian" not in r.classes_at(roles(r.view, match)[0])

@@ -61,6 +61,7 @@ _VAC = EventType.violence_against_civilians
 _EXPLOSIONS = EventType.explosions
 _CIVILIAN_CUES = ("civilian", "civilian_place")
 _GENERIC_FRAMES = frozenset({"@violence"})  # words of violence in general: killed, attacked
+_MUTUAL = frozenset({"Armed clash"})  # fights between two sides: "clashed with", "clash between"
 
 
 @dataclass
@@ -139,6 +140,7 @@ class EventDetector:
                 main = self._mention(sentence, decision)
                 pairs.append((main, decision))
                 pairs.extend(self._clause_mentions(sentence, main))
+        _follow_antecedents(pairs)
         _arrests_at_protests(pairs)
         _lower_secondary(pairs, self.lexicon.settings["secondary"])
         return [mention for mention, _ in pairs]
@@ -264,7 +266,7 @@ class EventDetector:
         scores, provenance = _accumulate(group, extra)
         role_classes = {}
         for m in group:
-            agent_ids, victim_ids = roles(reading.view, m)
+            agent_ids, victim_ids = roles(reading.view, m, mutual=m.label in _MUTUAL)
             role_classes[id(m)] = (reading.classes_at(agent_ids), reading.classes_at(victim_ids))
         cues = _CueState(reading.present, role_classes, provenance, scores)
         fired = [r.name for r in self.lexicon.rules if _apply(r, scores, provenance, cues, extra)]
@@ -346,6 +348,25 @@ def subordinate_clauses(doc: Doc) -> list[tuple[int, int]]:
         end = subtree[-1].idx + len(subtree[-1].text)
         spans.append((start, end))
     return spans
+
+
+def _follow_antecedents(pairs: list[tuple[EventMention, Decision]]) -> None:
+    """A definite reference back ("ten were wounded in the clashes") is the event told before
+    with a trigger of the same kind ("partisans clashed with firearms"): it takes that event's
+    type, which its own sentence may lack the context to tell."""
+    for index, (mention, decision) in enumerate(pairs):
+        if not decision.anaphoric or mention.negated or mention.hypothetical:
+            continue
+        if mention.sub_event_type.event_type not in _VIOLENT:
+            continue  # "the demonstrators barricaded the roads": a protest may escalate
+        kind = decision.trigger.label
+        for earlier, told in reversed(pairs[:index]):
+            same_kind = any(m.label == kind for m in (told.trigger, *told.evidence))
+            if same_kind and not (earlier.negated or earlier.hypothetical):
+                if earlier.sub_event_type.event_type in _VIOLENT:
+                    mention.alternatives.setdefault(mention.sub_event_type, mention.score)
+                    mention.sub_event_type = earlier.sub_event_type
+                break
 
 
 def _arrests_at_protests(pairs: list[tuple[EventMention, Decision]]) -> None:

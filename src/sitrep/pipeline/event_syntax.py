@@ -47,8 +47,12 @@ def head_token(view: SentenceView, match: Match) -> Token | None:
     return view.doc[indices[0]] if indices else None
 
 
-def roles(view: SentenceView, match: Match) -> tuple[set[int], set[int]]:
-    """View indices of the agent (who acts) and the victim/target of a trigger."""
+def roles(view: SentenceView, match: Match, mutual: bool = False) -> tuple[set[int], set[int]]:
+    """View indices of the agent (who acts) and the victim/target of a trigger.
+
+    ``mutual``: the trigger names a fight between two sides ("clashed with", "a clash between
+    A and B"); the side after "with" is the target, and both sides "between" are agent and target.
+    """
     head = head_token(view, match)
     if head is None:
         return _roles_by_position(view, match)
@@ -58,6 +62,8 @@ def roles(view: SentenceView, match: Match) -> tuple[set[int], set[int]]:
         _verb_roles(head, agents, victims)
     else:
         _noun_roles(head, agents, victims)
+    if mutual:
+        _sides(head, agents, victims)
     agent_ids, victim_ids = _to_view(view, agents), _to_view(view, victims)
     if not victim_ids:  # the parse found no target: the words after the trigger
         victim_ids = _roles_by_position(view, match)[1] - agent_ids
@@ -81,6 +87,21 @@ def _verb_roles(verb: Token, agents: list[Token], victims: list[Token]) -> None:
     _shared_roles(verb, agents, victims)
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         (victims if verb.tag_ == "VBN" else agents).append(verb.head)
+
+
+def _sides(head: Token, agents: list[Token], victims: list[Token]) -> None:
+    """The two sides of a fight: "clashed [with police]", "a clash [between X and Y]",
+    "clashes erupted [between X and Y]"."""
+    holders = [head]
+    if head.dep_ == "nsubj" and head.head.pos_ in _VERBAL:
+        holders.append(head.head)
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ == "with":
+            victims.extend(objects)
+        elif prep.lower_ in {"between", "among", "amongst"}:
+            agents.extend(objects)
+            victims.extend(objects)
 
 
 def _shared_roles(verb: Token, agents: list[Token], victims: list[Token]) -> None:
