@@ -99,6 +99,14 @@ EVENTS = [
     ("Clashes erupted between two groups of villagers over a land dispute.", S.mob_violence),
     ("Supporters of the two parties clashed in the market square.", S.mob_violence),
     ("Two armed families clashed in the town after an altercation.", S.armed_clash),
+    ("Villagers beat up four men accused of stealing a goat.", S.mob_violence),
+    ("Five men beat up a shopkeeper with sticks over a dispute about masks.", S.mob_violence),
+    ("Women refugees engaged in fistfights with local women at a water pump.", S.mob_violence),
+    ("On 4 March, a crowd beat a man suspected of theft.", S.mob_violence),
+    # farmers and herders attacking each other's people, party cadres attacking opponents: militias
+    ("A group of herders attacked farmers in their fields and killed two of them.", S.attack),
+    ("Farmers attacked a Fulani camp and burned several huts.", S.attack),
+    ("Party workers attacked opposition activists distributing food in the town.", S.attack),
     (
         "Police shot dead a man who was not wearing a mask during the coronavirus lockdown.",
         S.attack,

@@ -58,3 +58,10 @@ def test_event_text_without_a_parse_uses_inflections(detector: EventDetector) ->
     r = detector.read("Gunmen kidnapped three travellers.")
     assert r.view.doc is None
     assert "Abduction/forced disappearance" in [m.label for m in r.triggers]
+
+
+def test_event_text_a_month_in_a_date_is_no_trigger(detector: EventDetector, nlp: Language) -> None:
+    dated = reading(detector, nlp, "On 4 March 2022, the council met in the town hall.")
+    assert [m.label for m in dated.triggers] == []
+    march = reading(detector, nlp, "Thousands joined the march to the parliament.")
+    assert "@march" in [m.label for m in march.triggers]

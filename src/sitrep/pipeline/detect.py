@@ -409,7 +409,13 @@ def _lower_secondary(pairs: list[tuple[EventMention, Decision]], factor: float) 
             and not decision.victims & {"civilian", "civilian_place"}
         )
         # "clashes erupted ... two were wounded": the wounding is told by the clash report
-        detail = mention.inferred and sub.event_type in _VIOLENT and specific_violence
+        told_before = any(
+            m.sentence.index < mention.sentence.index and m.sub_event_type.event_type in _VIOLENT
+            for m in asserted
+        )
+        detail = (
+            mention.inferred and sub.event_type in _VIOLENT and (specific_violence or told_before)
+        )
         if accompanying or milder or vague_attack or anaphoric or detail:
             mention.score = round(mention.score * factor, 4)
 

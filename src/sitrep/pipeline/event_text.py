@@ -22,6 +22,23 @@ __all__ = ["Match", "Matcher", "Reading", "SentenceView", "Tok", "read_sentence"
 
 _WORD = re.compile(r"[^\W_]+")  # "protester's" -> protester, s
 _SKIP = frozenset({"-", "–", "‐"})
+_WHEN = frozenset({"DATE", "TIME"})
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -91,6 +108,8 @@ def view_of(
             lower = token.text.lower()
             lemma = token.lemma_.lower()
             keys = frozenset({lower, lemma, *forms.get(lower, ()), *regular.get(lower, ())})
+            if lower in _MONTHS and token.ent_type_ in _WHEN:
+                keys = frozenset()  # "On 4 March": a date, no march
             by_doc_i[token.i] = len(tokens)
             span = (token.idx, token.idx + len(token.text))
             tokens.append(Tok(*span, lower, keys, token.i, token.ent_type_, token.ent_id_))
