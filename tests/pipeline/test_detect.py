@@ -107,6 +107,21 @@ EVENTS = [
     ("A group of herders attacked farmers in their fields and killed two of them.", S.attack),
     ("Farmers attacked a Fulani camp and burned several huts.", S.attack),
     ("Party workers attacked opposition activists distributing food in the town.", S.attack),
+    # violence that is only the topic of a protest or a demand does not make it a riot
+    (
+        "Hundreds rallied in the capital against the killing of a student by police.",
+        S.peaceful_protest,
+    ),
+    (
+        "Protesters gathered outside the parliament demanding the recovery of looted funds.",
+        S.peaceful_protest,
+    ),
+    (
+        "Teachers staged a protest demanding the arrest of people who set fire to crops.",
+        S.peaceful_protest,
+    ),
+    # an allegation still reports the event
+    ("Police are accused of assaulting a taxi driver in the market.", S.attack),
     (
         "Police shot dead a man who was not wearing a mask during the coronavirus lockdown.",
         S.attack,

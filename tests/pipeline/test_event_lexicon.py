@@ -138,3 +138,10 @@ def test_event_lexicon_reads_user_files_from_sitrep_home(
     assert lexicon.sources[-1].endswith("boats.json")
     assert EventDetector(lexicon).classify_sentence("Fighters torpedoed the ferry.") is not None
     assert len(EventLexicon.load(extra_paths=[]).sources) == 1  # explicitly none
+
+
+def test_event_lexicon_told_cues_must_be_known_cue_classes() -> None:
+    with pytest.raises(LexiconError, match="told_cues"):
+        EventLexicon.from_dict({"cues": {"riot": ["stone"]}, "told_cues": ["unrest"]})
+    lexicon = EventLexicon.from_dict({"cues": {"riot": ["stone"]}, "told_cues": ["riot"]})
+    assert lexicon.told_cues == {"riot"}

@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from sitrep.nlp import load_nlp
 from sitrep.pipeline.detect import EventDetector
-from sitrep.pipeline.event_syntax import is_anaphoric, roles, trigger_context
+from sitrep.pipeline.event_syntax import is_anaphoric, is_background, roles, trigger_context
 from sitrep.pipeline.event_text import Reading
 
 
@@ -147,3 +147,22 @@ def test_event_syntax_both_sides_between_are_parties(
     agents, victims = roles(r.view, match, mutual=True)
     assert {"civilian"} <= r.classes_at(agents) & r.classes_at(victims)
     assert "civilian" not in r.classes_at(roles(r.view, match)[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "why"),
+    [
+        ("Hundreds rallied against the killing of a student by police.", "killing", "frame"),
+        ("Protesters demanded the recovery of looted funds.", "looted", "demand"),
+        ("Neighbours banged pots after several days of clashes.", "clashes", "time"),
+        ("Protesters threw stones at the police.", "stones", None),
+        ("A protest that turned violent blocked the road.", "turned violent", None),
+    ],
+)
+def test_event_syntax_background_of_a_protest_demand_or_time_phrase(
+    detector: EventDetector, nlp: Language, text: str, cue: str, why: str | None
+) -> None:
+    r = reading(detector, nlp, text)
+    match = next(m for m in r.cues if words(r, m.start, m.end) == cue)
+    frames, demands = detector._frames, detector._modality
+    assert is_background(r.view, match, frames, demands, time_phrases=True) == why

@@ -44,6 +44,7 @@ from sitrep.pipeline.event_syntax import (
     Context,
     head_token,
     is_anaphoric,
+    is_background,
     object_span,
     roles,
     trigger_context,
@@ -61,7 +62,11 @@ _VAC = EventType.violence_against_civilians
 _EXPLOSIONS = EventType.explosions
 _CIVILIAN_CUES = ("civilian", "civilian_place")
 _GENERIC_FRAMES = frozenset({"@violence"})  # words of violence in general: killed, attacked
-_MUTUAL = frozenset({"Armed clash"})  # fights between two sides: "clashed with", "clash between"
+_MUTUAL = frozenset({"Armed clash"})
+# "police are accused of assaulting a driver": an allegation still reports the event
+_ALLEGATION = frozenset(
+    {"accuse", "accusation", "allegation", "allege"}
+)  # fights between two sides: "clashed with", "clash between"
 
 
 @dataclass
@@ -192,12 +197,10 @@ class EventDetector:
         """The sub-event type one sentence reports, or None when it reports no conflict event."""
         reading = self.read(text, doc)
         _drop_seized_weapons(reading)
+        self._drop_background_cues(reading)
         if not reading.triggers:
             return None
-        contexts = {
-            id(m): trigger_context(reading.view, m, self._negation, self._modality, self._frames)
-            for m in reading.triggers
-        }
+        contexts = {id(m): self._context(reading, m) for m in reading.triggers}
         for keep in (
             lambda c: c.asserted,
             lambda c: c.hypothetical and not (c.negated or c.embedded),
@@ -212,6 +215,33 @@ class EventDetector:
                     }
                     return decision
         return None
+
+    def _context(self, reading: Reading, match: Match) -> Context:
+        """How a trigger is framed; one in the topic of a protest, demand or accusation, or in a
+        time phrase ("after days of clashes"), is background (embedded)."""
+        context = trigger_context(reading.view, match, self._negation, self._modality, self._frames)
+        if context.embedded or reading.view.doc is None:
+            return context
+        why = is_background(reading.view, match, self._frames - _ALLEGATION, self._modality)
+        if why == "frame":
+            return Context(context.negated, context.hypothetical, embedded=True)
+        if why == "demand":  # "demanding the recovery of looted funds"
+            return Context(context.negated, hypothetical=True)
+        return context
+
+    def _drop_background_cues(self, reading: Reading) -> None:
+        """Cues of the lexicon's ``told_cues`` classes count only where the sentence tells them
+        as what happened: "protesters demanded the recovery of looted funds" is no riot."""
+        told = self.lexicon.told_cues
+        if reading.view.doc is None or not told:
+            return
+        view, frames, demands = reading.view, self._frames, self._modality
+        reading.cues = [
+            m
+            for m in reading.cues
+            if m.label not in told or not is_background(view, m, frames, demands, time_phrases=True)
+        ]
+        reading.present = {m.label for m in reading.cues}
 
     def _decide(
         self, reading: Reading, group: list[Match], contexts: dict[int, Context]

@@ -7,6 +7,7 @@ on word order (the words before a trigger act, the words after it are its target
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,15 @@ from sitrep.pipeline.event_text import Match, SentenceView
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Context", "head_token", "is_anaphoric", "object_span", "roles", "trigger_context"]
+__all__ = [
+    "Context",
+    "head_token",
+    "is_anaphoric",
+    "is_background",
+    "object_span",
+    "roles",
+    "trigger_context",
+]
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _CONTENT = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "AUX"})
@@ -324,3 +333,44 @@ def _context_by_position(
         hypothetical=bool(before(4) & (modality | _MODAL_AUX)),
         embedded=bool(before(5) & frames),
     )
+
+
+# Edges by which a word is the topic of the word above it ("a rally [against] the killing",
+# "accused [of] attacking"); a relative clause ("a protest that turned violent") or a modifier ("a
+# violent protest") tells what that word itself was. A demand or a call governs its object and
+# complement clauses ("demanding [the recovery] of looted funds", "called [for] the release").
+_TOPIC_EDGES = frozenset({"prep", "pobj", "pcomp", "dobj", "xcomp", "ccomp", "advcl"})
+_DEMAND_EDGES = frozenset({"dobj", "xcomp", "ccomp"})
+_TIME_MARKERS = frozenset({"after", "before", "following", "since"})
+
+
+def is_background(
+    view: SentenceView,
+    match: Match,
+    frames: AbstractSet[str],
+    demands: AbstractSet[str] = frozenset(),
+    *,
+    time_phrases: bool = False,
+) -> str | None:
+    """Why the matched words are only background to the sentence's event, not what its actors
+    did: "frame" in the topic of a frame word (a protest, an accusation: ``frames``), "demand"
+    the object of a demand or call (``demands``), "time" (with ``time_phrases``) in a time
+    phrase ("after days of clashes"); None when told as what happened. A clause told before
+    its governing verb is asserted ("Protesters marched, the police said")."""
+    token = head_token(view, match)
+    if token is None:
+        return None
+    for _ in range(8):
+        governor = token.head
+        if governor.i == token.i or (token.dep_ == "ccomp" and token.i < governor.i):
+            return None
+        words = {governor.lower_, governor.lemma_.lower()}
+        if token.dep_ in _TOPIC_EDGES and words & frames:
+            return "frame"
+        demanded = token.dep_ in _DEMAND_EDGES or (token.dep_ == "prep" and token.lower_ == "for")
+        if demanded and words & demands:
+            return "demand"
+        if time_phrases and governor.lower_ in _TIME_MARKERS and token.dep_ == "pobj":
+            return "time"
+        token = governor
+    return None
