@@ -107,6 +107,15 @@ EVENTS = [
     ("A group of herders attacked farmers in their fields and killed two of them.", S.attack),
     ("Farmers attacked a Fulani camp and burned several huts.", S.attack),
     ("Party workers attacked opposition activists distributing food in the town.", S.attack),
+    # a gathering to press a demand
+    (
+        "About two hundred residents gathered in front of the governor's office to demand clean water.",
+        S.peaceful_protest,
+    ),
+    ("Teachers went to the streets to claim the payment of their salaries.", S.peaceful_protest),
+    ("Residents banged pots against the president during his visit.", S.peaceful_protest),
+    # shots in the air harm no one
+    ("Officers reported hearing shots being fired in the air by border guards.", S.other),
     # violence that is only the topic of a protest or a demand does not make it a riot
     (
         "Hundreds rallied in the capital against the killing of a student by police.",
@@ -166,6 +175,7 @@ NON_EVENTS = [
     "The foreign minister condemned the attack and announced new sanctions.",  # diplomacy
     "A court sentenced three men to life in prison for the 2015 bombing.",  # court case
     "The ministry published its annual budget on Thursday.",  # no trigger
+    "Thousands gathered at the stadium for the funeral of the singer.",  # a gathering, no demand
     "Police arrested two men suspected of smuggling counterfeit banknotes.",  # organised crime
 ]
 

@@ -291,12 +291,19 @@ def trigger_context(
         token, steps = token.head, steps + 1
         if not coordinated and not _names(token):
             # a coordinated verb is not governed by its partner ("threatened and attacked")
-            words = {token.lower_, token.lemma_.lower()}
+            words = _frame_words(token)
             hypothetical |= bool(words & modality)
             embedded |= bool(words & frames)
         if token.dep_ == "ROOT":
             break
     return Context(negated, hypothetical, embedded)
+
+
+def _frame_words(token: Token) -> set[str]:
+    """The words by which a governing token may be a frame: a verb by its lemma only ("hearing
+    shots" is no court hearing), a noun by its form and lemma."""
+    lemma = token.lemma_.lower()
+    return {lemma} if token.pos_ in _VERBAL else {token.lower_, lemma}
 
 
 def _names(token: Token) -> bool:
@@ -364,7 +371,7 @@ def is_background(
         governor = token.head
         if governor.i == token.i or (token.dep_ == "ccomp" and token.i < governor.i):
             return None
-        words = {governor.lower_, governor.lemma_.lower()}
+        words = _frame_words(governor)
         if token.dep_ in _TOPIC_EDGES and words & frames:
             return "frame"
         demanded = token.dep_ in _DEMAND_EDGES or (token.dep_ == "prep" and token.lower_ == "for")
