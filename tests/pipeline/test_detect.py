@@ -129,6 +129,15 @@ EVENTS = [
         "Teachers staged a protest demanding the arrest of people who set fire to crops.",
         S.peaceful_protest,
     ),
+    # people shot by gunmen are their victims, not the other side of a battle
+    ("A man was killed in a drive-by shooting by armed men in a car.", S.attack),
+    (
+        "A man was shot and wounded by five masked gunmen in what police believe is a gang shooting.",
+        S.attack,
+    ),
+    # an off-duty soldier is a civilian; an army post is not
+    ("Militants shot and killed an off-duty soldier as he left the mosque.", S.attack),
+    ("Militants attacked an army post and killed four soldiers.", S.armed_clash),
     # an allegation still reports the event
     ("Police are accused of assaulting a taxi driver in the market.", S.attack),
     (

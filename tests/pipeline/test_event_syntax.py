@@ -50,6 +50,13 @@ def words(r: Reading, start: int, end: int) -> str:
             "armed_group",
             "armed_object",
         ),
+        # a verb read as a modifier of its subject still has it as agent when it has an object
+        (
+            "On 14 July, presumed JNIM militants killed between 3 and 10 people in the village.",
+            "killed",
+            "armed_group",
+            "people",
+        ),
         # the two sides of a fight
         (
             "Migrant workers clashed with police at the station.",
@@ -166,3 +173,11 @@ def test_event_syntax_background_of_a_protest_demand_or_time_phrase(
     match = next(m for m in r.cues if words(r, m.start, m.end) == cue)
     frames, demands = detector._frames, detector._modality
     assert is_background(r.view, match, frames, demands, time_phrases=True) == why
+
+
+def test_event_syntax_a_word_naming_who_acts_has_no_target_after_it(
+    detector: EventDetector, nlp: Language
+) -> None:
+    r = reading(detector, nlp, "A man was wounded by five gunmen in what police believe is a feud.")
+    match = next(m for m in r.triggers if words(r, m.start, m.end) == "gunmen")
+    assert "state_forces" not in r.classes_at(roles(r.view, match)[1])

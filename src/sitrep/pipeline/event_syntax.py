@@ -69,21 +69,31 @@ def roles(view: SentenceView, match: Match, mutual: bool = False) -> tuple[set[i
     victims: list[Token] = []
     if head.pos_ in _VERBAL:
         _verb_roles(head, agents, victims)
+        if head.dep_ == "pobj":  # a gerund used as a noun: "killed in a shooting"
+            _governor_roles(head, agents, victims)
     else:
         _noun_roles(head, agents, victims)
     if mutual:
         _sides(head, agents, victims)
     agent_ids, victim_ids = _to_view(view, agents), _to_view(view, victims)
-    if not victim_ids:  # the parse found no target: the words after the trigger
+    if not victim_ids and not _acts(head):  # no target in the parse: the words after it
         victim_ids = _roles_by_position(view, match)[1] - agent_ids
     return agent_ids, victim_ids
+
+
+def _acts(token: Token) -> bool:
+    """A word that names who acts ("[gunmen] killed", "wounded by [gunmen]"): the words after
+    it are not its target."""
+    if token.pos_ in _VERBAL:
+        return False
+    return token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
 
 
 def _verb_roles(verb: Token, agents: list[Token], victims: list[Token]) -> None:
     for child in verb.children:
         if child.dep_ == "nsubj":
             agents.append(child)
-        elif child.dep_ == "agent":
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             agents.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ in _VICTIM_DEPS:
             victims.append(child)
@@ -95,7 +105,10 @@ def _verb_roles(verb: Token, agents: list[Token], victims: list[Token]) -> None:
         agents.extend(c for c in verb.head.children if c.dep_ == "nsubj")
     _shared_roles(verb, agents, victims)
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        (victims if verb.tag_ == "VBN" else agents).append(verb.head)
+        # "civilians killed in the raid" (passive); "militants killed ten people" parsed as a
+        # modifier of "militants" has an object, so the noun acts
+        passive = verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children)
+        (victims if passive else agents).append(verb.head)
 
 
 def _sides(head: Token, agents: list[Token], victims: list[Token]) -> None:
@@ -135,11 +148,24 @@ def _noun_roles(noun: Token, agents: list[Token], victims: list[Token]) -> None:
             agents.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS or child.lower_ == "of"):
             victims.extend(c for c in child.children if c.dep_ == "pobj")
+    _governor_roles(noun, agents, victims)
+
+
+def _targets_of(verb: Token) -> list[Token]:
+    """The objects or passive subjects of a verb, or of the verb it is coordinated with."""
+    found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not found and verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:
+        found = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return found
+
+
+def _governor_roles(noun: Token, agents: list[Token], victims: list[Token]) -> None:
+    """Roles a noun trigger takes from the verb that governs it."""
     governor = noun.head
     if governor.i == noun.i:
         return
     if noun.dep_ == "nsubj" and governor.pos_ in _VERBAL:  # "drone strikes killed 21 people"
-        victims.extend(c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"})
+        victims.extend(_targets_of(governor))
     elif noun.dep_ == "dobj" and governor.pos_ in _VERBAL:  # "gunmen carried out an attack"
         agents.extend(c for c in governor.children if c.dep_ == "nsubj")
         for prep in (
@@ -149,7 +175,7 @@ def _noun_roles(noun: Token, agents: list[Token], victims: list[Token]) -> None:
     elif noun.dep_ == "pobj" and governor.dep_ in {"agent", "prep"}:  # "killed by / in attacks"
         verb = governor.head
         if verb.pos_ in _VERBAL:
-            victims.extend(c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"})
+            victims.extend(_targets_of(verb))
 
 
 def _expand(token: Token, depth: int = 3) -> list[Token]:
