@@ -107,6 +107,24 @@ EVENTS = [
     ("A group of herders attacked farmers in their fields and killed two of them.", S.attack),
     ("Farmers attacked a Fulani camp and burned several huts.", S.attack),
     ("Party workers attacked opposition activists distributing food in the town.", S.attack),
+    # fighting in which territory changed hands is coded as the change
+    (
+        "Government forces recovered control of two villages from rebels who withdrew after "
+        "heavy artillery bombardment.",
+        S.government_regains_territory,
+    ),
+    (
+        "The army staged a counterattack in the east of the city and regained significant ground.",
+        S.government_regains_territory,
+    ),
+    (
+        "The coalition handed control of the base back to the national army.",
+        S.non_violent_transfer_of_territory,
+    ),
+    (
+        "Militants captured the district after attacking it from several directions, police said.",
+        S.non_state_actor_overtakes_territory,
+    ),
     # a gathering to press a demand
     (
         "About two hundred residents gathered in front of the governor's office to demand clean water.",

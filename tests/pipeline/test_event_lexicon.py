@@ -145,3 +145,25 @@ def test_event_lexicon_told_cues_must_be_known_cue_classes() -> None:
         EventLexicon.from_dict({"cues": {"riot": ["stone"]}, "told_cues": ["unrest"]})
     lexicon = EventLexicon.from_dict({"cues": {"riot": ["stone"]}, "told_cues": ["riot"]})
     assert lexicon.told_cues == {"riot"}
+
+
+def test_event_lexicon_rules_may_test_a_label_score_floor() -> None:
+    data = {
+        "cues": {"territory": ["town"]},
+        "triggers": {"@capture": [["capture * @territory", 3.0], ["advance", 1.0]]},
+        "rules": [
+            {
+                "name": "strong capture",
+                "when": ["@capture"],
+                "all": ["label:@capture>2.5"],
+                "move": "Non-state actor overtakes territory",
+            }
+        ],
+    }
+    detector = EventDetector(EventLexicon.from_dict(data))
+    strong = detector.classify_sentence("Rebels captured the town on Sunday.")
+    assert strong is not None and strong.rules == ["strong capture"]
+    with pytest.raises(LexiconError, match="unknown"):
+        EventLexicon.from_dict(
+            {**data, "rules": [{**data["rules"][0], "all": ["label:@capture>x"]}]}
+        )

@@ -345,6 +345,11 @@ _ACCOMPANYING = {
     SubEventType.other,
 }
 _CROWDS = {EventType.protests, EventType.riots}
+_TERRITORY = {
+    SubEventType.government_regains_territory,
+    SubEventType.non_state_actor_overtakes_territory,
+    SubEventType.non_violent_transfer_of_territory,
+}
 _PROTEST_LADDER = [
     SubEventType.peaceful_protest,
     SubEventType.protest_with_intervention,
@@ -422,7 +427,7 @@ def _lower_secondary(pairs: list[tuple[EventMention, Decision]], factor: float) 
     reference back to an event already told ("two were wounded in the fighting")."""
     asserted = [m for m, _ in pairs if not (m.negated or m.hypothetical)]
     types = {m.sub_event_type for m in asserted}
-    violent = any(sub.event_type in _VIOLENT for sub in types)
+    violent = any(sub.event_type in _VIOLENT for sub in types) or bool(types & _TERRITORY)
     top = max((_PROTEST_LADDER.index(sub) for sub in types if sub in _PROTEST_LADDER), default=0)
     specific_violence = any(
         names_the_violence(m.sub_event_type) and not m.inferred for m in asserted
@@ -486,8 +491,9 @@ class _CueState:
 
     def has(self, ref: str, labels: list[str]) -> bool:
         role, _, cls = ref.partition(":") if ":" in ref else ("", "", ref)
-        if role == "label":
-            return self.scores.get(cls, 0.0) > 0
+        if role == "label":  # "label:@capture" has a score; "label:@capture>2.9" above 2.9
+            label, _, floor = cls.partition(">")
+            return self.scores.get(label, 0.0) > (float(floor) if floor else 0.0)
         if role in {"agent", "victim"}:
             return cls in self.role(role, labels)
         return cls in self.present

@@ -31,7 +31,8 @@ rule resolved. A rule is an object with:
 
 - ``when``: labels, at least one of which must have a score (omit: any label);
 - ``any`` / ``all`` / ``none``: cue references that must be present (one / all) or absent;
-- ``label:LABEL`` in ``any``/``all``/``none`` tests whether that label has a score;
+- ``label:LABEL`` in ``any``/``all``/``none`` tests whether that label has a score, and
+  ``label:LABEL>N`` whether its score is above N (strong evidence);
 - ``below``: apply only while the ``when`` labels' score is below this (weak evidence);
 - one action: ``"move": LABEL`` (the ``when`` labels' score goes to LABEL, plus ``bonus``),
   ``"add": {LABEL: weight}``, or ``"drop": true`` (the ``when`` labels, or every label, are
@@ -216,7 +217,7 @@ class EventLexicon:
             unknown += [
                 r
                 for r in (*rule.any, *rule.all, *rule.none)
-                if r.startswith("label:") and not _is_label(r[6:])
+                if r.startswith("label:") and not _label_test(r[6:])
             ]
             targets = [rule.move] if rule.move else [label for label, _ in rule.add]
             unknown += [t for t in (*targets, *rule.when) if not _is_label(t)]
@@ -259,6 +260,17 @@ def user_lexicon_files() -> list[Path]:
 
     folder = Settings.from_env().home / "lexicon"
     return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def _label_test(ref: str) -> bool:
+    """ "Armed clash" or "@capture>2.9": a known label, optionally with a score floor."""
+    label, _, floor = ref.partition(">")
+    if floor:
+        try:
+            float(floor)
+        except ValueError:
+            return False
+    return _is_label(label)
 
 
 def _is_label(label: str) -> bool:

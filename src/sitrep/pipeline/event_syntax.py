@@ -101,7 +101,8 @@ def _verb_roles(verb: Token, agents: list[Token], victims: list[Token]) -> None:
             victims.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ in _CLAUSE_LINKS and child.pos_ in _VERBAL:
             victims.extend(c for c in child.children if c.dep_ in {"dobj", "nsubjpass"})
-    if not agents and verb.dep_ in _CLAUSE_LINKS and verb.head.i != verb.i:
+    if not agents and verb.dep_ in _CLAUSE_LINKS - {"ccomp"} and verb.head.i != verb.i:
+        # a clause shares the subject of its verb; a reported clause does not share the speaker
         agents.extend(c for c in verb.head.children if c.dep_ == "nsubj")
     _shared_roles(verb, agents, victims)
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
