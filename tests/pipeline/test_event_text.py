@@ -65,3 +65,12 @@ def test_event_text_a_month_in_a_date_is_no_trigger(detector: EventDetector, nlp
     assert [m.label for m in dated.triggers] == []
     march = reading(detector, nlp, "Thousands joined the march to the parliament.")
     assert "@march" in [m.label for m in march.triggers]
+
+
+def test_event_text_capitalised_words_may_start_entity_patterns_without_a_parse() -> None:
+    lexicon = EventLexicon.from_dict(
+        {"cues": {"place": ["%GPE"]}, "triggers": {"@capture": [["@place * fell", 3.0]]}}
+    )
+    matcher = Matcher(lexicon.cues["place"])
+    view = view_of("Yesterday Kismayo fell to the rebels.", None, lexicon.forms, lexicon.inflected)
+    assert [view.tokens[m.start].lower for m in matcher.find(view)] == ["kismayo"]

@@ -23,6 +23,7 @@ __all__ = ["Match", "Matcher", "Reading", "SentenceView", "Tok", "read_sentence"
 _WORD = re.compile(r"[^\W_]+")  # "protester's" -> protester, s
 _SKIP = frozenset({"-", "–", "‐"})
 _WHEN = frozenset({"DATE", "TIME"})
+_CAP_LABELS = ("NORP", "GPE", "ORG")  # what a capitalised word may be without a parse
 _MONTHS = frozenset(
     [
         "january",
@@ -138,6 +139,13 @@ class Matcher:
             for word in first.words:
                 self.by_word[word].append(pattern)
 
+    def _entity_patterns(self, ent: str) -> list[Pattern]:
+        """Patterns that start with an entity label; without a parse a capitalised word
+        ("CAP") may be a name of any of the labels it stands in for."""
+        if ent == "CAP":
+            return [p for label in _CAP_LABELS for p in self.by_entity.get(label, ())]
+        return self.by_entity.get(ent, []) if ent else []
+
     def find(
         self,
         view: SentenceView,
@@ -163,7 +171,7 @@ class Matcher:
                     end = _match(pattern.cues, 0, tokens, i, starts)
                     if end is not None:
                         found.append(Match(pattern, i, end))
-            for pattern in self.by_entity.get(tok.ent, ()) if tok.ent else ():
+            for pattern in self._entity_patterns(tok.ent):
                 end = _match(pattern.cues, 0, tokens, i, starts)
                 if end is not None:
                     found.append(Match(pattern, i, end))
@@ -195,7 +203,7 @@ def _match(
         return None
     tok = tokens[i]
     if cue.entity:
-        hit = tok.ent == cue.entity or (tok.ent == "CAP" and cue.entity in {"NORP", "GPE", "ORG"})
+        hit = tok.ent == cue.entity or (tok.ent == "CAP" and cue.entity in _CAP_LABELS)
         return _match(cues, k + 1, tokens, i + 1, starts) if hit else None
     if cue.words & tok.keys:
         result = _match(cues, k + 1, tokens, i + 1, starts)
