@@ -156,6 +156,20 @@ EVENTS = [
     # an off-duty soldier is a civilian; an army post is not
     ("Militants shot and killed an off-duty soldier as he left the mosque.", S.attack),
     ("Militants attacked an army post and killed four soldiers.", S.armed_clash),
+    # a killing that caused a protest is its background; one done to the protesters is the event
+    (
+        "Residents demonstrated in the town after a gendarme shot and killed a motorcycle taxi driver.",
+        S.peaceful_protest,
+    ),
+    (
+        "Protesters were injured after security forces dispersed a demonstration using live bullets.",
+        S.excessive_force_against_protesters,
+    ),
+    # a deal that a protest is about
+    (
+        "Hundreds protested outside parliament over the recent talks on a prisoner swap.",
+        S.peaceful_protest,
+    ),
     # an allegation still reports the event
     ("Police are accused of assaulting a taxi driver in the market.", S.attack),
     (

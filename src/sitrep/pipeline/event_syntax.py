@@ -376,6 +376,7 @@ def _context_by_position(
 _TOPIC_EDGES = frozenset({"prep", "pobj", "pcomp", "dobj", "xcomp", "ccomp", "advcl"})
 _DEMAND_EDGES = frozenset({"dobj", "xcomp", "ccomp"})
 _TIME_MARKERS = frozenset({"after", "before", "following", "since"})
+_OUTCOMES = frozenset({"injure", "wound", "kill", "die", "hurt", "hospitalize", "hospitalise"})
 
 
 def is_background(
@@ -404,7 +405,20 @@ def is_background(
         demanded = token.dep_ in _DEMAND_EDGES or (token.dep_ == "prep" and token.lower_ == "for")
         if demanded and words & demands:
             return "demand"
-        if time_phrases and governor.lower_ in _TIME_MARKERS and token.dep_ == "pobj":
+        if time_phrases and _time_phrase(token):
             return "time"
         token = governor
     return None
+
+
+def _time_phrase(token: Token) -> bool:
+    """ "after [days of clashes]", "after [a gendarme shot a driver]": a phrase or clause that
+    dates the sentence's event by another one. Not when the sentence tells its outcome
+    ("protesters were injured after police fired live bullets"): that is the same event."""
+    if token.dep_ == "pobj":
+        return token.head.lower_ in _TIME_MARKERS
+    return (
+        token.dep_ == "advcl"
+        and token.head.lemma_.lower() not in _OUTCOMES
+        and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKERS for c in token.children)
+    )
