@@ -170,6 +170,19 @@ EVENTS = [
         "Hundreds protested outside parliament over the recent talks on a prisoner swap.",
         S.peaceful_protest,
     ),
+    # crowds attacking the police; a motive told with "revenge for" is background
+    (
+        "A mob attacked police officers enforcing the curfew and injured three of them.",
+        S.mob_violence,
+    ),
+    (
+        "Youths attacked a police patrol in the village to take revenge for the arrest of a friend.",
+        S.mob_violence,
+    ),
+    ("Gunmen attacked a police patrol in the village, killing two officers.", S.armed_clash),
+    # gang members and private guards are armed actors
+    ("A gang member was shot dead by two armed men in the neighbourhood.", S.armed_clash),
+    ("Armed men attacked a private security guard outside the bank.", S.armed_clash),
     # an allegation still reports the event
     ("Police are accused of assaulting a taxi driver in the market.", S.attack),
     (

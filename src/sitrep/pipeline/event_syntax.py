@@ -400,6 +400,9 @@ def is_background(
         if governor.i == token.i or (token.dep_ == "ccomp" and token.i < governor.i):
             return None
         words = _frame_words(governor)
+        if token.dep_ == "prep" and governor.pos_ in _VERBAL:
+            # "take [revenge] for the arrest", "held [a protest] against the killing"
+            words |= {c.lemma_.lower() for c in governor.children if c.dep_ == "dobj"}
         if token.dep_ in _TOPIC_EDGES and words & frames:
             return "frame"
         demanded = token.dep_ in _DEMAND_EDGES or (token.dep_ == "prep" and token.lower_ == "for")
