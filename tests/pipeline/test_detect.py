@@ -430,3 +430,23 @@ def test_detect_a_reference_back_takes_the_type_of_the_event_told_before(
     mentions = detector(document(nlp, text))
     assert alone.sub_event_type is S.mob_violence
     assert [m.sub_event_type for m in mentions] == [S.armed_clash, S.armed_clash]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police seized a ton of cannabis hidden in a truck. Three men were arrested.", []),
+        (
+            "Militants attacked a checkpoint near the town. Police arrested three men.",
+            [S.armed_clash, S.arrests],
+        ),
+        (
+            "Police seized guns and drugs in a raid on two homes. Two men were arrested.",
+            [S.disrupted_weapons_use, S.arrests],
+        ),
+    ],
+)
+def test_detect_arrests_in_a_drug_or_crime_story_are_police_work(
+    detector: EventDetector, nlp: Language, text: str, expected: list[S]
+) -> None:
+    assert [m.sub_event_type for m in detector(document(nlp, text))] == expected

@@ -145,10 +145,29 @@ class EventDetector:
                 main = self._mention(sentence, decision)
                 pairs.append((main, decision))
                 pairs.extend(self._clause_mentions(sentence, main))
+        pairs = self._drop_police_work(document, pairs)
         _follow_antecedents(pairs)
         _arrests_at_protests(pairs)
         _lower_secondary(pairs, self.lexicon.settings["secondary"])
         return [mention for mention, _ in pairs]
+
+    def _drop_police_work(
+        self, document: Document, pairs: list[tuple[EventMention, Decision]]
+    ) -> list[tuple[EventMention, Decision]]:
+        """Arrests, seizures or damage told in an article about drugs or ordinary crime, with
+        no armed group, protest or weapon in it, are police work, not conflict events: the
+        lexicon's rule for one sentence ("police seized a ton of cannabis"), applied to the
+        article ("... A man was arrested.")."""
+        if not pairs or any(m.sub_event_type not in _POLICE_WORK for m, _ in pairs):
+            return pairs
+        lexicon = self.lexicon
+        classes: set[str] = set()
+        for sentence in document.sentences:
+            view = view_of(sentence.text, None, lexicon.forms, lexicon.inflected)
+            classes |= {m.label for m in self._cues.find(view)}
+        if classes & _CRIME_DOMAINS and not classes & _CONFLICT_SIGNS:
+            return []
+        return pairs
 
     def _clause_mentions(
         self, sentence: Sentence, main: EventMention
@@ -345,6 +364,13 @@ _ACCOMPANYING = {
     SubEventType.other,
 }
 _CROWDS = {EventType.protests, EventType.riots}
+_POLICE_WORK = {
+    SubEventType.arrests,
+    SubEventType.looting_property_destruction,
+    SubEventType.disrupted_weapons_use,
+}
+_CRIME_DOMAINS = frozenset({"drugs", "crime"})
+_CONFLICT_SIGNS = frozenset({"armed_group", "protest", "weapon"})
 _TERRITORY = {
     SubEventType.government_regains_territory,
     SubEventType.non_state_actor_overtakes_territory,
