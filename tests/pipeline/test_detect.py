@@ -231,6 +231,8 @@ NON_EVENTS = [
     "The ministry published its annual budget on Thursday.",  # no trigger
     "Thousands gathered at the stadium for the funeral of the singer.",  # a gathering, no demand
     "Police arrested two men suspected of smuggling counterfeit banknotes.",  # organised crime
+    "Russia expelled diplomats from three countries for taking part in unauthorised protests.",
+    "The ministry rejected allegations that its aircraft were responsible for an attack on a convoy.",
 ]
 
 

@@ -167,3 +167,16 @@ def test_event_lexicon_rules_may_test_a_label_score_floor() -> None:
         EventLexicon.from_dict(
             {**data, "rules": [{**data["rules"][0], "all": ["label:@capture>x"]}]}
         )
+
+
+def test_event_lexicon_a_drop_rule_with_a_floor_drops_only_the_weak_labels() -> None:
+    data = {
+        "cues": {"diplomacy": ["ambassador"]},
+        "triggers": {"Peaceful protest": [["protest", 2.6]], "Agreement": [["sign * accord", 3.6]]},
+        "rules": [{"name": "diplomacy", "any": ["diplomacy"], "below": 3.0, "drop": True}],
+    }
+    detector = EventDetector(EventLexicon.from_dict(data))
+    decision = detector.classify_sentence("The ambassador came to protest and to sign the accord.")
+    assert decision is not None
+    assert decision.sub_event_type is S.agreement
+    assert S.peaceful_protest not in decision.alternatives

@@ -74,3 +74,10 @@ def test_event_text_capitalised_words_may_start_entity_patterns_without_a_parse(
     matcher = Matcher(lexicon.cues["place"])
     view = view_of("Yesterday Kismayo fell to the rebels.", None, lexicon.forms, lexicon.inflected)
     assert [view.tokens[m.start].lower for m in matcher.find(view)] == ["kismayo"]
+
+
+def test_event_text_a_shield_owns_its_first_word(detector: EventDetector, nlp: Language) -> None:
+    r = reading(detector, nlp, "Russia expelled diplomats from three countries.")
+    assert "@recapture" not in [m.label for m in r.triggers]
+    r = reading(detector, nlp, "The army expelled the rebels from three villages.")
+    assert "@recapture" in [m.label for m in r.triggers]

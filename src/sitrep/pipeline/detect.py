@@ -564,8 +564,13 @@ def _apply(
     )
     if not labels:
         return False
-    if rule.below is not None and sum(scores[lbl] for lbl in labels) >= rule.below:
-        return False
+    if rule.below is not None:
+        if rule.drop:  # each weakly supported label of the domain goes
+            labels = [lbl for lbl in labels if scores[lbl] < rule.below]
+            if not labels:
+                return False
+        elif sum(scores[lbl] for lbl in labels) >= rule.below:
+            return False
     if rule.any and not any(cues.has(r, labels) for r in rule.any):
         return False
     if rule.all and not all(cues.has(r, labels) for r in rule.all):

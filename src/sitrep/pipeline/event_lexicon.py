@@ -33,7 +33,8 @@ rule resolved. A rule is an object with:
 - ``any`` / ``all`` / ``none``: cue references that must be present (one / all) or absent;
 - ``label:LABEL`` in ``any``/``all``/``none`` tests whether that label has a score, and
   ``label:LABEL>N`` whether its score is above N (strong evidence);
-- ``below``: apply only while the ``when`` labels' score is below this (weak evidence);
+- ``below``: apply only while the ``when`` labels' score is below this (weak evidence); a
+  ``drop`` rule drops each of its labels whose own score is below it;
 - one action: ``"move": LABEL`` (the ``when`` labels' score goes to LABEL, plus ``bonus``),
   ``"add": {LABEL: weight}``, or ``"drop": true`` (the ``when`` labels, or every label, are
   zeroed: a non-event domain such as sport or natural disasters).

@@ -75,11 +75,15 @@ class Match:
     def covers(self, other: Match) -> bool:
         """A longer match hides the shorter matches inside it ("grenade launcher" hides
         "grenade"); a pattern with a gap hides only one-word matches on its first or last word
-        ("shot down * drone" hides "shot"), since its gap may hold other cues."""
+        ("shot down * drone" hides "shot"), since its gap may hold other cues; a shield with a
+        gap (weight 0) hides every match that starts on its first word."""
+        gapped = any(cue.gap for cue in self.pattern.cues)
+        blocker = self.pattern.weight == 0  # a shield: "expel * diplomats" is no expulsion
+        if gapped and blocker and other.start == self.start and other is not self:
+            return True  # ... nor is "expelled diplomats from": the shield owns its first word
         if (self.end - self.start) <= (other.end - other.start):
             return False
-        if any(cue.gap for cue in self.pattern.cues):
-            blocker = self.pattern.weight == 0  # a shield: "expel * diplomats" is no expulsion
+        if gapped:
             stronger = blocker or self.pattern.weight >= other.pattern.weight
             return (
                 stronger
