@@ -452,3 +452,15 @@ def test_detect_arrests_in_a_drug_or_crime_story_are_police_work(
     detector: EventDetector, nlp: Language, text: str, expected: list[S]
 ) -> None:
     assert [m.sub_event_type for m in detector(document(nlp, text))] == expected
+
+
+def test_detect_a_crowd_rioting_after_a_protest_is_a_violent_demonstration(
+    detector: EventDetector, nlp: Language
+) -> None:
+    riot = "Youths threw stones at the police and burned a car."
+    alone = detector(document(nlp, riot))
+    told = detector(
+        document(nlp, "Residents demonstrated against the new quarantine rules. " + riot)
+    )
+    assert [m.sub_event_type for m in alone] == [S.mob_violence]
+    assert [m.sub_event_type for m in told] == [S.peaceful_protest, S.violent_demonstration]

@@ -64,6 +64,13 @@ def mention(
             S.excessive_force_against_protesters,
         ),
         ([mention(S.peaceful_protest, 0.7), mention(S.arrests, 0.6)], S.protest_with_intervention),
+        # police dispersing a mob: the mob violence is the event
+        ([mention(S.mob_violence, 0.5), mention(S.protest_with_intervention, 0.6)], S.mob_violence),
+        # rioting told with a demonstration
+        (
+            [mention(S.peaceful_protest, 0.6), mention(S.violent_demonstration, 0.5)],
+            S.violent_demonstration,
+        ),
         # a suicide attack stays a suicide bomb
         ([mention(S.remote_explosive, 0.9), mention(S.suicide_bomb, 0.5)], S.suicide_bomb),
         # looting and seizures accompany the violence they are part of

@@ -81,3 +81,10 @@ def test_event_text_a_shield_owns_its_first_word(detector: EventDetector, nlp: L
     assert "@recapture" not in [m.label for m in r.triggers]
     r = reading(detector, nlp, "The army expelled the rebels from three villages.")
     assert "@recapture" in [m.label for m in r.triggers]
+
+
+def test_event_text_a_verbal_confrontation_is_no_fight(
+    detector: EventDetector, nlp: Language
+) -> None:
+    r = reading(detector, nlp, "Some of the marchers had verbal confrontations with drivers.")
+    assert "Armed clash" not in [m.label for m in r.triggers]

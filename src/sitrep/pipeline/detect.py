@@ -148,6 +148,7 @@ class EventDetector:
         pairs = self._drop_police_work(document, pairs)
         _follow_antecedents(pairs)
         _arrests_at_protests(pairs)
+        _riots_at_protests(pairs)
         _lower_secondary(pairs, self.lexicon.settings["secondary"])
         return [mention for mention, _ in pairs]
 
@@ -364,6 +365,8 @@ _ACCOMPANYING = {
     SubEventType.other,
 }
 _CROWDS = {EventType.protests, EventType.riots}
+# trigger labels of words that tell a demonstration itself (not only police dispersing a crowd)
+_PROTEST_WORDS = frozenset({SubEventType.peaceful_protest.value, "@march", "@gathering"})
 _POLICE_WORK = {
     SubEventType.arrests,
     SubEventType.looting_property_destruction,
@@ -443,6 +446,29 @@ def _arrests_at_protests(pairs: list[tuple[EventMention, Decision]]) -> None:
             mention.alternatives.setdefault(SubEventType.peaceful_protest, mention.score)
             mention.sub_event_type = SubEventType.protest_with_intervention
             mention.evidence.extend(a.trigger for a in arrests)
+
+
+def _riots_at_protests(pairs: list[tuple[EventMention, Decision]]) -> None:
+    """A crowd's violence told after a protest in the same article ("Residents demonstrated
+    against the quarantine. They threw stones at the police.") is the demonstrators rioting: a
+    violent demonstration, not mob violence (ACLED: rioters at a demonstration)."""
+    first_protest = next(
+        (
+            m.sentence.index
+            for m, d in pairs
+            if m.sub_event_type.event_type is EventType.protests
+            and not (m.negated or m.hypothetical)
+            and any(t.label in _PROTEST_WORDS for t in (d.trigger, *d.evidence))
+        ),
+        None,
+    )
+    if first_protest is None:
+        return
+    for mention, _ in pairs:
+        late = mention.sentence.index >= first_protest
+        if late and mention.sub_event_type is SubEventType.mob_violence:
+            mention.alternatives.setdefault(SubEventType.mob_violence, mention.score)
+            mention.sub_event_type = SubEventType.violent_demonstration
 
 
 def _lower_secondary(pairs: list[tuple[EventMention, Decision]], factor: float) -> None:

@@ -9,7 +9,8 @@ rules for mixed reports then decide:
 - a change of territory reported with fighting is coded as that change (government regains /
   non-state actor overtakes), not as the fighting;
 - a protest escalates: peaceful < with intervention < excessive force; if the demonstrators
-  themselves turned violent it is a violent demonstration;
+  themselves turned violent it is a violent demonstration; police dispersing a mob (no
+  demonstration told) is part of the mob violence;
 - a suicide attack stays a suicide bomb whatever else exploded; sexual violence in an attack is
   coded as sexual violence;
 - looting, arrests, weapons seized, displacement and movements of forces that accompany
@@ -124,6 +125,9 @@ def _codebook(
         return S.armed_clash
     protest = [s for s in _PROTEST_LADDER if s in chosen]
     if protest:
+        demonstration = {S.peaceful_protest, S.violent_demonstration}
+        if S.mob_violence in chosen and not chosen & demonstration:
+            return S.mob_violence  # police dispersing a riot: the riot is the event
         if S.arrests in chosen and protest[-1] is S.peaceful_protest:
             return S.protest_with_intervention
         violent_others = {s for s in chosen if s.event_type in _VIOLENT_TYPES} - set(
