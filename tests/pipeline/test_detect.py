@@ -230,6 +230,7 @@ NON_EVENTS = [
     "A court sentenced three men to life in prison for the 2015 bombing.",  # court case
     "The ministry published its annual budget on Thursday.",  # no trigger
     "Thousands gathered at the stadium for the funeral of the singer.",  # a gathering, no demand
+    "Fans gathered outside the stadium to support their team before the final.",  # sport
     "Police arrested two men suspected of smuggling counterfeit banknotes.",  # organised crime
     "Russia expelled diplomats from three countries for taking part in unauthorised protests.",
     "The ministry rejected allegations that its aircraft were responsible for an attack on a convoy.",
@@ -464,3 +465,13 @@ def test_detect_a_crowd_rioting_after_a_protest_is_a_violent_demonstration(
     )
     assert [m.sub_event_type for m in alone] == [S.mob_violence]
     assert [m.sub_event_type for m in told] == [S.peaceful_protest, S.violent_demonstration]
+
+
+def test_detect_a_background_event_is_still_a_mention(
+    detector: EventDetector, nlp: Language
+) -> None:
+    text = "The 2015 peace deal ended two decades of fighting."
+    decision = detector.classify_sentence(text, nlp(text))
+    assert decision is not None
+    assert decision.sub_event_type is S.agreement
+    assert not decision.context.hypothetical  # the subject of "ended" happened

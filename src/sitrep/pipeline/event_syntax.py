@@ -315,11 +315,12 @@ def trigger_context(
         if token.dep_ == "ccomp" and token.i < token.head.i:
             break  # "Protesters marched, the police said": the clause before is asserted
         coordinated = token.dep_ == "conj"
+        subject = token.dep_ == "nsubj"  # "the 2015 deal ended the war": the deal happened
         token, steps = token.head, steps + 1
         if not coordinated and not _names(token):
             # a coordinated verb is not governed by its partner ("threatened and attacked")
             words = _frame_words(token)
-            hypothetical |= bool(words & modality)
+            hypothetical |= not subject and bool(words & modality)
             embedded |= bool(words & frames)
         if token.dep_ == "ROOT":
             break
