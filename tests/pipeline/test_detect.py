@@ -315,16 +315,6 @@ def test_detect_mentions_carry_article_spans(detector: EventDetector, nlp: Langu
     assert mentions[0].civilian_targeting
 
 
-def test_detect_lowers_details_of_a_more_specific_report(
-    detector: EventDetector, nlp: Language
-) -> None:
-    text = "Soldiers clashed with militants near the village. The troops later seized weapons."
-    alone = detector(document(nlp, "The troops later seized weapons."))[0]
-    mentions = detector(document(nlp, text))
-    seizure = next(m for m in mentions if m.sub_event_type is S.disrupted_weapons_use)
-    assert seizure.score < alone.score
-
-
 def test_detect_works_without_a_parse(detector: EventDetector) -> None:
     decision = detector.classify_sentence(
         "Gunmen attacked an army checkpoint, killing four soldiers."
@@ -378,23 +368,6 @@ def test_detect_actor_classes_make_dictionary_actors_cues() -> None:
     assert informed.sub_event_type is S.government_regains_territory
 
 
-def test_detect_arrests_at_a_protest_make_it_a_protest_with_intervention(
-    detector: EventDetector, nlp: Language
-) -> None:
-    dispersed = "Hundreds of nurses protested outside the ministry. Police arrested twelve of them."
-    mentions = detector(document(nlp, dispersed))
-    assert mentions[0].sub_event_type is S.protest_with_intervention
-    assert "arrested" in [span.text for span in mentions[0].evidence]
-
-
-def test_detect_a_protest_against_an_arrest_stays_peaceful(
-    detector: EventDetector, nlp: Language
-) -> None:
-    cause = "Journalists protested against the arrest of their editor. He was arrested on Monday."
-    mentions = detector(document(nlp, cause))
-    assert mentions[0].sub_event_type is S.peaceful_protest
-
-
 @pytest.mark.parametrize(
     ("text", "inferred"),
     [
@@ -410,29 +383,6 @@ def test_detect_marks_types_inferred_from_general_words_of_violence(
     decision = detector.classify_sentence(text, nlp(text))
     assert decision is not None
     assert decision.inferred is inferred
-
-
-def test_detect_lowers_general_violence_told_beside_a_named_kind_of_violence(
-    detector: EventDetector, nlp: Language
-) -> None:
-    detail = "Several farmers were wounded by machetes."
-    alone = detector(document(nlp, detail))[0]
-    mentions = detector(document(nlp, "Herders and farmers clashed near the river. " + detail))
-    wounded = next(m for m in mentions if m.inferred)
-    assert wounded.score < alone.score
-
-
-def test_detect_a_reference_back_takes_the_type_of_the_event_told_before(
-    detector: EventDetector, nlp: Language
-) -> None:
-    text = (
-        "Partisans of two traditional chiefs clashed with firearms in the town. "
-        "Ten people were wounded in the clashes."
-    )
-    alone = detector(document(nlp, "Ten people were wounded in the clashes."))[0]
-    mentions = detector(document(nlp, text))
-    assert alone.sub_event_type is S.mob_violence
-    assert [m.sub_event_type for m in mentions] == [S.armed_clash, S.armed_clash]
 
 
 @pytest.mark.parametrize(
@@ -453,18 +403,6 @@ def test_detect_arrests_in_a_drug_or_crime_story_are_police_work(
     detector: EventDetector, nlp: Language, text: str, expected: list[S]
 ) -> None:
     assert [m.sub_event_type for m in detector(document(nlp, text))] == expected
-
-
-def test_detect_a_crowd_rioting_after_a_protest_is_a_violent_demonstration(
-    detector: EventDetector, nlp: Language
-) -> None:
-    riot = "Youths threw stones at the police and burned a car."
-    alone = detector(document(nlp, riot))
-    told = detector(
-        document(nlp, "Residents demonstrated against the new quarantine rules. " + riot)
-    )
-    assert [m.sub_event_type for m in alone] == [S.mob_violence]
-    assert [m.sub_event_type for m in told] == [S.peaceful_protest, S.violent_demonstration]
 
 
 def test_detect_a_background_event_is_still_a_mention(

@@ -16,9 +16,16 @@ The detector is driven by the event lexicon (``sitrep/data/event_lexicon.json``,
    something else ("claimed responsibility for the attack", "sentenced for the bombing", "a
    missile test") makes no mention.
 
-Then, across the article: a peaceful protest reported with arrests becomes a protest with
-intervention, and mentions that only add detail to a more specific report (weapons seized after a
-clash, "two were wounded in the fighting") are lowered, so the most specific report ranks first.
+A type read only from general words of violence ("killed", "attacked") and who was involved is
+marked ``inferred``: a report that names the kind of violence ("clashed", "shelled") decides
+over it. Violence that is only the topic of a protest, a demand or an accusation, or that dates
+the event ("after days of clashes"), is background (the lexicon's ``told_cues``).
+
+Then, across the article (``sitrep.pipeline.event_article``): arrests and seizures in a story
+about drugs or ordinary crime are police work (no event); a reference back ("in the clashes")
+takes the type of the event told before; arrests at a protest make it a protest with
+intervention, rioting told after a protest makes it a violent demonstration; mentions that only
+add detail to a more specific report are lowered, so the most specific report ranks first.
 
 Speed: the relevance filter costs about 0.07 ms per sentence and detection about 0.15-0.3 ms per
 parsed sentence (``python -m sitrep.evaluation.relevance``), against ~4 ms for the spaCy parse.
@@ -38,8 +45,9 @@ from typing import TYPE_CHECKING
 
 from sitrep.model import Span
 from sitrep.pipeline.document import Document, Sentence
+from sitrep.pipeline.event_article import read_article
 from sitrep.pipeline.event_lexicon import EventLexicon, Pattern, Rule
-from sitrep.pipeline.event_resolve import names_the_violence, resolve_type
+from sitrep.pipeline.event_resolve import resolve_type
 from sitrep.pipeline.event_syntax import (
     Context,
     head_token,
@@ -146,10 +154,7 @@ class EventDetector:
                 pairs.append((main, decision))
                 pairs.extend(self._clause_mentions(sentence, main))
         pairs = self._drop_police_work(document, pairs)
-        _follow_antecedents(pairs)
-        _arrests_at_protests(pairs)
-        _riots_at_protests(pairs)
-        _lower_secondary(pairs, self.lexicon.settings["secondary"])
+        read_article(pairs, secondary=self.lexicon.settings["secondary"])
         return [mention for mention, _ in pairs]
 
     def _drop_police_work(
@@ -351,22 +356,6 @@ class EventDetector:
 
 
 _DISRUPTED = SubEventType.disrupted_weapons_use.value
-_VIOLENT = {
-    EventType.battles,
-    EventType.explosions,
-    EventType.violence_against_civilians,
-    EventType.riots,
-}
-_ACCOMPANYING = {
-    SubEventType.disrupted_weapons_use,
-    SubEventType.arrests,
-    SubEventType.looting_property_destruction,
-    SubEventType.change_to_group_activity,
-    SubEventType.other,
-}
-_CROWDS = {EventType.protests, EventType.riots}
-# trigger labels of words that tell a demonstration itself (not only police dispersing a crowd)
-_PROTEST_WORDS = frozenset({SubEventType.peaceful_protest.value, "@march", "@gathering"})
 _POLICE_WORK = {
     SubEventType.arrests,
     SubEventType.looting_property_destruction,
@@ -374,18 +363,6 @@ _POLICE_WORK = {
 }
 _CRIME_DOMAINS = frozenset({"drugs", "crime"})
 _CONFLICT_SIGNS = frozenset({"armed_group", "protest", "weapon"})
-_TERRITORY = {
-    SubEventType.government_regains_territory,
-    SubEventType.non_state_actor_overtakes_territory,
-    SubEventType.non_violent_transfer_of_territory,
-}
-_PROTEST_LADDER = [
-    SubEventType.peaceful_protest,
-    SubEventType.protest_with_intervention,
-    SubEventType.excessive_force_against_protesters,
-]
-
-
 _CLAUSE_MARKERS = frozenset(
     {"after", "before", "since", "while", "when", "until", "following", "as"}
 )
@@ -412,99 +389,6 @@ def subordinate_clauses(doc: Doc) -> list[tuple[int, int]]:
         end = subtree[-1].idx + len(subtree[-1].text)
         spans.append((start, end))
     return spans
-
-
-def _follow_antecedents(pairs: list[tuple[EventMention, Decision]]) -> None:
-    """A definite reference back ("ten were wounded in the clashes") is the event told before
-    with a trigger of the same kind ("partisans clashed with firearms"): it takes that event's
-    type, which its own sentence may lack the context to tell."""
-    for index, (mention, decision) in enumerate(pairs):
-        if not decision.anaphoric or mention.negated or mention.hypothetical:
-            continue
-        if mention.sub_event_type.event_type not in _VIOLENT:
-            continue  # "the demonstrators barricaded the roads": a protest may escalate
-        kind = decision.trigger.label
-        for earlier, told in reversed(pairs[:index]):
-            same_kind = any(m.label == kind for m in (told.trigger, *told.evidence))
-            if same_kind and not (earlier.negated or earlier.hypothetical):
-                if earlier.sub_event_type.event_type in _VIOLENT:
-                    mention.alternatives.setdefault(mention.sub_event_type, mention.score)
-                    mention.sub_event_type = earlier.sub_event_type
-                break
-
-
-def _arrests_at_protests(pairs: list[tuple[EventMention, Decision]]) -> None:
-    """A peaceful protest whose article also reports arrests is a protest with intervention
-    (ACLED); the arrest becomes evidence of the protest mention, and stays a mention itself.
-    Not when the protest was against an arrest: then the arrest is its background."""
-    asserted = [m for m, _ in pairs if not (m.negated or m.hypothetical)]
-    arrests = [m for m in asserted if m.sub_event_type is SubEventType.arrests]
-    if not arrests or any(SubEventType.arrests.value in d.framed for _, d in pairs):
-        return
-    for mention in asserted:
-        if mention.sub_event_type is SubEventType.peaceful_protest:
-            mention.alternatives.setdefault(SubEventType.peaceful_protest, mention.score)
-            mention.sub_event_type = SubEventType.protest_with_intervention
-            mention.evidence.extend(a.trigger for a in arrests)
-
-
-def _riots_at_protests(pairs: list[tuple[EventMention, Decision]]) -> None:
-    """A crowd's violence told after a protest in the same article ("Residents demonstrated
-    against the quarantine. They threw stones at the police.") is the demonstrators rioting: a
-    violent demonstration, not mob violence (ACLED: rioters at a demonstration)."""
-    first_protest = next(
-        (
-            m.sentence.index
-            for m, d in pairs
-            if m.sub_event_type.event_type is EventType.protests
-            and not (m.negated or m.hypothetical)
-            and any(t.label in _PROTEST_WORDS for t in (d.trigger, *d.evidence))
-        ),
-        None,
-    )
-    if first_protest is None:
-        return
-    for mention, _ in pairs:
-        late = mention.sentence.index >= first_protest
-        if late and mention.sub_event_type is SubEventType.mob_violence:
-            mention.alternatives.setdefault(SubEventType.mob_violence, mention.score)
-            mention.sub_event_type = SubEventType.violent_demonstration
-
-
-def _lower_secondary(pairs: list[tuple[EventMention, Decision]], factor: float) -> None:
-    """Lower the score of mentions that a more specific mention of the article supersedes:
-    accompanying reports (arrests, seizures, looting, movements) beside violence; a protest
-    reading below the most severe one reported (peaceful < with intervention < excessive
-    force); an attack whose victims are not said to be civilians beside a reported clash; a
-    reference back to an event already told ("two were wounded in the fighting")."""
-    asserted = [m for m, _ in pairs if not (m.negated or m.hypothetical)]
-    types = {m.sub_event_type for m in asserted}
-    violent = any(sub.event_type in _VIOLENT for sub in types) or bool(types & _TERRITORY)
-    top = max((_PROTEST_LADDER.index(sub) for sub in types if sub in _PROTEST_LADDER), default=0)
-    specific_violence = any(
-        names_the_violence(m.sub_event_type) and not m.inferred for m in asserted
-    )
-    for index, (mention, decision) in enumerate(pairs):
-        sub = mention.sub_event_type
-        # a follow-up about a protest adds detail (barricades, arrests); one about fighting does not
-        anaphoric = decision.anaphoric and index > 0 and sub.event_type not in _CROWDS
-        accompanying = violent and sub in _ACCOMPANYING
-        milder = sub in _PROTEST_LADDER and _PROTEST_LADDER.index(sub) < top
-        vague_attack = (
-            sub is SubEventType.attack
-            and SubEventType.armed_clash in types
-            and not decision.victims & {"civilian", "civilian_place"}
-        )
-        # "clashes erupted ... two were wounded": the wounding is told by the clash report
-        told_before = any(
-            m.sentence.index < mention.sentence.index and m.sub_event_type.event_type in _VIOLENT
-            for m in asserted
-        )
-        detail = (
-            mention.inferred and sub.event_type in _VIOLENT and (specific_violence or told_before)
-        )
-        if accompanying or milder or vague_attack or anaphoric or detail:
-            mention.score = round(mention.score * factor, 4)
 
 
 def _drop_seized_weapons(reading: Reading) -> None:
