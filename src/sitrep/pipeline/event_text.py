@@ -142,12 +142,13 @@ class Matcher:
                 self.by_entity[first.entity].append(pattern)
             for word in first.words:
                 self.by_word[word].append(pattern)
+        self._capitalised = [p for label in _CAP_LABELS for p in self.by_entity.get(label, ())]
 
     def _entity_patterns(self, ent: str) -> list[Pattern]:
         """Patterns that start with an entity label; without a parse a capitalised word
         ("CAP") may be a name of any of the labels it stands in for."""
         if ent == "CAP":
-            return [p for label in _CAP_LABELS for p in self.by_entity.get(label, ())]
+            return self._capitalised
         return self.by_entity.get(ent, []) if ent else []
 
     def find(
