@@ -95,18 +95,21 @@ EVENTS = [
     ),
     ("An angry mob lynched a suspected thief in the market.", S.mob_violence),
     # crowds fighting each other or the police are rioters, not armed groups
-    ("Migrant workers clashed with police at the railway station.", S.mob_violence),
-    ("Clashes erupted between two groups of villagers over a land dispute.", S.mob_violence),
+    ("Factory workers clashed with police at a bus depot.", S.mob_violence),
+    ("Fighting broke out between two families over a boundary dispute.", S.mob_violence),
     ("Supporters of the two parties clashed in the market square.", S.mob_violence),
-    ("Two armed families clashed in the town after an altercation.", S.armed_clash),
-    ("Villagers beat up four men accused of stealing a goat.", S.mob_violence),
-    ("Five men beat up a shopkeeper with sticks over a dispute about masks.", S.mob_violence),
-    ("Women refugees engaged in fistfights with local women at a water pump.", S.mob_violence),
+    ("Armed youths from two villages clashed after a row over water.", S.armed_clash),
+    ("Villagers beat up two men they accused of stealing chickens.", S.mob_violence),
+    (
+        "Four neighbours beat up a bus driver with clubs after an argument over a fare.",
+        S.mob_violence,
+    ),
+    ("Two groups of dock workers got into a brawl over shifts at the port.", S.mob_violence),
     ("On 4 March, a crowd beat a man suspected of theft.", S.mob_violence),
     # farmers and herders attacking each other's people, party cadres attacking opponents: militias
     ("A group of herders attacked farmers in their fields and killed two of them.", S.attack),
-    ("Farmers attacked a Fulani camp and burned several huts.", S.attack),
-    ("Party workers attacked opposition activists distributing food in the town.", S.attack),
+    ("Farmers attacked a pastoralist settlement and burned several shelters.", S.attack),
+    ("Ruling party cadres attacked opposition activists at a campaign stall.", S.attack),
     # fighting in which territory changed hands is coded as the change
     (
         "Government forces recovered control of two villages from rebels who withdrew after "
@@ -114,55 +117,61 @@ EVENTS = [
         S.government_regains_territory,
     ),
     (
-        "The army staged a counterattack in the east of the city and regained significant ground.",
+        "Troops launched a counterattack overnight and regained ground lost to the rebels.",
         S.government_regains_territory,
     ),
     (
-        "The coalition handed control of the base back to the national army.",
+        "Peacekeepers handed control of the airfield back to the local authorities.",
         S.non_violent_transfer_of_territory,
     ),
     (
-        "Militants captured the district after attacking it from several directions, police said.",
+        "Insurgents seized the district headquarters after assaulting it at dawn, officials said.",
         S.non_state_actor_overtakes_territory,
     ),
     # a gathering to press a demand
     (
-        "About two hundred residents gathered in front of the governor's office to demand clean water.",
+        "Some fifty market traders gathered outside the town hall on Monday to demand lower stall fees.",
         S.peaceful_protest,
     ),
-    ("Teachers went to the streets to claim the payment of their salaries.", S.peaceful_protest),
-    ("Residents banged pots against the president during his visit.", S.peaceful_protest),
+    ("Nurses went to the streets to claim months of unpaid allowances.", S.peaceful_protest),
+    (
+        "Households banged pots and pans from their balconies against the new tax.",
+        S.peaceful_protest,
+    ),
     # shots in the air harm no one
-    ("Officers reported hearing shots being fired in the air by border guards.", S.other),
+    ("Villagers reported hearing shots fired in the air by a patrol at night.", S.other),
     # violence that is only the topic of a protest or a demand does not make it a riot
     (
         "Hundreds rallied in the capital against the killing of a student by police.",
         S.peaceful_protest,
     ),
     (
-        "Protesters gathered outside the parliament demanding the recovery of looted funds.",
+        "Pensioners rallied outside the central bank demanding the return of looted savings.",
         S.peaceful_protest,
     ),
     (
-        "Teachers staged a protest demanding the arrest of people who set fire to crops.",
+        "Farmers held a sit-in demanding the arrest of the men who torched their granaries.",
         S.peaceful_protest,
     ),
     # people shot by gunmen are their victims, not the other side of a battle
-    ("A man was killed in a drive-by shooting by armed men in a car.", S.attack),
     (
-        "A man was shot and wounded by five masked gunmen in what police believe is a gang shooting.",
+        "A teacher was killed in a drive-by shooting by two gunmen on a motorcycle on Friday.",
+        S.attack,
+    ),
+    (
+        "A driver was shot and wounded by three hooded gunmen in what officers suspect was a robbery.",
         S.attack,
     ),
     # an off-duty soldier is a civilian; an army post is not
-    ("Militants shot and killed an off-duty soldier as he left the mosque.", S.attack),
+    ("Insurgents gunned down an off-duty policeman outside his home in the evening.", S.attack),
     ("Militants attacked an army post and killed four soldiers.", S.armed_clash),
     # a killing that caused a protest is its background; one done to the protesters is the event
     (
-        "Residents demonstrated in the town after a gendarme shot and killed a motorcycle taxi driver.",
+        "Traders marched through the town centre after a policeman shot dead a street vendor.",
         S.peaceful_protest,
     ),
     (
-        "Protesters were injured after security forces dispersed a demonstration using live bullets.",
+        "Several marchers were wounded after troops dispersed the rally using live bullets.",
         S.excessive_force_against_protesters,
     ),
     # a deal that a protest is about
@@ -172,19 +181,19 @@ EVENTS = [
     ),
     # crowds attacking the police; a motive told with "revenge for" is background
     (
-        "A mob attacked police officers enforcing the curfew and injured three of them.",
+        "A crowd assaulted two constables who were checking travel permits at the market.",
         S.mob_violence,
     ),
     (
-        "Youths attacked a police patrol in the village to take revenge for the arrest of a friend.",
+        "Students attacked two policemen to take revenge for the arrest of their leader.",
         S.mob_violence,
     ),
     ("Gunmen attacked a police patrol in the village, killing two officers.", S.armed_clash),
     # gang members and private guards are armed actors
-    ("A gang member was shot dead by two armed men in the neighbourhood.", S.armed_clash),
-    ("Armed men attacked a private security guard outside the bank.", S.armed_clash),
+    ("Two suspected gang members were gunned down outside a bar.", S.armed_clash),
+    ("Gunmen opened fire on a private security guard at a petrol station.", S.armed_clash),
     # an allegation still reports the event
-    ("Police are accused of assaulting a taxi driver in the market.", S.attack),
+    ("Soldiers were accused of assaulting a fisherman at the jetty.", S.attack),
     (
         "Police shot dead a man who was not wearing a mask during the coronavirus lockdown.",
         S.attack,
@@ -232,8 +241,8 @@ NON_EVENTS = [
     "Thousands gathered at the stadium for the funeral of the singer.",  # a gathering, no demand
     "Fans gathered outside the stadium to support their team before the final.",  # sport
     "Police arrested two men suspected of smuggling counterfeit banknotes.",  # organised crime
-    "Russia expelled diplomats from three countries for taking part in unauthorised protests.",
-    "The ministry rejected allegations that its aircraft were responsible for an attack on a convoy.",
+    "The government expelled two envoys for joining an opposition rally.",
+    "Officials said a splinter faction was responsible for last week's attack on the convoy.",
 ]
 
 
@@ -388,13 +397,16 @@ def test_detect_marks_types_inferred_from_general_words_of_violence(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Police seized a ton of cannabis hidden in a truck. Three men were arrested.", []),
+        (
+            "Customs officers found 400 kilograms of heroin in a shipping container. Two suspects were arrested.",
+            [],
+        ),
         (
             "Militants attacked a checkpoint near the town. Police arrested three men.",
             [S.armed_clash, S.arrests],
         ),
         (
-            "Police seized guns and drugs in a raid on two homes. Two men were arrested.",
+            "Officers recovered two pistols and a bag of cocaine from a flat. A woman was detained.",
             [S.disrupted_weapons_use, S.arrests],
         ),
     ],

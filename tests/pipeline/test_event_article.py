@@ -35,10 +35,10 @@ def test_event_article_a_reference_back_takes_the_type_of_the_event_told_before(
     detector: EventDetector, nlp: Language
 ) -> None:
     text = (
-        "Partisans of two traditional chiefs clashed with firearms in the town. "
-        "Ten people were wounded in the clashes."
+        "Supporters of two rival clan elders clashed with hunting rifles at the market. "
+        "Six people were wounded in the clashes."
     )
-    alone = detector(document(nlp, "Ten people were wounded in the clashes."))[0]
+    alone = detector(document(nlp, "Six people were wounded in the clashes."))[0]
     mentions = detector(document(nlp, text))
     assert alone.sub_event_type is S.mob_violence
     assert [m.sub_event_type for m in mentions] == [S.armed_clash, S.armed_clash]
@@ -49,9 +49,7 @@ def test_event_article_a_crowd_rioting_after_a_protest_is_a_violent_demonstratio
 ) -> None:
     riot = "Youths threw stones at the police and burned a car."
     alone = detector(document(nlp, riot))
-    told = detector(
-        document(nlp, "Residents demonstrated against the new quarantine rules. " + riot)
-    )
+    told = detector(document(nlp, "Shopkeepers demonstrated against the new market tax. " + riot))
     assert [m.sub_event_type for m in alone] == [S.mob_violence]
     assert [m.sub_event_type for m in told] == [S.peaceful_protest, S.violent_demonstration]
 
@@ -59,7 +57,7 @@ def test_event_article_a_crowd_rioting_after_a_protest_is_a_violent_demonstratio
 def test_event_article_lowers_general_violence_told_beside_a_named_kind_of_violence(
     detector: EventDetector, nlp: Language
 ) -> None:
-    detail = "Several farmers were wounded by machetes."
+    detail = "Four herders were wounded with knives."
     alone = detector(document(nlp, detail))[0]
     mentions = detector(document(nlp, "Herders and farmers clashed near the river. " + detail))
     wounded = next(m for m in mentions if m.inferred)

@@ -52,14 +52,14 @@ def words(r: Reading, start: int, end: int) -> str:
         ),
         # a verb read as a modifier of its subject still has it as agent when it has an object
         (
-            "On 14 July, presumed JNIM militants killed between 3 and 10 people in the village.",
+            "On 2 May, presumed bandits killed between 4 and 6 people near the market.",
             "killed",
             "armed_group",
             "people",
         ),
         # the two sides of a fight
         (
-            "Migrant workers clashed with police at the station.",
+            "Factory workers clashed with police at a bus depot.",
             "clashed",
             "civilian",
             "state_forces",
@@ -160,8 +160,8 @@ def test_event_syntax_both_sides_between_are_parties(
     ("text", "cue", "why"),
     [
         ("Hundreds rallied against the killing of a student by police.", "killing", "frame"),
-        ("Protesters demanded the recovery of looted funds.", "looted", "demand"),
-        ("Neighbours banged pots after several days of clashes.", "clashes", "time"),
+        ("Depositors demanded the return of looted savings.", "looted", "demand"),
+        ("Residents held a vigil after several days of clashes.", "clashes", "time"),
         ("Protesters threw stones at the police.", "stones", None),
         ("A protest that turned violent blocked the road.", "turned violent", None),
     ],
@@ -178,7 +178,7 @@ def test_event_syntax_background_of_a_protest_demand_or_time_phrase(
 def test_event_syntax_a_word_naming_who_acts_has_no_target_after_it(
     detector: EventDetector, nlp: Language
 ) -> None:
-    text = "A man was shot and wounded by five masked gunmen in what police believe is a feud."
+    text = "A driver was shot and wounded by three hooded gunmen in what officers suspect was a robbery."
     r = reading(detector, nlp, text)
     match = next(m for m in r.triggers if words(r, m.start, m.end) == "gunmen")
     assert "state_forces" not in r.classes_at(roles(r.view, match)[1])

@@ -77,7 +77,7 @@ def test_event_text_capitalised_words_may_start_entity_patterns_without_a_parse(
 
 
 def test_event_text_a_shield_owns_its_first_word(detector: EventDetector, nlp: Language) -> None:
-    r = reading(detector, nlp, "Russia expelled diplomats from three countries.")
+    r = reading(detector, nlp, "The government expelled diplomats from two embassies.")
     assert "@recapture" not in [m.label for m in r.triggers]
     r = reading(detector, nlp, "The army expelled the rebels from three villages.")
     assert "@recapture" in [m.label for m in r.triggers]
@@ -86,5 +86,5 @@ def test_event_text_a_shield_owns_its_first_word(detector: EventDetector, nlp: L
 def test_event_text_a_verbal_confrontation_is_no_fight(
     detector: EventDetector, nlp: Language
 ) -> None:
-    r = reading(detector, nlp, "Some of the marchers had verbal confrontations with drivers.")
+    r = reading(detector, nlp, "A few demonstrators had a verbal altercation with shopkeepers.")
     assert "Armed clash" not in [m.label for m in r.triggers]
