@@ -18,6 +18,7 @@ from sitrep.evaluation.case2021 import (
     main_confusions,
     pipeline_classifier,
     resolving_classifier,
+    split_half,
 )
 from sitrep.nlp import load_nlp
 from sitrep.taxonomy import SubEventType as S
@@ -166,3 +167,18 @@ def test_case2021_resolving_classifier_reads_a_text_as_one_event(extractor: Extr
     assert classify(text) is S.protest_with_intervention
     assert classify("The ministry published its budget.") is None
     assert classify("  ") is None
+
+
+def test_case2021_split_half_is_fixed_and_splits_the_rows(
+    case_file: Path, acled_file: Path
+) -> None:
+    ids = [str(i) for i in range(200)]
+    halves = [split_half(i) for i in ids]
+    assert halves == [split_half(i) for i in ids]  # the same every run
+    assert 70 < halves.count("A") < 130
+    classify = fixed({})
+    a, b = (evaluate_case2021(case_file, classify, half=h) for h in ("A", "B"))
+    assert a.n + b.n == 5
+    assert a.n == sum(1 for i, _, _ in SNIPPETS if split_half("case" + i) == "A")
+    rows_a = evaluate_acled_types([acled_file], classify, half="A").n
+    assert rows_a + evaluate_acled_types([acled_file], classify, half="B").n == 3

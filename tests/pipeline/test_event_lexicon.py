@@ -138,3 +138,45 @@ def test_event_lexicon_reads_user_files_from_sitrep_home(
     assert lexicon.sources[-1].endswith("boats.json")
     assert EventDetector(lexicon).classify_sentence("Fighters torpedoed the ferry.") is not None
     assert len(EventLexicon.load(extra_paths=[]).sources) == 1  # explicitly none
+
+
+def test_event_lexicon_told_cues_must_be_known_cue_classes() -> None:
+    with pytest.raises(LexiconError, match="told_cues"):
+        EventLexicon.from_dict({"cues": {"riot": ["stone"]}, "told_cues": ["unrest"]})
+    lexicon = EventLexicon.from_dict({"cues": {"riot": ["stone"]}, "told_cues": ["riot"]})
+    assert lexicon.told_cues == {"riot"}
+
+
+def test_event_lexicon_rules_may_test_a_label_score_floor() -> None:
+    data = {
+        "cues": {"territory": ["town"]},
+        "triggers": {"@capture": [["capture * @territory", 3.0], ["advance", 1.0]]},
+        "rules": [
+            {
+                "name": "strong capture",
+                "when": ["@capture"],
+                "all": ["label:@capture>2.5"],
+                "move": "Non-state actor overtakes territory",
+            }
+        ],
+    }
+    detector = EventDetector(EventLexicon.from_dict(data))
+    strong = detector.classify_sentence("Rebels captured the town on Sunday.")
+    assert strong is not None and strong.rules == ["strong capture"]
+    with pytest.raises(LexiconError, match="unknown"):
+        EventLexicon.from_dict(
+            {**data, "rules": [{**data["rules"][0], "all": ["label:@capture>x"]}]}
+        )
+
+
+def test_event_lexicon_a_drop_rule_with_a_floor_drops_only_the_weak_labels() -> None:
+    data = {
+        "cues": {"diplomacy": ["ambassador"]},
+        "triggers": {"Peaceful protest": [["protest", 2.6]], "Agreement": [["sign * accord", 3.6]]},
+        "rules": [{"name": "diplomacy", "any": ["diplomacy"], "below": 3.0, "drop": True}],
+    }
+    detector = EventDetector(EventLexicon.from_dict(data))
+    decision = detector.classify_sentence("The ambassador came to protest and to sign the accord.")
+    assert decision is not None
+    assert decision.sub_event_type is S.agreement
+    assert S.peaceful_protest not in decision.alternatives

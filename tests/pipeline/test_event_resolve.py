@@ -22,6 +22,7 @@ def mention(
     hypothetical: bool = False,
     at: int = 0,
     alternatives: dict[S, float] | None = None,
+    inferred: bool = False,
 ) -> EventMention:
     return EventMention(
         sentence=_SENTENCE,
@@ -32,6 +33,7 @@ def mention(
         negated=negated,
         hypothetical=hypothetical,
         civilian_targeting=civilian,
+        inferred=inferred,
     )
 
 
@@ -62,6 +64,13 @@ def mention(
             S.excessive_force_against_protesters,
         ),
         ([mention(S.peaceful_protest, 0.7), mention(S.arrests, 0.6)], S.protest_with_intervention),
+        # police dispersing a mob: the mob violence is the event
+        ([mention(S.mob_violence, 0.5), mention(S.protest_with_intervention, 0.6)], S.mob_violence),
+        # rioting told with a demonstration
+        (
+            [mention(S.peaceful_protest, 0.6), mention(S.violent_demonstration, 0.5)],
+            S.violent_demonstration,
+        ),
         # a suicide attack stays a suicide bomb
         ([mention(S.remote_explosive, 0.9), mention(S.suicide_bomb, 0.5)], S.suicide_bomb),
         # looting and seizures accompany the violence they are part of
@@ -84,6 +93,34 @@ def test_event_resolve_applies_codebook_rules(mentions: list[EventMention], expe
     assert sub is expected
     assert 0.0 < confidence <= 1.0
     assert evidence
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        # "forces shelled rebel positions. Ten fighters were killed": the killing is the shelling's
+        (
+            [
+                mention(S.shelling_artillery_missile, 0.55),
+                mention(S.armed_clash, 0.6, inferred=True),
+            ],
+            S.shelling_artillery_missile,
+        ),
+        # "herders and farmers clashed. Several farmers were wounded"
+        ([mention(S.armed_clash, 0.5), mention(S.attack, 0.65, inferred=True)], S.armed_clash),
+        # an abduction does not tell how people were killed: the killing keeps its weight
+        ([mention(S.attack, 0.6, inferred=True), mention(S.abduction, 0.5)], S.attack),
+        # with only general words of violence, the evidence decides
+        (
+            [mention(S.attack, 0.5, inferred=True), mention(S.armed_clash, 0.6, inferred=True)],
+            S.armed_clash,
+        ),
+    ],
+)
+def test_event_resolve_a_named_kind_of_violence_decides_over_general_words(
+    mentions: list[EventMention], expected: S
+) -> None:
+    assert resolve_type(mentions)[0] is expected
 
 
 def test_event_resolve_ignores_denied_and_hypothetical_mentions_when_others_exist() -> None:

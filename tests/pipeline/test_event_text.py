@@ -58,3 +58,33 @@ def test_event_text_without_a_parse_uses_inflections(detector: EventDetector) ->
     r = detector.read("Gunmen kidnapped three travellers.")
     assert r.view.doc is None
     assert "Abduction/forced disappearance" in [m.label for m in r.triggers]
+
+
+def test_event_text_a_month_in_a_date_is_no_trigger(detector: EventDetector, nlp: Language) -> None:
+    dated = reading(detector, nlp, "On 4 March 2022, the council met in the town hall.")
+    assert [m.label for m in dated.triggers] == []
+    march = reading(detector, nlp, "Thousands joined the march to the parliament.")
+    assert "@march" in [m.label for m in march.triggers]
+
+
+def test_event_text_capitalised_words_may_start_entity_patterns_without_a_parse() -> None:
+    lexicon = EventLexicon.from_dict(
+        {"cues": {"place": ["%GPE"]}, "triggers": {"@capture": [["@place * fell", 3.0]]}}
+    )
+    matcher = Matcher(lexicon.cues["place"])
+    view = view_of("Yesterday Kismayo fell to the rebels.", None, lexicon.forms, lexicon.inflected)
+    assert [view.tokens[m.start].lower for m in matcher.find(view)] == ["kismayo"]
+
+
+def test_event_text_a_shield_owns_its_first_word(detector: EventDetector, nlp: Language) -> None:
+    r = reading(detector, nlp, "The government expelled diplomats from two embassies.")
+    assert "@recapture" not in [m.label for m in r.triggers]
+    r = reading(detector, nlp, "The army expelled the rebels from three villages.")
+    assert "@recapture" in [m.label for m in r.triggers]
+
+
+def test_event_text_a_verbal_confrontation_is_no_fight(
+    detector: EventDetector, nlp: Language
+) -> None:
+    r = reading(detector, nlp, "A few demonstrators had a verbal altercation with shopkeepers.")
+    assert "Armed clash" not in [m.label for m in r.triggers]

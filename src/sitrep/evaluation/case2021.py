@@ -13,11 +13,16 @@ Run ``python -m sitrep.evaluation.case2021`` to print both reports (``--help`` f
     python -m sitrep.evaluation.case2021 --case ../shared/data/dev/case2021-task2-dev.tsv
     python -m sitrep.evaluation.case2021 --acled ../shared/data/dev/acled/*.csv --json
     python -m sitrep.evaluation.case2021 --resolve   # each text as one event (resolve_type)
+    python -m sitrep.evaluation.case2021 --half A    # one half of the rows (split by id hash)
+
+The rows split into two fixed halves by a hash of their id (``split_half``): study errors on one
+half only and read the other as a check that a change generalises.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import Counter
@@ -46,6 +51,7 @@ __all__ = [
     "main",
     "pipeline_classifier",
     "resolving_classifier",
+    "split_half",
 ]
 
 NO_EVENT = "no event"
@@ -108,6 +114,12 @@ def resolving_classifier(
     return classify
 
 
+def split_half(key: str) -> str:
+    """The fixed half ("A" or "B") a row belongs to, from a hash of its id: CASE rows by
+    ``"case" + id``, ACLED rows by ``event_id_cnty``."""
+    return "A" if int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "B"
+
+
 def _label(sub: SubEventType | None) -> str:
     return sub.value if sub is not None else NO_EVENT
 
@@ -118,27 +130,40 @@ def _score(gold: Sequence[str], texts: Iterable[str], classify: Classifier) -> C
 
 
 def evaluate_case2021(
-    path: Path, classify: Classifier | None = None, *, limit: int | None = None
+    path: Path,
+    classify: Classifier | None = None,
+    *,
+    limit: int | None = None,
+    half: str | None = None,
 ) -> ClassificationReport:
     """Score ``classify`` on a CASE 2021 task 2 file (TSV with ``EventSnippet`` and ``SubType``).
 
     Labels: the 25 ACLED sub-event types and "no event" (the five non-ACLED classes); the
     report carries per-class scores, weighted and macro F1 and the confusion matrix.
+    ``half``: only the rows of that half ("A" or "B", see ``split_half``).
     """
     snippets = list(islice(read_case2021(path), limit))
+    if half is not None:
+        snippets = [s for s in snippets if split_half("case" + s.id) == half]
     gold = [_label(s.sub_event_type) for s in snippets]
     return _score(gold, (s.text for s in snippets), classify or pipeline_classifier())
 
 
 def evaluate_acled_types(
-    paths: Iterable[Path], classify: Classifier | None = None, *, limit: int | None = None
+    paths: Iterable[Path],
+    classify: Classifier | None = None,
+    *,
+    limit: int | None = None,
+    half: str | None = None,
 ) -> ClassificationReport:
     """Score ``classify`` on ACLED exports: ``notes`` in, ``sub_event_type`` expected.
 
     ``accuracy`` is the figure to read (every note reports an event, so "no event" is an error).
-    ``limit`` caps the rows read per file.
+    ``limit`` caps the rows read per file; ``half`` keeps the rows of that half.
     """
     rows = [row for path in paths for row in islice(read_acled(path), limit)]
+    if half is not None:
+        rows = [row for row in rows if split_half(row.event_id) == half]
     gold = [row.sub_event_type for row in rows]
     return _score(gold, (row.notes for row in rows), classify or pipeline_classifier())
 
@@ -197,12 +222,15 @@ def main(argv: Sequence[str] | None = None, *, classify: Classifier | None = Non
         action="store_true",
         help="read each text as one event decided by resolve_type (instead of the top event)",
     )
+    parser.add_argument(
+        "--half", choices=("A", "B"), default=None, help="only one half of the rows (id hash)"
+    )
     args = parser.parse_args(argv)
     if classify is None:
         classify = resolving_classifier() if args.resolve else pipeline_classifier()
     out: dict[str, object] = {}
     if not args.skip_case:
-        report = evaluate_case2021(args.case, classify)
+        report = evaluate_case2021(args.case, classify, half=args.half)
         out["case2021"] = {
             **report.as_dict(),
             "macro_f1_present_labels": round(_macro_over_support(report), 4),
@@ -211,7 +239,7 @@ def main(argv: Sequence[str] | None = None, *, classify: Classifier | None = Non
             print(format_report(report, f"CASE 2021 task 2 ({args.case.name})"), end="\n\n")
     if not args.skip_acled:
         paths = args.acled if args.acled is not None else acled_files(data)
-        report = evaluate_acled_types(paths, classify, limit=args.acled_limit)
+        report = evaluate_acled_types(paths, classify, limit=args.acled_limit, half=args.half)
         out["acled"] = report.as_dict()
         if not args.json:
             print(

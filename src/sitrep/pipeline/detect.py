@@ -16,9 +16,16 @@ The detector is driven by the event lexicon (``sitrep/data/event_lexicon.json``,
    something else ("claimed responsibility for the attack", "sentenced for the bombing", "a
    missile test") makes no mention.
 
-Then, across the article: a peaceful protest reported with arrests becomes a protest with
-intervention, and mentions that only add detail to a more specific report (weapons seized after a
-clash, "two were wounded in the fighting") are lowered, so the most specific report ranks first.
+A type read only from general words of violence ("killed", "attacked") and who was involved is
+marked ``inferred``: a report that names the kind of violence ("clashed", "shelled") decides
+over it. Violence that is only the topic of a protest, a demand or an accusation, or that dates
+the event ("after days of clashes"), is background (the lexicon's ``told_cues``).
+
+Then, across the article (``sitrep.pipeline.event_article``): arrests and seizures in a story
+about drugs or ordinary crime are police work (no event); a reference back ("in the clashes")
+takes the type of the event told before; arrests at a protest make it a protest with
+intervention, rioting told after a protest makes it a violent demonstration; mentions that only
+add detail to a more specific report are lowered, so the most specific report ranks first.
 
 Speed: the relevance filter costs about 0.07 ms per sentence and detection about 0.15-0.3 ms per
 parsed sentence (``python -m sitrep.evaluation.relevance``), against ~4 ms for the spaCy parse.
@@ -38,12 +45,14 @@ from typing import TYPE_CHECKING
 
 from sitrep.model import Span
 from sitrep.pipeline.document import Document, Sentence
+from sitrep.pipeline.event_article import read_article
 from sitrep.pipeline.event_lexicon import EventLexicon, Pattern, Rule
 from sitrep.pipeline.event_resolve import resolve_type
 from sitrep.pipeline.event_syntax import (
     Context,
     head_token,
     is_anaphoric,
+    is_background,
     object_span,
     roles,
     trigger_context,
@@ -60,6 +69,12 @@ __all__ = ["Decision", "EventDetector", "resolve_type"]
 _VAC = EventType.violence_against_civilians
 _EXPLOSIONS = EventType.explosions
 _CIVILIAN_CUES = ("civilian", "civilian_place")
+_GENERIC_FRAMES = frozenset({"@violence"})  # words of violence in general: killed, attacked
+_MUTUAL = frozenset({"Armed clash"})
+# "police are accused of assaulting a driver": an allegation still reports the event
+_ALLEGATION = frozenset(
+    {"accuse", "accusation", "allegation", "allege"}
+)  # fights between two sides: "clashed with", "clash between"
 
 
 @dataclass
@@ -78,6 +93,7 @@ class Decision:
     rules: list[str] = field(default_factory=list)  # names of the lexicon rules that fired
     victims: set[str] = field(default_factory=set)  # cue classes of the targets of the triggers
     anaphoric: bool = False  # the trigger refers back to an event told before ("the fighting")
+    inferred: bool = False  # only generic words of violence ("killed") support the type
     framed: set[str] = field(default_factory=set)  # labels only reported inside a frame ("protest
     # against the arrest of X": Arrests), i.e. the background of this sentence's event
 
@@ -141,9 +157,27 @@ class EventDetector:
                 main = self._mention(sentence, decision)
                 pairs.append((main, decision))
                 pairs.extend(self._clause_mentions(sentence, main))
-        _arrests_at_protests(pairs)
-        _lower_secondary(pairs, self.lexicon.settings["secondary"])
+        pairs = self._drop_police_work(document, pairs)
+        read_article(pairs, secondary=self.lexicon.settings["secondary"])
         return [mention for mention, _ in pairs]
+
+    def _drop_police_work(
+        self, document: Document, pairs: list[tuple[EventMention, Decision]]
+    ) -> list[tuple[EventMention, Decision]]:
+        """Arrests, seizures or damage told in an article about drugs or ordinary crime, with
+        no armed group, protest or weapon in it, are police work, not conflict events: the
+        lexicon's rule for one sentence ("police seized a ton of cannabis"), applied to the
+        article ("... A man was arrested.")."""
+        if not pairs or any(m.sub_event_type not in _POLICE_WORK for m, _ in pairs):
+            return pairs
+        lexicon = self.lexicon
+        classes: set[str] = set()
+        for sentence in document.sentences:
+            view = view_of(sentence.text, None, lexicon.forms, lexicon.inflected)
+            classes |= {m.label for m in self._cues.find(view)}
+        if classes & _CRIME_DOMAINS and not classes & _CONFLICT_SIGNS:
+            return []
+        return pairs
 
     def _clause_mentions(
         self, sentence: Sentence, main: EventMention
@@ -172,6 +206,7 @@ class EventDetector:
                 negated=decision.context.negated,
                 hypothetical=decision.context.hypothetical,
                 civilian_targeting=decision.civilian_targeting,
+                inferred=decision.inferred,
             )
             found.append((mention, decision))
         return found
@@ -191,12 +226,10 @@ class EventDetector:
         """The sub-event type one sentence reports, or None when it reports no conflict event."""
         reading = self.read(text, doc)
         _drop_seized_weapons(reading)
+        self._drop_background_cues(reading)
         if not reading.triggers:
             return None
-        contexts = {
-            id(m): trigger_context(reading.view, m, self._negation, self._modality, self._frames)
-            for m in reading.triggers
-        }
+        contexts = {id(m): self._context(reading, m) for m in reading.triggers}
         for keep in (
             lambda c: c.asserted,
             lambda c: c.hypothetical and not (c.negated or c.embedded),
@@ -211,6 +244,33 @@ class EventDetector:
                     }
                     return decision
         return None
+
+    def _context(self, reading: Reading, match: Match) -> Context:
+        """How a trigger is framed; one in the topic of a protest, demand or accusation, or in a
+        time phrase ("after days of clashes"), is background (embedded)."""
+        context = trigger_context(reading.view, match, self._negation, self._modality, self._frames)
+        if context.embedded or reading.view.doc is None:
+            return context
+        why = is_background(reading.view, match, self._frames - _ALLEGATION, self._modality)
+        if why == "frame":
+            return Context(context.negated, context.hypothetical, embedded=True)
+        if why == "demand":  # "demanding the recovery of looted funds"
+            return Context(context.negated, hypothetical=True)
+        return context
+
+    def _drop_background_cues(self, reading: Reading) -> None:
+        """Cues of the lexicon's ``told_cues`` classes count only where the sentence tells them
+        as what happened: "protesters demanded the recovery of looted funds" is no riot."""
+        told = self.lexicon.told_cues
+        if reading.view.doc is None or not told:
+            return
+        view, frames, demands = reading.view, self._frames, self._modality
+        reading.cues = [
+            m
+            for m in reading.cues
+            if m.label not in told or not is_background(view, m, frames, demands, time_phrases=True)
+        ]
+        reading.present = {m.label for m in reading.cues}
 
     def _decide(
         self, reading: Reading, group: list[Match], contexts: dict[int, Context]
@@ -254,6 +314,7 @@ class EventDetector:
             rules=fired,
             victims=victims,
             anaphoric=is_anaphoric(reading.view, trigger),
+            inferred=all(m.label in _GENERIC_FRAMES for m in supporting),
         )
 
     def _score(
@@ -264,7 +325,7 @@ class EventDetector:
         scores, provenance = _accumulate(group, extra)
         role_classes = {}
         for m in group:
-            agent_ids, victim_ids = roles(reading.view, m)
+            agent_ids, victim_ids = roles(reading.view, m, mutual=m.label in _MUTUAL)
             role_classes[id(m)] = (reading.classes_at(agent_ids), reading.classes_at(victim_ids))
         cues = _CueState(reading.present, role_classes, provenance, scores)
         fired = [r.name for r in self.lexicon.rules if _apply(r, scores, provenance, cues, extra)]
@@ -294,31 +355,18 @@ class EventDetector:
             hypothetical=decision.context.hypothetical,
             civilian_targeting=decision.civilian_targeting,
             evidence=[span(m) for m in decision.evidence],
+            inferred=decision.inferred,
         )
 
 
 _DISRUPTED = SubEventType.disrupted_weapons_use.value
-_VIOLENT = {
-    EventType.battles,
-    EventType.explosions,
-    EventType.violence_against_civilians,
-    EventType.riots,
-}
-_ACCOMPANYING = {
-    SubEventType.disrupted_weapons_use,
+_POLICE_WORK = {
     SubEventType.arrests,
     SubEventType.looting_property_destruction,
-    SubEventType.change_to_group_activity,
-    SubEventType.other,
+    SubEventType.disrupted_weapons_use,
 }
-_CROWDS = {EventType.protests, EventType.riots}
-_PROTEST_LADDER = [
-    SubEventType.peaceful_protest,
-    SubEventType.protest_with_intervention,
-    SubEventType.excessive_force_against_protesters,
-]
-
-
+_CRIME_DOMAINS = frozenset({"drugs", "crime"})
+_CONFLICT_SIGNS = frozenset({"armed_group", "protest", "weapon"})
 _CLAUSE_MARKERS = frozenset(
     {"after", "before", "since", "while", "when", "until", "following", "as"}
 )
@@ -345,46 +393,6 @@ def subordinate_clauses(doc: Doc) -> list[tuple[int, int]]:
         end = subtree[-1].idx + len(subtree[-1].text)
         spans.append((start, end))
     return spans
-
-
-def _arrests_at_protests(pairs: list[tuple[EventMention, Decision]]) -> None:
-    """A peaceful protest whose article also reports arrests is a protest with intervention
-    (ACLED); the arrest becomes evidence of the protest mention, and stays a mention itself.
-    Not when the protest was against an arrest: then the arrest is its background."""
-    asserted = [m for m, _ in pairs if not (m.negated or m.hypothetical)]
-    arrests = [m for m in asserted if m.sub_event_type is SubEventType.arrests]
-    if not arrests or any(SubEventType.arrests.value in d.framed for _, d in pairs):
-        return
-    for mention in asserted:
-        if mention.sub_event_type is SubEventType.peaceful_protest:
-            mention.alternatives.setdefault(SubEventType.peaceful_protest, mention.score)
-            mention.sub_event_type = SubEventType.protest_with_intervention
-            mention.evidence.extend(a.trigger for a in arrests)
-
-
-def _lower_secondary(pairs: list[tuple[EventMention, Decision]], factor: float) -> None:
-    """Lower the score of mentions that a more specific mention of the article supersedes:
-    accompanying reports (arrests, seizures, looting, movements) beside violence; a protest
-    reading below the most severe one reported (peaceful < with intervention < excessive
-    force); an attack whose victims are not said to be civilians beside a reported clash; a
-    reference back to an event already told ("two were wounded in the fighting")."""
-    asserted = [m for m, _ in pairs if not (m.negated or m.hypothetical)]
-    types = {m.sub_event_type for m in asserted}
-    violent = any(sub.event_type in _VIOLENT for sub in types)
-    top = max((_PROTEST_LADDER.index(sub) for sub in types if sub in _PROTEST_LADDER), default=0)
-    for index, (mention, decision) in enumerate(pairs):
-        sub = mention.sub_event_type
-        # a follow-up about a protest adds detail (barricades, arrests); one about fighting does not
-        anaphoric = decision.anaphoric and index > 0 and sub.event_type not in _CROWDS
-        accompanying = violent and sub in _ACCOMPANYING
-        milder = sub in _PROTEST_LADDER and _PROTEST_LADDER.index(sub) < top
-        vague_attack = (
-            sub is SubEventType.attack
-            and SubEventType.armed_clash in types
-            and not decision.victims & {"civilian", "civilian_place"}
-        )
-        if accompanying or milder or vague_attack or anaphoric:
-            mention.score = round(mention.score * factor, 4)
 
 
 def _drop_seized_weapons(reading: Reading) -> None:
@@ -423,8 +431,9 @@ class _CueState:
 
     def has(self, ref: str, labels: list[str]) -> bool:
         role, _, cls = ref.partition(":") if ":" in ref else ("", "", ref)
-        if role == "label":
-            return self.scores.get(cls, 0.0) > 0
+        if role == "label":  # "label:@capture" has a score; "label:@capture>2.9" above 2.9
+            label, _, floor = cls.partition(">")
+            return self.scores.get(label, 0.0) > (float(floor) if floor else 0.0)
         if role in {"agent", "victim"}:
             return cls in self.role(role, labels)
         return cls in self.present
@@ -469,8 +478,13 @@ def _apply(
     )
     if not labels:
         return False
-    if rule.below is not None and sum(scores[lbl] for lbl in labels) >= rule.below:
-        return False
+    if rule.below is not None:
+        if rule.drop:  # each weakly supported label of the domain goes
+            labels = [lbl for lbl in labels if scores[lbl] < rule.below]
+            if not labels:
+                return False
+        elif sum(scores[lbl] for lbl in labels) >= rule.below:
+            return False
     if rule.any and not any(cues.has(r, labels) for r in rule.any):
         return False
     if rule.all and not all(cues.has(r, labels) for r in rule.all):

@@ -12,6 +12,7 @@ appended to the shipped ones. A file is one JSON object::
       "rules":    [{"name": "...", "when": ["@violence"], "any": ["victim:armed"], "move": "Armed clash"}],
       "defaults": {"@violence": "Attack"},
       "relevance": ["said", "according to", "killed"],
+      "told_cues": ["riot_violence", "lethal"],
       "settings": {"min_score": 1.5, "scale": 3.0}
     }
 
@@ -30,11 +31,18 @@ rule resolved. A rule is an object with:
 
 - ``when``: labels, at least one of which must have a score (omit: any label);
 - ``any`` / ``all`` / ``none``: cue references that must be present (one / all) or absent;
-- ``label:LABEL`` in ``any``/``all``/``none`` tests whether that label has a score;
-- ``below``: apply only while the ``when`` labels' score is below this (weak evidence);
+- ``label:LABEL`` in ``any``/``all``/``none`` tests whether that label has a score, and
+  ``label:LABEL>N`` whether its score is above N (strong evidence);
+- ``below``: apply only while the ``when`` labels' score is below this (weak evidence); a
+  ``drop`` rule drops each of its labels whose own score is below it;
 - one action: ``"move": LABEL`` (the ``when`` labels' score goes to LABEL, plus ``bonus``),
   ``"add": {LABEL: weight}``, or ``"drop": true`` (the ``when`` labels, or every label, are
   zeroed: a non-event domain such as sport or natural disasters).
+
+``told_cues`` are cue classes that count only where the sentence tells them as what happened: a
+cue inside the topic of a protest, a demand or an accusation ("protesters demanded the recovery of
+[looted] funds", "a rally against the [killing] of a student") or in a time clause ("after days of
+[clashes]") is background, not the conduct of the sentence's actors.
 
 ``settings`` holds the numbers of the decision: ``min_score`` (the weakest evidence that makes a
 mention), ``scale`` (raw evidence -> 0..1 score: ``1 - exp(-raw / scale)``), and the factors that
@@ -120,6 +128,7 @@ class EventLexicon:
     rules: list[Rule] = field(default_factory=list)
     defaults: dict[str, str] = field(default_factory=dict)
     relevance: list[Pattern] = field(default_factory=list)
+    told_cues: set[str] = field(default_factory=set)  # cue classes ignored when only framed
     forms: dict[str, set[str]] = field(default_factory=dict)  # irregular form -> lemmas ("shot")
     inflected: dict[str, set[str]] = field(
         default_factory=dict
@@ -180,6 +189,7 @@ class EventLexicon:
                 self._pattern(str(e), "relevance", 1.0, source)
                 for e in _list(data.get("relevance", []))
             )
+            self.told_cues.update(str(c) for c in _list(data.get("told_cues", [])))
         except (TypeError, ValueError, KeyError) as exc:
             raise LexiconError.from_catalogue("E092", path=source, detail=str(exc)) from exc
         self.sources.append(source)
@@ -198,13 +208,17 @@ class EventLexicon:
                 if cls not in self.cues:
                     detail = f"pattern {pattern.source!r} uses unknown cue class @{cls}"
                     raise LexiconError.from_catalogue("E092", path=source, detail=detail)
+        unknown_told = sorted(self.told_cues - set(self.cues))
+        if unknown_told:
+            detail = f"told_cues refers to unknown cue classes {', '.join(unknown_told)}"
+            raise LexiconError.from_catalogue("E092", path=source, detail=detail)
         for rule in self.rules:
             refs = [r for r in (*rule.any, *rule.all, *rule.none) if not r.startswith("label:")]
             unknown = [r for r in refs if r.split(":", 1)[-1] not in self.cues]
             unknown += [
                 r
                 for r in (*rule.any, *rule.all, *rule.none)
-                if r.startswith("label:") and not _is_label(r[6:])
+                if r.startswith("label:") and not _label_test(r[6:])
             ]
             targets = [rule.move] if rule.move else [label for label, _ in rule.add]
             unknown += [t for t in (*targets, *rule.when) if not _is_label(t)]
@@ -247,6 +261,17 @@ def user_lexicon_files() -> list[Path]:
 
     folder = Settings.from_env().home / "lexicon"
     return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def _label_test(ref: str) -> bool:
+    """ "Armed clash" or "@capture>2.9": a known label, optionally with a score floor."""
+    label, _, floor = ref.partition(">")
+    if floor:
+        try:
+            float(floor)
+        except ValueError:
+            return False
+    return _is_label(label)
 
 
 def _is_label(label: str) -> bool:

@@ -9,7 +9,8 @@ rules for mixed reports then decide:
 - a change of territory reported with fighting is coded as that change (government regains /
   non-state actor overtakes), not as the fighting;
 - a protest escalates: peaceful < with intervention < excessive force; if the demonstrators
-  themselves turned violent it is a violent demonstration;
+  themselves turned violent it is a violent demonstration; police dispersing a mob (no
+  demonstration told) is part of the mob violence;
 - a suicide attack stays a suicide bomb whatever else exploded; sexual violence in an attack is
   coded as sexual violence;
 - looting, arrests, weapons seized, displacement and movements of forces that accompany
@@ -27,7 +28,7 @@ from sitrep.model import Span
 from sitrep.pipeline.mentions import EventMention
 from sitrep.taxonomy import EventType, SubEventType
 
-__all__ = ["resolve_type"]
+__all__ = ["names_the_violence", "resolve_type"]
 
 S = SubEventType
 _BATTLE_ABSORBS = (S.air_drone_strike, S.shelling_artillery_missile)
@@ -54,6 +55,7 @@ _VIOLENT_TYPES = {
     EventType.violence_against_civilians,
     EventType.riots,
 }
+_HOW_TYPES = {EventType.battles, EventType.explosions, EventType.riots}
 _ALTERNATIVE_WEIGHT = 0.5
 
 
@@ -63,7 +65,7 @@ def resolve_type(mentions: list[EventMention]) -> tuple[SubEventType, float, lis
     nothing else is reported. Raises ``ValueError`` for an empty list."""
     if not mentions:
         raise ValueError("resolve_type needs at least one mention")
-    asserted = [m for m in mentions if not (m.negated or m.hypothetical)] or list(mentions)
+    asserted = _deciding([m for m in mentions if not (m.negated or m.hypothetical)] or mentions)
     evidence = _evidence(asserted)
     chosen = _codebook(evidence, asserted) or max(evidence, key=lambda sub: evidence[sub])
     supporting = [m for m in asserted if m.sub_event_type is chosen]
@@ -73,6 +75,25 @@ def resolve_type(mentions: list[EventMention]) -> tuple[SubEventType, float, lis
         confidence = max(evidence.get(chosen, 0.0), max(m.score for m in asserted))
     spans = [m.trigger for m in supporting] or [max(asserted, key=lambda m: m.score).trigger]
     return chosen, round(min(confidence, 1.0), 4), spans
+
+
+def _deciding(mentions: list[EventMention]) -> list[EventMention]:
+    """The mentions that decide the type: a report that names the kind of violence ("shelled",
+    "clashed") decides over words of violence in general ("ten soldiers were killed"), which
+    only add detail to it."""
+    specific = [m for m in mentions if not m.inferred and names_the_violence(m.sub_event_type)]
+    if not specific:
+        return list(mentions)
+    return [
+        m for m in mentions if not (m.inferred and m.sub_event_type.event_type in _VIOLENT_TYPES)
+    ]
+
+
+def names_the_violence(sub: SubEventType) -> bool:
+    """Types whose words tell how violence was done (fighting, shelling, a lynching): the
+    killing and wounding reported with them is part of them. An abduction is not: people
+    killed and abducted in one attack make an attack."""
+    return sub.event_type in _HOW_TYPES or sub is S.sexual_violence
 
 
 def _evidence(mentions: list[EventMention]) -> dict[SubEventType, float]:
@@ -104,6 +125,9 @@ def _codebook(
         return S.armed_clash
     protest = [s for s in _PROTEST_LADDER if s in chosen]
     if protest:
+        demonstration = {S.peaceful_protest, S.violent_demonstration}
+        if S.mob_violence in chosen and not chosen & demonstration:
+            return S.mob_violence  # police dispersing a riot: the riot is the event
         if S.arrests in chosen and protest[-1] is S.peaceful_protest:
             return S.protest_with_intervention
         violent_others = {s for s in chosen if s.event_type in _VIOLENT_TYPES} - set(

@@ -22,6 +22,24 @@ __all__ = ["Match", "Matcher", "Reading", "SentenceView", "Tok", "read_sentence"
 
 _WORD = re.compile(r"[^\W_]+")  # "protester's" -> protester, s
 _SKIP = frozenset({"-", "–", "‐"})
+_WHEN = frozenset({"DATE", "TIME"})
+_CAP_LABELS = ("NORP", "GPE", "ORG")  # what a capitalised word may be without a parse
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -57,11 +75,15 @@ class Match:
     def covers(self, other: Match) -> bool:
         """A longer match hides the shorter matches inside it ("grenade launcher" hides
         "grenade"); a pattern with a gap hides only one-word matches on its first or last word
-        ("shot down * drone" hides "shot"), since its gap may hold other cues."""
+        ("shot down * drone" hides "shot"), since its gap may hold other cues; a shield with a
+        gap (weight 0) hides every match that starts on its first word."""
+        gapped = any(cue.gap for cue in self.pattern.cues)
+        blocker = self.pattern.weight == 0  # a shield: "expel * diplomats" is no expulsion
+        if gapped and blocker and other.start == self.start and other is not self:
+            return True  # ... nor is "expelled diplomats from": the shield owns its first word
         if (self.end - self.start) <= (other.end - other.start):
             return False
-        if any(cue.gap for cue in self.pattern.cues):
-            blocker = self.pattern.weight == 0  # a shield: "expel * diplomats" is no expulsion
+        if gapped:
             stronger = blocker or self.pattern.weight >= other.pattern.weight
             return (
                 stronger
@@ -91,6 +113,8 @@ def view_of(
             lower = token.text.lower()
             lemma = token.lemma_.lower()
             keys = frozenset({lower, lemma, *forms.get(lower, ()), *regular.get(lower, ())})
+            if lower in _MONTHS and token.ent_type_ in _WHEN:
+                keys = frozenset()  # "On 4 March": a date, no march
             by_doc_i[token.i] = len(tokens)
             span = (token.idx, token.idx + len(token.text))
             tokens.append(Tok(*span, lower, keys, token.i, token.ent_type_, token.ent_id_))
@@ -118,6 +142,14 @@ class Matcher:
                 self.by_entity[first.entity].append(pattern)
             for word in first.words:
                 self.by_word[word].append(pattern)
+        self._capitalised = [p for label in _CAP_LABELS for p in self.by_entity.get(label, ())]
+
+    def _entity_patterns(self, ent: str) -> list[Pattern]:
+        """Patterns that start with an entity label; without a parse a capitalised word
+        ("CAP") may be a name of any of the labels it stands in for."""
+        if ent == "CAP":
+            return self._capitalised
+        return self.by_entity.get(ent, []) if ent else []
 
     def find(
         self,
@@ -144,7 +176,7 @@ class Matcher:
                     end = _match(pattern.cues, 0, tokens, i, starts)
                     if end is not None:
                         found.append(Match(pattern, i, end))
-            for pattern in self.by_entity.get(tok.ent, ()) if tok.ent else ():
+            for pattern in self._entity_patterns(tok.ent):
                 end = _match(pattern.cues, 0, tokens, i, starts)
                 if end is not None:
                     found.append(Match(pattern, i, end))
@@ -176,7 +208,7 @@ def _match(
         return None
     tok = tokens[i]
     if cue.entity:
-        hit = tok.ent == cue.entity or (tok.ent == "CAP" and cue.entity in {"NORP", "GPE", "ORG"})
+        hit = tok.ent == cue.entity or (tok.ent == "CAP" and cue.entity in _CAP_LABELS)
         return _match(cues, k + 1, tokens, i + 1, starts) if hit else None
     if cue.words & tok.keys:
         result = _match(cues, k + 1, tokens, i + 1, starts)

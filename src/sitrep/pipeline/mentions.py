@@ -27,6 +27,9 @@ class EventMention:
     hypothetical: bool = False  # "threatened to attack", "could escalate"
     civilian_targeting: bool = False
     evidence: list[Span] = field(default_factory=list)  # further cue words
+    # the type is inferred from a word of violence in general ("killed", "attacked") and who was
+    # involved, not named by the trigger ("clashes", "air strike"): a more specific report wins
+    inferred: bool = False
 
 
 @dataclass
