@@ -243,6 +243,8 @@ NON_EVENTS = [
     "Police arrested two men suspected of smuggling counterfeit banknotes.",  # organised crime
     "The government expelled two envoys for joining an opposition rally.",
     "Officials said a splinter faction was responsible for last week's attack on the convoy.",
+    # armed men blocking a road are part of the attack the article tells, not protesters
+    "The gunmen blocked the highway with two trucks before a patrol arrived.",
 ]
 
 
@@ -262,6 +264,9 @@ def test_detect_reports_no_event_for_non_conflict_sentences(
         ("Officials fear that clashes could erupt again.", False, True),
         ("Gunmen attacked the town on Sunday.", False, False),
         ("The fighting near the town could be the group's heaviest defeat.", False, False),
+        # a habit told in the present tense is what happens in general, not an event
+        ("Smugglers in the region often kidnap drivers to extort their employers.", False, True),
+        ("Gunmen kidnapped two drivers on the road on Friday.", False, False),
     ],
 )
 def test_detect_marks_negated_and_hypothetical_triggers(

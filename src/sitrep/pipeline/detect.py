@@ -120,6 +120,7 @@ class EventDetector:
         self._negation = self._words("negation")
         self._modality = self._words("modality")
         self._frames = self._words("report_frame")
+        self._habitual = self._words("habitual")
         self._actor_patterns = {
             name: Pattern(name, (), name) for name in set(self.actor_classes.values())
         }
@@ -248,7 +249,9 @@ class EventDetector:
     def _context(self, reading: Reading, match: Match) -> Context:
         """How a trigger is framed; one in the topic of a protest, demand or accusation, or in a
         time phrase ("after days of clashes"), is background (embedded)."""
-        context = trigger_context(reading.view, match, self._negation, self._modality, self._frames)
+        context = trigger_context(
+            reading.view, match, self._negation, self._modality, self._frames, self._habitual
+        )
         if context.embedded or reading.view.doc is None:
             return context
         why = is_background(reading.view, match, self._frames - _ALLEGATION, self._modality)

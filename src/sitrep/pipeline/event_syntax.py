@@ -288,10 +288,16 @@ class Context:
 
 
 def trigger_context(
-    view: SentenceView, match: Match, negation: set[str], modality: set[str], frames: set[str]
+    view: SentenceView,
+    match: Match,
+    negation: set[str],
+    modality: set[str],
+    frames: set[str],
+    habitual: frozenset[str] | set[str] = frozenset(),
 ) -> Context:
-    """Negation ("no clashes"), modality ("threatened to attack") and report frames ("condemned
-    the attack", "claimed responsibility for") of one trigger."""
+    """Negation ("no clashes"), modality ("threatened to attack"), habit ("bandits often seize
+    travellers": what happens in general, no event) and report frames ("condemned the attack",
+    "claimed responsibility for") of one trigger."""
     head = head_token(view, match)
     if head is None:
         return _context_by_position(view, match, negation, modality, frames)
@@ -308,6 +314,10 @@ def trigger_context(
             (c.dep_ == "aux" and c.lower_ in _MODAL_AUX)
             or (c.dep_ == "mark" and c.lower_ in {"if", "unless"})
             for c in clause.children
+        )
+        # a habit told in the present tense is no event ("gangs often kidnap travellers")
+        hypothetical |= clause.tag_ in {"VBP", "VBZ"} and any(
+            c.dep_ == "advmod" and c.lower_ in habitual for c in clause.children
         )
     embedded = False
     token, steps = head, 0
