@@ -38,6 +38,10 @@ def _summary(text: str) -> list[tuple[str, int, str, bool]]:
             "The attack left 12 dead and 30 wounded.",
             [("killed", 12, "people", False), ("injured", 30, "people", False)],
         ),
+        # the speaker after a clause is no victim ("before leaving, a resident said")
+        ("The raiders burned the granary before leaving, a farmer said on the phone.", []),
+        ("The gunmen left the market, one witness told reporters.", []),
+        ("The ambush left two guards wounded.", [("injured", 2, "soldiers", False)]),
         ("Three civilians were wounded.", [("injured", 3, "civilians", False)]),
         ("The death toll rose to 45, officials said.", [("killed", 45, "people", False)]),
         ("Some 200 people were displaced, and five were killed.", [("killed", 5, "people", False)]),

@@ -397,6 +397,8 @@ _BEFORE_INJURED = frozenset(
     ["injured", "injuring", "wounded", "wounding", "injure", "wound", "hurt"]
 )
 _TOLL = frozenset({"toll", "tolls"})
+_LEAVING = frozenset({"left", "leaving", "leaves", "leave"})
+_LEFT_DEAD = frozenset({"dead", "killed", "lifeless", "deceased"})
 _VERB_BEFORE = frozenset(
     ["killing", "killed", "kill", "wounding", "wounded", "injuring", "injured"]
 )
@@ -425,10 +427,18 @@ def _after_toll(toks: list[_Tok], i: int) -> bool:
 def _outcome_before(toks: list[_Tok], i: int) -> str | None:
     """'killing 5', 'left 3 dead', 'death toll of 21', 'claimed the lives of 7' before the quantity."""
     window = [t.low for t in toks[max(0, i - 6) : i]]
+    if window and window[-1] == ",":
+        return None  # "... before leaving, a resident said": the count starts a new clause
     for k in range(len(window) - 1, -1, -1):
         word = window[k]
         if word in _BEFORE_INJURED:
             return "injured"
+        if word in _LEAVING:
+            # "left 3 dead", "leaving two people wounded"; not "left the town, a resident said"
+            after = {t.low for t in toks[i : i + 6]}
+            if after & {"injured", "wounded", "hurt"}:
+                return "injured"
+            return "killed" if after & _LEFT_DEAD else None
         if word in _BEFORE_KILLED:
             return "killed"
         if word in _TOLL:

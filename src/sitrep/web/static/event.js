@@ -169,9 +169,27 @@
     renderReview(detail);
     const incidents = detail.incidents || [];
     document.getElementById("incidents").hidden = !incidents.length;
-    document.getElementById("incident-list").replaceChildren(...incidents.map((i) => el("li", {}, String(i.id || JSON.stringify(i)))));
+    document.getElementById("incident-list").replaceChildren(...incidents.map(incidentLine));
     document.getElementById("event").hidden = false;
     document.body.dataset.ready = "true";
+  }
+
+  // One incident this report belongs to: its id (a link to the incident's record), how many
+  // reports and outlets it has, and its toll as a range, flagged when the claims disagree.
+  function incidentLine(i) {
+    const f = i.fatalities || {};
+    const range = f.best == null ? "toll unknown"
+      : (f.low != null && f.high != null && f.low !== f.high ? `${f.best} killed (${f.low}–${f.high})` : `${f.best} killed`);
+    const parts = [
+      `${i.n_reports || 1} report(s) from ${i.n_sources || 1} outlet(s)`,
+      range + (f.contested ? ", contested" : ""),
+      i.date ? String(i.date) : "",
+      i.place ? String(i.place) : "",
+    ].filter(Boolean);
+    return el("li", {}, [
+      el("a", { href: `/api/incidents/${encodeURIComponent(String(i.id))}` }, String(i.id)),
+      " — " + parts.join(" · "),
+    ]);
   }
 
   // -- review actions ------------------------------------------------------------------------
