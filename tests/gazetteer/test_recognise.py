@@ -77,3 +77,18 @@ def test_recognise_arabic_article_and_lone_words() -> None:
     found = _mentions("Rockets hit Abboush in al-Hasakeh. Lawyers marched to the Court on Monday.")
     assert "al-Hasakeh" in found
     assert "Court" not in found or found["Court"].common
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("In Niamey, riot police dispersed a march of teachers.", "Niamey"),
+        ("At Kidal, fighters clashed with an army patrol.", "Kidal"),
+    ],
+)
+def test_recognise_a_capitalised_preposition_opening_the_sentence_is_not_part_of_the_name(
+    text: str, written: str
+) -> None:
+    found = _mentions(text)
+    assert written in found and found[written].cue
+    assert not any(name.startswith(("In ", "At ")) for name in found)

@@ -75,3 +75,22 @@ def test_dates_numbers_that_are_not_dates(text):
 def test_dates_qualified_durations_are_durations():
     found = resolve_in_text("under a blockade for more than two years", MONDAY)
     assert [t.duration for t in found] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Militants ambushed a convoy, military sources said on Sunday.", ["on Sunday"]),
+        ("A spokesman told Reuters late on Sunday that the post was overrun.", ["late on Sunday"]),
+        (
+            "The ministry said in a statement on Sunday that rebels attacked on Saturday.",
+            ["on Sunday"],
+        ),
+        ("NIAMEY, Aug 25 (Reuters) - Gunmen attacked a market on Saturday.", ["Aug 25"]),
+        ("A witness said the attack began on Sunday.", []),
+        ("Gunmen attacked the village on Sunday, officials said.", []),
+    ],
+)
+def test_dates_the_date_of_saying_is_marked(text: str, said: list[str]) -> None:
+    found = resolve_in_text(text, MONDAY)
+    assert [t.span.text for t in found if t.speech] == said

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sitrep.gazetteer.words import load_place_words
 from sitrep.pipeline.document import Document, Sentence
 
-__all__ = ["PlaceMention", "find_mentions", "parse_name"]
+__all__ = ["PlaceMention", "find_mentions", "parse_name", "read_relation"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities of these labels are not places; a capitalised run inside one is not looked up.
@@ -222,10 +222,17 @@ def find_mentions(document: Document) -> list[PlaceMention]:
         taken = blocked + [(m.start, m.end) for m in local]
         words = load_place_words()
         for match in _CAPITALISED.finditer(sentence.text):
-            start, end = sentence.start + match.start(), sentence.start + match.end()
-            if _overlaps(taken, start, end) or match.group().lower() in words.function_words:
+            local_start = match.start()
+            # "In Niamey, police ...": a capitalised preposition or article opening the sentence
+            # is not part of the name
+            first = re.match(r"([A-Z][a-z]+)\s+(?=[A-ZÀ-Ý])", match.group())
+            if first and first.group(1).lower() in words.function_words:
+                local_start += first.end()
+            start, end = sentence.start + local_start, sentence.start + match.end()
+            written = sentence.text[local_start : match.end()]
+            if _overlaps(taken, start, end) or written.lower() in words.function_words:
                 continue
-            mention = _mention(sentence, match.start(), match.end(), "gazetteer")
+            mention = _mention(sentence, local_start, match.end(), "gazetteer")
             # inside a person or organisation entity, only a locative word makes it a place
             if not _overlaps(other, start, end) or mention.relation != "in" or mention.cue:
                 local.append(mention)
@@ -305,7 +312,7 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
         mention.place_word = place_after.group("word").lower()
         mention.cue = True
     mention.unit_level = _UNIT_LEVEL.get((mention.unit_word or "").lower())
-    _read_relation(mention, before, start)
+    read_relation(mention, before, start)
     if mention.relation == "in" and mention.place_word in _AROUND_WORDS:
         mention.relation = "near"  # "the Kouakourou area", "the Nihm front"
     mention.modifier = _is_modifier(sentence, start, end)
@@ -350,7 +357,8 @@ def _is_modifier(sentence: Sentence, start: int, end: int) -> bool:
     )
 
 
-def _read_relation(mention: PlaceMention, before: str, start: int) -> None:
+def read_relation(mention: PlaceMention, before: str, start: int = 0) -> None:
+    """The relation the words before a name give it: an offset, near, between, or in."""
     offset = _OFFSET.search(before)
     if offset:
         raw = offset.group("n").replace(",", ".")

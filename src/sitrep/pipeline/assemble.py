@@ -67,7 +67,7 @@ class _Cluster:
 
     @property
     def date(self) -> PartialDate | None:
-        dated = [t.date for t in self.times if t.date is not None]
+        dated = [t.date for t in _event_times(self.times) if t.date is not None]
         return min(dated, key=lambda d: d.end - d.start) if dated else None
 
     def add_sentence(self, index: int) -> None:
@@ -84,9 +84,19 @@ def _family(event_type: EventType) -> str:
     return event_type.value
 
 
+def _event_times(times: list[TimeExpression]) -> list[TimeExpression]:
+    """The times that date events: when only the saying is dated ("sources said on Thursday"),
+    that date stands in; beside a date of the event itself it does not count."""
+    told = [t for t in times if not t.speech]
+    return told or times
+
+
 def _mention_time(mention: EventMention, times: list[TimeExpression]) -> TimeExpression | None:
-    """The time expression of the mention's sentence nearest to its trigger (not durations)."""
-    same = [t for t in times if t.sentence_index == mention.sentence.index and not t.duration]
+    """The time expression of the mention's sentence nearest to its trigger (not durations; a
+    date of the saying only when the sentence has no other)."""
+    same = _event_times(
+        [t for t in times if t.sentence_index == mention.sentence.index and not t.duration]
+    )
     if not same:
         return None
     trigger = mention.trigger.start
@@ -146,6 +156,8 @@ def _compatible(
     ):
         return False  # two different kinds of event in one sentence are two events
     cluster_date = cluster.date
+    if time is not None and (time.speech or all(t.speech for t in cluster.times)):
+        time = None  # when it was said does not tell two events apart
     if (
         time is not None
         and time.date is not None
@@ -222,7 +234,7 @@ def _attach_followers(
 
 
 def _event_date(cluster: _Cluster, document: Document, role: EventRole) -> EventDate | None:
-    dated = [t for t in cluster.times if t.date is not None]
+    dated = [t for t in _event_times(cluster.times) if t.date is not None]
     if dated:
         best = min(
             dated,
@@ -511,13 +523,17 @@ def assemble(
     durations = [t for t in times if t.duration]
     events: list[Event] = []
     for cluster in clusters:
+        # places named only where another event is told are that event's, not this one's
+        elsewhere = {
+            m.sentence.index for other in clusters if other is not cluster for m in other.mentions
+        } - set(cluster.sentences)
         events.append(
             _code(
                 cluster,
                 document,
                 actors,
                 resolver,
-                toponyms,
+                [t for t in toponyms if t.sentence_index not in elsewhere],
                 geocoder,
                 counts,
                 attributions,

@@ -332,6 +332,20 @@ def _resolve(
     return None, False, False, False
 
 
+# A verb of saying right before a time phrase dates the saying ("security sources said on
+# Thursday", "told AFP late on Monday", "said in a statement on Friday"), not the event.
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|announced|announces|reported|reports|confirmed|confirms|stated|"
+    r"added|claimed|denied|declared|wrote|posted|tweeted|explained|insisted|warned)"
+    r"(?:\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|communiqu[ée]|message|post|video|interview|"
+    r"briefing|release)|to\s+(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?|reporters|journalists|the\s+press"
+    r"|the\s+media)|by\s+(?:tele)?phone|(?<=told\s)(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?|reporters"
+    r"|journalists)))*\s*,?\s*(?:(?:late|early|earlier|later)\s+)?$"
+)
+# The date of a dateline ("MOGADISHU, March 3 (Reuters) -") is the date of the report.
+_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*)?,\s*$")
+
+
 def resolve_in_text(
     text: str, published: PartialDate | None, offset: int = 0, sentence_index: int = -1
 ) -> list[TimeExpression]:
@@ -358,6 +372,9 @@ def resolve_in_text(
                     past_reference=past,
                     duration=duration,
                     precision=date.precision if date else None,
+                    speech=bool(
+                        _SPEECH_BEFORE.search(text[:start]) or _DATELINE_BEFORE.match(text[:start])
+                    ),
                 )
             )
     found.sort(key=lambda t: t.span.start)

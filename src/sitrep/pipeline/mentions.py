@@ -86,6 +86,7 @@ class TimeExpression:
     relative: bool = False  # "on Sunday", "last month": depends on the publication date
     past_reference: bool = False  # "last month", "in 2015", "two years ago"
     duration: bool = False  # "for two years", "since 2012": not an event date
+    speech: bool = False  # "officials said on Thursday": when it was said, not when it happened
     precision: DatePrecision | None = None
 
 

@@ -24,11 +24,20 @@ from sitrep.gazetteer.coding import LocationCoder
 from sitrep.gazetteer.countries import CountryNames
 from sitrep.gazetteer.cues import load_country_cues
 from sitrep.gazetteer.names import name_key, near_key
-from sitrep.gazetteer.recognise import PlaceMention, find_mentions, parse_name
+from sitrep.gazetteer.recognise import PlaceMention, find_mentions, parse_name, read_relation
 from sitrep.gazetteer.resolve import Resolution, resolve_mentions
 from sitrep.model import Location, Span
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.mentions import ActorMention, Toponym
+
+# "in the Somali capital", "in Mali's capital", "in the capital" (not "the capital of X", which
+# names X; not "capital punishment")
+_CAPITAL = re.compile(
+    r"\b(?:in|at|near|on|across|around|outside|of|to)\s+(?P<phrase>"
+    r"the\s+(?:(?P<country>[A-Z][\w-]+)\s+)?capital(?:\s+city)?(?!\s+(?:of|punishment)\b)"
+    r"|(?P<country2>[A-Z][\w-]+['’]s)\s+capital(?:\s+city)?"
+    r"|the\s+capital(?:\s+city)?\s+of\s+(?P<country3>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))\b"
+)
 
 __all__ = ["COUNTRY_HINT", "MODIFIER", "Geocoder"]
 
@@ -139,6 +148,12 @@ class Geocoder:
         article = self._article(document)
         usable = [t for t in toponyms if t.role == "mention" and t.location is not None]
         local = [t for t in usable if t.sentence_index in sentence_indexes]
+        if local and not all(t.is_country for t in local):
+            chosen = min(local, key=lambda t: self._rank(article, t, trigger))
+            return self._event_location(article, chosen)
+        capital = self._capital(document, article, sentence_indexes, trigger)
+        if capital is not None:
+            return capital
         if local:
             chosen = min(local, key=lambda t: self._rank(article, t, trigger))
             return self._event_location(article, chosen)
@@ -434,6 +449,41 @@ class Geocoder:
                 update={"relation": location.relation}
             )
         return location
+
+    def _capital(
+        self,
+        document: Document,
+        article: _Article,
+        sentence_indexes: list[int],
+        trigger: Span | None,
+    ) -> Location | None:
+        """ "in the Somali capital", "in the capital": the capital of the country named by the
+        demonym or country word, else of the article's main country (precision 1)."""
+        for sentence in document.sentences:
+            if sentence.index not in sentence_indexes:
+                continue
+            for match in _CAPITAL.finditer(sentence.text):
+                word = match.group("country") or match.group("country2") or match.group("country3")
+                iso2: str | None = None
+                if word:
+                    key = name_key(re.sub(r"['’]s$", "", word))
+                    iso2 = self.country_names.demonym.get(key) or self.country_names.alias.get(key)
+                    if iso2 is None:
+                        continue
+                elif article.countries:
+                    iso2 = max(article.countries, key=lambda c: article.countries[c])
+                seat = self.gazetteer.admin_seat(iso2) if iso2 else None
+                if seat is None or seat.feature_code != "PPLC":
+                    continue
+                start = sentence.start + match.start("phrase")
+                span = Span(start=start, end=start + len(match.group("phrase")),
+                            text=match.group("phrase"))  # fmt: skip
+                mention = PlaceMention(span.start, span.end, span.text, seat.name,
+                                       sentence.index, "capital")  # fmt: skip
+                before = sentence.text[max(0, match.start() - 80) : match.start("phrase")]
+                read_relation(mention, before)
+                return self.coder.place(mention, seat, [span])
+        return None
 
     def _country_fallback(self, article: _Article, toponyms: list[Toponym]) -> Location | None:
         """No place of the story: its country at precision 3 (the dateline's, else the one its

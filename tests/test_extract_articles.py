@@ -1,0 +1,71 @@
+"""End to end: whole articles in the style of wire copy (written for these tests; the places are
+real, the events invented) through the full extractor, checking what an analyst would check."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.core import Extractor
+from sitrep.model import Event, ExtractionResult
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor().prepare()
+
+
+def _extract(extractor: Extractor, text: str, published: str) -> ExtractionResult:
+    return extractor.extract(text, published=published)
+
+
+def _where(event: Event) -> str | None:
+    return event.location.name if event.location else None
+
+
+def test_two_protests_in_two_cities_stay_two_events(extractor: Extractor) -> None:
+    text = (
+        "Several thousand people marched in Bamako on Friday to demand new elections. "
+        "The march was peaceful, its organisers said. "
+        "In Niamey, riot police fired tear gas to disperse teachers protesting over unpaid wages, "
+        "witnesses said."
+    )
+    result = _extract(extractor, text, "2024-03-03")
+    coded = sorted((e.sub_event_type.value, _where(e)) for e in result.reported)
+    assert coded == [("Peaceful protest", "Bamako"), ("Protest with intervention", "Niamey")]
+
+
+def test_a_speaker_after_a_clause_is_no_victim(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed at least eight herders near the village of Boni on Tuesday, local "
+        "officials said. The attackers stole cattle and burned huts before leaving, a villager "
+        "said by telephone."
+    )
+    (event,) = _extract(extractor, text, "2024-03-14").reported
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (8, 8, 8)
+    assert not event.fatalities.contested
+
+
+def test_the_attack_date_told_later_wins_over_the_date_it_was_said(extractor: Extractor) -> None:
+    text = (
+        "Suspected jihadists killed 11 soldiers in an ambush in northern Burkina Faso, security "
+        "sources said on Thursday. The attack took place on Tuesday near Dori, one source said. "
+        "The army said it had killed about 20 assailants in its response."
+    )
+    (event,) = _extract(extractor, text, "2024-02-29").reported
+    assert event.date is not None and event.date.value == "2024-02-27"
+    assert event.location is not None and event.location.place_name == "Dori"
+    assert event.location.geo_precision == 2
+
+
+def test_the_capital_named_by_its_country_is_the_place(extractor: Extractor) -> None:
+    text = (
+        "A car bomb exploded outside a hotel in the Somali capital on Saturday, killing at "
+        "least seven people, police said. Last year, the group attacked a base in the Lower "
+        "Shabelle region."
+    )
+    events = _extract(extractor, text, "2024-03-03").events
+    reported = [e for e in events if e.role.value == "reported"]
+    assert len(reported) == 1 and reported[0].location is not None
+    assert reported[0].location.place_name == "Mogadishu"
+    assert reported[0].location.geo_precision == 1
+    assert reported[0].date is not None and reported[0].date.value == "2024-03-02"
