@@ -69,3 +69,22 @@ def test_the_capital_named_by_its_country_is_the_place(extractor: Extractor) -> 
     assert reported[0].location.place_name == "Mogadishu"
     assert reported[0].location.geo_precision == 1
     assert reported[0].date is not None and reported[0].date.value == "2024-03-02"
+
+
+def test_fighters_of_a_named_group_are_that_group(extractor: Extractor) -> None:
+    text = "Fighters of the Rapid Support Forces shelled a market in El Fasher on Friday."
+    (event,) = _extract(extractor, text, "2024-06-30").reported
+    assert event.actor1 is not None and "Rapid Support Forces" in event.actor1.name
+
+
+def test_a_context_alias_needs_its_country(extractor: Extractor) -> None:
+    # "militants" means Islamic State (Mozambique) only in Mozambique
+    text = "Militants attacked an army post near Boulkessi in Mali on Monday."
+    (event,) = _extract(extractor, text, "2024-06-30").reported
+    assert event.actor1 is not None and "Mozambique" not in event.actor1.name
+    assert event.location is not None and event.location.country == "Mali"
+
+
+def test_people_fleeing_fighting_are_no_rioters(extractor: Extractor) -> None:
+    events = _extract(extractor, "Hundreds of families fled the fighting overnight.", "2024-06-30")
+    assert not [e for e in events.reported if e.sub_event_type.value == "Mob violence"]

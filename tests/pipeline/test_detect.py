@@ -245,6 +245,8 @@ NON_EVENTS = [
     "Officials said a splinter faction was responsible for last week's attack on the convoy.",
     # armed men blocking a road are part of the attack the article tells, not protesters
     "The gunmen blocked the highway with two trucks before a patrol arrived.",
+    # a rescue by the forces is no abduction
+    "Troops rescued eight hostages held in a forest camp, the army said.",
 ]
 
 

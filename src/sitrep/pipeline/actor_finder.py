@@ -253,7 +253,7 @@ def _generic(
         if token.i in used or token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ == "PERSON":
             continue
         words = _generic_words(resolver, token)
-        if not words or _collective_of(resolver, token):
+        if not words or _collective_of(resolver, token) or _member_of_named(token, used):
             continue
         modifiers = _modifiers(token)
         lemmas = {m.lemma_.lower() for m in modifiers} | {m.lower_ for m in modifiers}
@@ -297,6 +297,15 @@ def _generic(
 
 
 _COLLECTIVES = {"group", "number", "band", "crowd", "couple", "dozen", "hundred", "score", "gang"}
+
+
+def _member_of_named(token: Token, used: set[int]) -> bool:
+    """ "fighters of the Rapid Support Forces", "members of JNIM": the named actor is the actor,
+    not a generic one beside it."""
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return any(obj.dep_ == "pobj" and obj.i in used for obj in prep.children)
+    return False
 
 
 def _collective_of(resolver: ActorResolver, token: Token) -> bool:

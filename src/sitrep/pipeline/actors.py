@@ -344,7 +344,10 @@ class ActorResolver:
         plain = [t for t in targets if not t.context]
         if plain:
             return plain[0]
-        proper = any(c.isupper() for c in text)
+        # a capital only at the start of a sentence ("Militants attacked") makes no proper name
+        proper = any(c.isupper() for word in text.split() for c in word[1:]) or (
+            len(text.split()) > 1 and all(w[:1].isupper() for w in text.split())
+        )
         if not countries and proper and len({_target_key(t) for t in targets}) == 1:
             return targets[0]  # the text names no country: a name with one meaning stands
         return None

@@ -145,12 +145,31 @@ def _types_agree(
     return False
 
 
+_TERRITORY_CHANGES = {
+    SubEventType.non_state_actor_overtakes_territory,
+    SubEventType.government_regains_territory,
+    SubEventType.non_violent_transfer_of_territory,
+}
+
+
+def _withdrawal_in_territory_change(cluster: _Cluster, mention: EventMention) -> bool:
+    """A withdrawal told in the sentence of a territory change is that change, seen from the
+    side that left."""
+    kinds = {
+        m.sub_event_type for m in cluster.mentions if m.sentence.index == mention.sentence.index
+    }
+    kinds.add(mention.sub_event_type)
+    return SubEventType.change_to_group_activity in kinds and bool(kinds & _TERRITORY_CHANGES)
+
+
 def _compatible(
     cluster: _Cluster, mention: EventMention, time: TimeExpression | None, places: set[str]
 ) -> bool:
+    same_sentence = mention.sentence.index in cluster.sentences
+    if same_sentence and _withdrawal_in_territory_change(cluster, mention):
+        return True  # "stormed the town after the army withdrew": one change of hands
     if not _types_agree(cluster, mention, time, places):
         return False
-    same_sentence = mention.sentence.index in cluster.sentences
     if same_sentence and all(
         m.sub_event_type is not mention.sub_event_type for m in cluster.mentions
     ):
@@ -521,11 +540,13 @@ def assemble(
     clusters = _cluster(document, mentions, times, toponyms)
     _attach_followers(clusters, document, counts, attributions)
     durations = [t for t in times if t.duration]
+    background = [c for c in clusters if _role(c, document, durations)[0] is EventRole.background]
     events: list[Event] = []
     for cluster in clusters:
-        # places named only where another event is told are that event's, not this one's
+        # places named only where a background event is told ("last month, the group attacked
+        # a base in X") are that event's, not the news's
         elsewhere = {
-            m.sentence.index for other in clusters if other is not cluster for m in other.mentions
+            m.sentence.index for other in background if other is not cluster for m in other.mentions
         } - set(cluster.sentences)
         events.append(
             _code(

@@ -312,6 +312,9 @@ class Geocoder:
         entry = lookup(actor.actor_id) if callable(lookup) and actor.actor_id else None
         if entry is None:
             return []
+        written = actor.span.text.lower()
+        if any(written == str(a).lower() for a in getattr(entry, "context_aliases", ()) or ()):
+            return []  # "militants" means this group only once the country is known otherwise
         home = getattr(entry, "home", None)
         if home:
             return [(str(home), 1.0)]
