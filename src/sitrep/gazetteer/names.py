@@ -47,7 +47,7 @@ _DROP = re.compile(r"[\s'\-.,()/]+")
 _NON_WORD = re.compile(r"[^\w]+")
 
 # Ordered rewrites that merge common transliteration variants (French / English / local forms).
-_LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ou"), "u"),
     (re.compile(r"dj"), "j"),
     (re.compile(r"kh"), "k"),
@@ -57,7 +57,7 @@ _LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"y"), "i"),
     (re.compile(r"ee"), "i"),
     (re.compile(r"(.)\1+"), r"\1"),
-    (re.compile(r"(?<=.{4})(?:ine|ene|ene|ane|en|in|an)$"), "n"),
+    (re.compile(r"(?<=.{4})(?:ine|ene|ane|en|in|an)$"), "n"),
     (re.compile(r"(?<=.{3})[eh]$"), ""),
 )
 
@@ -91,7 +91,7 @@ def loose_key(text: str) -> str:
     key = name_key(text)
     if not key.isascii() or len(key) < 4:
         return key
-    for pattern, replacement in _LOOSE_RULES:
+    for pattern, replacement in LOOSE_RULES:
         key = pattern.sub(replacement, key)
     return key
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 from rapidfuzz import fuzz
+
+from sitrep.gazetteer.names import LOOSE_RULES, fold
 
 __all__ = [
     "actor_key",
@@ -30,34 +31,15 @@ __all__ = [
     "outlet_key",
 ]
 
-_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
 _DROP = re.compile(r"[\s'’`\-.,()/]+")
 _LEADING = re.compile(r"^(?:the|al|el|ad|ar|as|an|at|az)\s+|^(?:al|el)-", re.IGNORECASE)
 _TRAILING = re.compile(
     r"\s+(?:town|city|village|district|region|province|county|area|camp|market)$", re.IGNORECASE
 )
-_LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"ou"), "u"),
-    (re.compile(r"dj"), "j"),
-    (re.compile(r"kh"), "k"),
-    (re.compile(r"gh"), "g"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"sch|sh|ch"), "s"),
-    (re.compile(r"y"), "i"),
-    (re.compile(r"ee"), "i"),
-    (re.compile(r"w"), "u"),
-    (re.compile(r"(.)\1+"), r"\1"),
-    (re.compile(r"(?<=.{4})(?:ine|ene|ane|en|in|an)$"), "n"),
-    (re.compile(r"(?<=.{3})[eh]$"), ""),
-)
+# the gazetteer's transliteration rules, and "w" = "u" (Ouagadougou / Wagadugu) for report places
+_LOOSE_RULES = (*LOOSE_RULES[:8], (re.compile(r"w"), "u"), *LOOSE_RULES[8:])
 _REGIME = re.compile(r"\s*\(\d{4}-\d{0,4}\)")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: ``Ségou`` -> ``segou``."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def _core(text: str) -> str:

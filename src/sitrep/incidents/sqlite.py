@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sitrep.errors import NotFound, ReviewError, StoreError
+from sitrep.errors import NotFound, ReviewError
 from sitrep.incidents.backend import Assignment, IncidentQuery
 from sitrep.incidents.blocking import block_keys
 from sitrep.incidents.features import ReportFeatures
@@ -22,6 +22,7 @@ from sitrep.incidents.overrides import EventKey, Override, OverrideKind
 from sitrep.incidents.reconcile import ReportSource, incident_id
 from sitrep.incidents.records import Incident
 from sitrep.model import Event, ExtractionResult, PartialDate
+from sitrep.store.sqlite import immediate_transaction
 
 __all__ = ["SQLiteIncidentBackend"]
 
@@ -65,22 +66,12 @@ class SQLiteIncidentBackend:
             finally:
                 self._depth -= 1
             return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:
-            raise StoreError.from_catalogue("E050", path=self.location, detail=error) from error
         self._depth = 1
         try:
-            yield
-        except sqlite3.Error as error:
-            self.conn.execute("ROLLBACK")
-            raise StoreError.from_catalogue("E050", path=self.location, detail=error) from error
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
+            with immediate_transaction(self.conn, self.location):
+                yield
         finally:
             self._depth = 0
-        self.conn.execute("COMMIT")
 
     def keep(self, result: ExtractionResult) -> None:
         """Nothing to do: events are read from the store's ``events`` table."""

@@ -34,6 +34,28 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+@contextmanager
+def immediate_transaction(conn: sqlite3.Connection, location: object) -> Iterator[None]:
+    """One write transaction (``BEGIN IMMEDIATE``): committed when the block ends, rolled back
+    when it raises; SQLite failures become E050 naming ``location``."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise StoreError.from_catalogue("E050", path=location, detail=error) from error
+    try:
+        yield
+    except sqlite3.Error as error:
+        conn.execute("ROLLBACK")
+        raise StoreError.from_catalogue("E050", path=location, detail=error) from error
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.Error as error:
+        raise StoreError.from_catalogue("E050", path=location, detail=error) from error
+
+
 class SQLiteStore:
     """``EventStore`` on a SQLite file (created and migrated on open)."""
 
@@ -74,22 +96,8 @@ class SQLiteStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:
-            raise StoreError.from_catalogue("E050", path=self.location, detail=error) from error
-        try:
+        with immediate_transaction(self.conn, self.location):
             yield self.conn
-        except sqlite3.Error as error:
-            self.conn.execute("ROLLBACK")
-            raise StoreError.from_catalogue("E050", path=self.location, detail=error) from error
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except sqlite3.Error as error:
-            raise StoreError.from_catalogue("E050", path=self.location, detail=error) from error
 
     # -- writing --------------------------------------------------------------------------
     def schema_version(self) -> int:
