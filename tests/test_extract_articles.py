@@ -88,3 +88,16 @@ def test_a_context_alias_needs_its_country(extractor: Extractor) -> None:
 def test_people_fleeing_fighting_are_no_rioters(extractor: Extractor) -> None:
     events = _extract(extractor, "Hundreds of families fled the fighting overnight.", "2024-06-30")
     assert not [e for e in events.reported if e.sub_event_type.value == "Mob violence"]
+
+
+def test_two_claimants_on_different_victims_give_a_range_not_a_sum(extractor: Extractor) -> None:
+    text = (
+        "NIAMEY (Reuters) - Niger's army said on Tuesday its drones had killed 25 militants near "
+        "the town of Tillaberi on Sunday. A local association said the strikes killed nine "
+        "civilians at a market and accused the army of hitting herders."
+    )
+    (event,) = _extract(extractor, text, "2024-03-05").reported
+    killed = event.fatalities
+    assert (killed.low, killed.high, killed.contested) == (9, 25, True)
+    figures = {c.claimant_text: c.killed for c in event.claims if c.killed is not None}
+    assert sorted(figures.values()) == [9, 25]

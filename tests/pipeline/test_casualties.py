@@ -93,3 +93,26 @@ def test_casualties_spans_point_into_sentence():
     (count,) = _counts(text)
     assert text[count.span.start : count.span.end] == count.span.text
     assert count.span.text.startswith("7 civilians")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a revised toll told far from its number
+        (
+            "The death toll from Friday's bombing of the bus station in the north has risen "
+            "to 23, a hospital director said.",
+            [("killed", 23, "people", False)],
+        ),
+        ("By Monday evening the toll from the raid stood at 9.", [("killed", 9, "people", False)]),
+        # quotation marks around the victims ('killed 30 "bandits"')
+        (
+            'The army said it killed 30 "bandits" in the forest.',
+            [("killed", 30, "militants", False)],
+        ),
+        # a rise that is no toll
+        ("Bread prices have risen to 14 dinars.", []),
+    ],
+)
+def test_casualties_revised_tolls_and_quoted_victims(text, expected):
+    assert _summary(text) == expected

@@ -43,3 +43,22 @@ def test_claims_passive_subject_is_not_a_speaker(resolver: ActorResolver, text: 
 def test_claims_active_subject_is_the_speaker(resolver: ActorResolver) -> None:
     found = attributions(resolver, "Residents said heavy artillery fire hit the district.")
     assert [(a.claimant_text, a.kind) for a in found] == [("Residents", "statement")]
+
+
+def test_claims_a_speaker_keeps_speaking_in_a_second_verb(resolver: ActorResolver) -> None:
+    found = attributions(
+        resolver,
+        "The local council said the shells killed four farmers and accused the militia of "
+        "firing at the market.",
+    )
+    assert [(a.claimant_text, a.kind) for a in found] == [
+        ("The local council", "statement"),
+        ("The local council", "accusation"),
+    ]
+
+
+def test_claims_a_dateline_is_not_the_speaker(resolver: ActorResolver) -> None:
+    found = attributions(
+        resolver, "TRIPOLI (Reuters) - The interior ministry said clashes killed three people."
+    )
+    assert [a.claimant_text for a in found] == ["The interior ministry"]

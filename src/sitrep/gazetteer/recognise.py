@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from sitrep.gazetteer.words import load_place_words
 from sitrep.pipeline.document import Document, Sentence
+from sitrep.pipeline.segment import DATELINE
 
 __all__ = ["PlaceMention", "find_mentions", "parse_name", "read_relation"]
 
@@ -114,10 +115,6 @@ _IN = re.compile(
     r"(?:(?:town|village|city|locality|commune|area|hamlet|settlement|capital|port|district|region|province|"
     r"state|county|parish|department)\s+(?:of\s+)?)?$",
     re.I,
-)
-_DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'\-]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,30}))?\s*"
-    r"(?:\((?P<agency>[^()]{2,40})\)\s*)?[-–—]{1,2}\s",
 )
 
 
@@ -464,7 +461,7 @@ def _link_between(sentence: Sentence, mentions: list[PlaceMention]) -> None:
 
 def _dateline(sentence: Sentence) -> PlaceMention | None:
     """``BAMAKO (Reuters) -`` or ``GAO, Mali -`` at the start of a paragraph."""
-    match = _DATELINE.match(sentence.text)
+    match = DATELINE.match(sentence.text)
     if not match or not match.group("place").strip().replace(" ", "").isupper():
         return None
     place = match.group("place").strip()

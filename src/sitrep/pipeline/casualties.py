@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Quantity", "find_counts", "find_counts_in_sentence", "parse_quantity"]
 
+_QUOTES = frozenset({'"', "“", "”", "«", "»", "„"})
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-zÀ-ÿ]+(?:[-'’][A-Za-zÀ-ÿ]+)*|[^\sA-Za-zÀ-ÿ\d]")
 
 
@@ -398,6 +399,27 @@ _BEFORE_INJURED = frozenset(
 )
 _TOLL = frozenset({"toll", "tolls"})
 _LEAVING = frozenset({"left", "leaving", "leaves", "leave"})
+_TOLL_RISES: dict[tuple[str, ...], bool] = {
+    (verb, prep) if prep else (verb,): True
+    for verb in (
+        "risen",
+        "rose",
+        "rises",
+        "climbed",
+        "climbs",
+        "increased",
+        "jumped",
+        "reached",
+        "reaches",
+        "stands",
+        "stood",
+        "hit",
+        "hits",
+        "surged",
+        "soared",
+    )
+    for prep in ("to", "at", "")
+}
 _LEFT_DEAD = frozenset({"dead", "killed", "lifeless", "deceased"})
 _VERB_BEFORE = frozenset(
     ["killing", "killed", "kill", "wounding", "wounded", "injuring", "injured"]
@@ -421,12 +443,22 @@ def _unnamed_victims(toks: list[_Tok], i: int) -> tuple[str, int] | None:
 
 
 def _after_toll(toks: list[_Tok], i: int) -> bool:
-    return any(t.low in _TOLL for t in toks[max(0, i - 5) : i])
+    if any(t.low in _TOLL for t in toks[max(0, i - 5) : i]):
+        return True
+    window = tuple(t.low for t in toks[max(0, i - 2) : i])
+    risen = _TOLL_RISES.get(window) or _TOLL_RISES.get(window[-1:])
+    return bool(risen) and any(t.low in _TOLL for t in toks[max(0, i - 30) : i])
 
 
 def _outcome_before(toks: list[_Tok], i: int) -> str | None:
     """'killing 5', 'left 3 dead', 'death toll of 21', 'claimed the lives of 7' before the quantity."""
     window = [t.low for t in toks[max(0, i - 6) : i]]
+    risen = _TOLL_RISES.get(tuple(window[-2:])) or _TOLL_RISES.get(tuple(window[-1:]))
+    if risen:  # "the death toll from Saturday's attack ... has risen to 14"
+        earlier = [t.low for t in toks[max(0, i - 30) : i]]
+        if any(w in _TOLL for w in earlier):
+            told = earlier[max(k for k, w in enumerate(earlier) if w in _TOLL) - 3 :]
+            return "injured" if any(w.startswith("injur") for w in told) else "killed"
     if window and window[-1] == ",":
         return None  # "... before leaving, a resident said": the count starts a new clause
     for k in range(len(window) - 1, -1, -1):
@@ -457,7 +489,8 @@ def _outcome_before(toks: list[_Tok], i: int) -> str | None:
 def find_counts_in_sentence(sentence: Sentence) -> list[CountMention]:
     """All counts of killed and injured people in one sentence."""
     lex = _lexicon()
-    toks = _tokens(sentence.text)
+    # quotation marks around a word ('killed 40 "terrorists"') do not separate it
+    toks = [t for t in _tokens(sentence.text) if t.text not in _QUOTES]
     lowered = sentence.text.lower()
     provisional = bool(_PROVISIONAL.search(sentence.text))
     counts: list[CountMention] = []
@@ -519,7 +552,12 @@ def find_counts_in_sentence(sentence: Sentence) -> list[CountMention]:
             continue
         prev = toks[quantity.start - 1].low if quantity.start > 0 else ""
         prev_is_including = prev in _INCLUDING
-        if outcome is None and counts and (prev_is_including or prev in {"and", ","}):
+        # "84 soldiers and 47 mercenaries (were killed)"; not "risen to 14, a local official said"
+        if (
+            outcome is None
+            and counts
+            and (prev_is_including or (prev in {"and", ","} and not weak_number))
+        ):
             outcome = counts[-1].outcome or None
         end = span_end
         start_char = toks[quantity.start].start

@@ -231,6 +231,7 @@ def _sentence_attributions(sentence: Sentence, actors: list[ActorMention]) -> li
     found: list[Attribution] = []
     lowered = sentence.text.lower()
     no_comment = any(p in lowered for p in words.no_comment)
+    spoke: list[Token] = []  # the speakers of the sentence so far
     for token in doc:
         if (
             token.lower_ == "according"
@@ -260,6 +261,8 @@ def _sentence_attributions(sentence: Sentence, actors: list[ActorMention]) -> li
         subject = _subject(token)
         if subject is None:
             continue
+        if token.dep_ == "conj" and spoke and not _may_speak(sentence, actors, subject):
+            subject = spoke[-1]  # "X said the strikes killed 12 and accused the army": X accuses
         if (is_no_comment and any(c.dep_ == "neg" for c in token.children)) or (
             is_no_comment and token.lemma_ in {"decline", "refuse", "reach"}
         ):
@@ -289,7 +292,17 @@ def _sentence_attributions(sentence: Sentence, actors: list[ActorMention]) -> li
         ):
             attribution.kind = "responsibility"  # only an armed party claims its own attack
         found.append(attribution)
+        spoke.append(subject)
     return found
+
+
+def _may_speak(sentence: Sentence, actors: list[ActorMention], subject: Token) -> bool:
+    """Whether a subject can be a speaker: a person, an organisation, an actor, a pronoun;
+    not a thing the parse mistook for one ("the strikes")."""
+    if subject.pos_ == "PRON" or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return True
+    start, end = _phrase(subject)
+    return bool(_actors_in(actors, sentence, start, end)) or _claimant_type(subject, []) is not None
 
 
 def find_attributions(document: Document, actors: list[ActorMention]) -> list[Attribution]:

@@ -143,7 +143,8 @@ def _merge(claims: list[FigureClaim]) -> list[FigureClaim]:
                 existing.claimant,
                 claim.claimant,
             }
-            if same_claimant or same_figure or _adds_up(existing, claim):
+            one_voice = same_claimant or _ARTICLE in {existing.claimant, claim.claimant}
+            if same_claimant or same_figure or (one_voice and _adds_up(existing, claim)):
                 target = existing
                 break
         if target is None:

@@ -2,7 +2,9 @@
 
 Paragraphs are lines; sentences end at ``.``, ``!`` or ``?`` (with closing quotes or brackets)
 followed by space and a capital, digit or quote, unless the full stop ends a known abbreviation
-("Gen.", "Lt.", "U.S.", "Jan.") or an initial.
+("Gen.", "Lt.", "U.S.", "Jan.") or an initial. A dateline opening a paragraph ("BAMAKO
+(Reuters) -", "GAO, Mali, Aug 26 (AFP) —") is a segment of its own, so that the model reads the
+sentence after it as a sentence.
 """
 
 from __future__ import annotations
@@ -10,6 +12,12 @@ from __future__ import annotations
 import re
 
 from sitrep.pipeline.document import Sentence
+
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'\-]{2,40}?)(?:,\s*(?P<region>[A-Z][\w .,]{1,30}?))?\s*"
+    r"(?:\((?P<agency>[^()]{2,40})\)\s*)?[-–—]{1,2}(?:\s|$)",
+)
+"""A dateline: the place in capitals, maybe a region or date, maybe the agency, then a dash."""
 
 _ABBREVIATIONS = frozenset(
     [
@@ -127,6 +135,7 @@ def split_sentences(text: str, *, title: str | None = None) -> list[Sentence]:
             _append(sentences, text, line.start() + cursor, line.start() + end, paragraph)
             cursor = end
         _append(sentences, text, line.start() + cursor, line.end(), paragraph)
+    sentences = _split_datelines(sentences, text)
     if title and sentences and text.startswith(title.strip()):
         sentences[0].is_title = True
     return sentences
@@ -143,3 +152,19 @@ def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int
                 index=len(out), start=start, end=end, text=text[start:end], paragraph=paragraph
             )
         )
+
+
+def _split_datelines(sentences: list[Sentence], text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    for sentence in sentences:
+        first = not out or out[-1].paragraph != sentence.paragraph
+        match = DATELINE.match(sentence.text) if first else None
+        if match is None or not match.group("place").replace(" ", "").isupper():
+            out.append(sentence)
+            continue
+        cut = sentence.start + match.end()
+        _append(out, text, sentence.start, cut, sentence.paragraph)
+        _append(out, text, cut, sentence.end, sentence.paragraph)
+    for index, sentence in enumerate(out):
+        sentence.index = index
+    return out
