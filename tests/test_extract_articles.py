@@ -101,3 +101,14 @@ def test_two_claimants_on_different_victims_give_a_range_not_a_sum(extractor: Ex
     assert (killed.low, killed.high, killed.contested) == (9, 25, True)
     figures = {c.claimant_text: c.killed for c in event.claims if c.killed is not None}
     assert sorted(figures.values()) == [9, 25]
+
+
+def test_an_unknown_village_in_a_region_named_after_its_capital_is_the_region(
+    extractor: Extractor,
+) -> None:
+    # the village is invented: the event can only be placed in the region, never at its capital
+    text = "Air strikes hit a market in the village of Tenekoubi in the Timbuktu region on Sunday."
+    (event,) = _extract(extractor, text, "2024-03-05").reported
+    place = event.location
+    assert place is not None and place.name == "Tenekoubi" and not place.resolved
+    assert (place.admin1, place.geo_precision) == ("Tombouctou", 3)

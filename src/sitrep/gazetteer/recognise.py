@@ -40,6 +40,9 @@ PLACE_WORDS = ("city", "town", "village", "hamlet", "settlement", "locality", "c
 _AROUND_WORDS = frozenset({"area", "sector", "front", "frontline", "countryside", "outskirts", "vicinity",
                            "surroundings", "axis"})  # fmt: skip
 _PLACE_AFTER = re.compile(rf"^\s+(?P<word>{'|'.join(PLACE_WORDS)})\b", re.I)
+_PLACE_OF_BEFORE = re.compile(
+    r"\b(?P<word>town|village|hamlet|locality|settlement|city)\s+of\s+$", re.I
+)
 _PLACE_SUFFIX = re.compile(r"\s+(?P<word>city|town|village)$", re.I)
 _LINK_WORDS = "|".join((*UNIT_WORDS, *PLACE_WORDS))
 _BRACKET_AFTER = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*\(", re.I)
@@ -307,6 +310,9 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     place_after = _PLACE_AFTER.match(after) or _PLACE_SUFFIX.search(text)
     if place_after:
         mention.place_word = place_after.group("word").lower()
+        mention.cue = True
+    elif place_before := _PLACE_OF_BEFORE.search(before):  # "the village of X"
+        mention.place_word = place_before.group("word").lower()
         mention.cue = True
     mention.unit_level = _UNIT_LEVEL.get((mention.unit_word or "").lower())
     read_relation(mention, before, start)

@@ -189,6 +189,8 @@ class Geocoder:
         resolutions = resolve_mentions(
             mentions, found, exact, self.country_names, Counter(article.countries)
         )
+        for mention, resolution in zip(mentions, resolutions, strict=True):
+            self._region_of_its_capital(mention, resolution)
         actor_spans = [(a.span.start, a.span.end) for a in actors]
         located = {m.in_parentheses_of for m in mentions if m.in_parentheses_of is not None}
         kept: dict[int, _Found] = {}
@@ -246,9 +248,11 @@ class Geocoder:
         actor's words ("Taliban militants", "Jang/Geo Group") is the actor's, unless the model
         marked it as a place or a unit word follows ("Ahmadabad district governor").
         """
+        named_as_place = mention.place_word is not None and mention.cue  # "the village of X"
         if (
             place is None
             and not located
+            and not named_as_place
             and (mention.source in {"gazetteer", "code"} or not mention.cue)
         ):
             return False
@@ -452,6 +456,19 @@ class Geocoder:
                 update={"relation": location.relation}
             )
         return location
+
+    def _region_of_its_capital(self, mention: PlaceMention, resolution: Resolution) -> None:
+        """ "the Timbuktu region" read as the town: the region the town is in (regions are
+        mostly named after their capital; a gazetteer may lack the region's English name)."""
+        place = resolution.place
+        if place is None or mention.unit_level != 1 or place.admin_level is not None:
+            return
+        if not place.admin1_code:
+            return
+        unit = self.gazetteer.admin1_unit(place.country_code, place.admin1_code)
+        region = self.gazetteer.place(unit.geonameid) if unit and unit.geonameid else None
+        if region is not None and region.admin_level == 1:
+            resolution.place = region
 
     def _capital(
         self,
