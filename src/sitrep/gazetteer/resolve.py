@@ -218,6 +218,8 @@ def _context_from(
         place = res.place
         if place is None or not res.exact or (mention.source == "gazetteer" and not mention.cue):
             continue
+        if mention.currency:
+            continue  # "the US dollar exchange rate": no sign of where anything happened
         weight = 1.0 if res.margin > 0.5 else 0.5
         if place.country_code:
             context.countries[place.country_code] = (
@@ -317,13 +319,17 @@ def _own_unit_penalty(
 ) -> float:
     """A bare name shared by a town and its own unit means the town ("Gao", "Sidi Bouzid").
 
-    The town is one of the name inside the district, or one whose main name it is inside the
-    region. Only "Gao region", or a name in the brackets that qualify a place, means the unit.
+    The town is one of the name inside the district (or one whose district the gazetteer does
+    not give, inside the same region), or one whose main name it is inside the region. Only
+    "Gao region", or a name in the brackets that qualify a place, means the unit.
     """
     if mention.unit_word is not None or qualifier or place.admin_level not in (1, 2):
         return 0.0
-    inside = place.admin2_code if place.admin_level == 2 else None
-    return _OWN_UNIT_PENALTY if (place.country_code, place.admin1_code, inside) in towns else 0.0
+    region = (place.country_code, place.admin1_code, None)
+    inside = (place.country_code, place.admin1_code, place.admin2_code)
+    if place.admin_level == 2 and (inside in towns or region in towns):
+        return _OWN_UNIT_PENALTY
+    return _OWN_UNIT_PENALTY if place.admin_level == 1 and region in towns else 0.0
 
 
 def _kind_fit(mention: PlaceMention, place: Place, qualifier: bool) -> float:

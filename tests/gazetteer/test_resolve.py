@@ -1,0 +1,55 @@
+"""Choosing among a name's candidates: what the words and the article say."""
+
+from __future__ import annotations
+
+from sitrep.gazetteer.countries import CountryNames
+from sitrep.gazetteer.place import Place
+from sitrep.gazetteer.recognise import PlaceMention
+from sitrep.gazetteer.resolve import resolve_mentions
+
+# A town that the gazetteer lists without its district, and the district named after it.
+TOWN = Place(11, "Kerman", 30.28, 57.08, "IR", "P", "PPL", "29", population=80_000)
+DISTRICT = Place(12, "Kerman", 30.3, 57.1, "IR", "A", "ADM2", "29", admin2_code="449",
+                 population=80_000)  # fmt: skip
+IRAN = Place(13, "Iran", 32.0, 53.0, "IR", "A", "PCLI", population=80_000_000)
+SIDON_LB = Place(21, "Saida", 33.56, 35.37, "LB", "P", "PPLA", "04", population=160_000,
+                 asciiname="Sidon")  # fmt: skip
+SIDON_US = Place(22, "Sidon", 33.4, -90.2, "US", "P", "PPL", "MS", population=500)
+USA = Place(23, "United States", 39.8, -98.5, "US", "A", "PCLI", population=330_000_000)
+
+
+def _names() -> CountryNames:
+    return CountryNames.build({}, {})
+
+
+def _mention(
+    name: str, start: int, *, unit: str | None = None, currency: bool = False
+) -> PlaceMention:
+    return PlaceMention(start, start + len(name), name, name, 0, "ner", unit_word=unit,
+                        unit_level=2 if unit else None, currency=currency, cue=True)  # fmt: skip
+
+
+def test_resolve_bare_name_of_a_town_and_its_district_is_the_town() -> None:
+    """'Workers protested in Kerman': the town, though the gazetteer lists no district for it."""
+    options = {"Kerman": [DISTRICT, TOWN]}
+    exact = {"Kerman": {11, 12}}
+    (result,) = resolve_mentions([_mention("Kerman", 20)], options, exact, _names(), {"IR": 2.0})
+    assert result.place == TOWN
+
+
+def test_resolve_district_named_with_its_unit_word_stays_the_district() -> None:
+    """'Shelling hit Kerman district': the unit word asks for the district."""
+    options = {"Kerman": [DISTRICT, TOWN]}
+    exact = {"Kerman": {11, 12}}
+    mention = _mention("Kerman", 20, unit="district")
+    (result,) = resolve_mentions([mention], options, exact, _names(), {"IR": 2.0})
+    assert result.place == DISTRICT
+
+
+def test_resolve_a_currency_is_no_sign_of_the_country() -> None:
+    """'Rioters blocked roads in Sidon over the US dollar rate': the dollar says nothing of where."""
+    mentions = [_mention("Sidon", 25), _mention("US", 50, currency=True)]
+    options = {"Sidon": [SIDON_US, SIDON_LB], "US": [USA]}
+    exact = {"Sidon": {21, 22}, "US": {23}}
+    sidon, _ = resolve_mentions(mentions, options, exact, _names(), {})
+    assert sidon.place == SIDON_LB
