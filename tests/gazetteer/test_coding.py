@@ -58,3 +58,24 @@ def test_coding_unknown_village_falls_back_to_its_units(coder: LocationCoder) ->
     region = coder.fallback(unknown, village, REGION, "brackets")
     assert (region.geo_precision, region.admin1) == (3, "Gao")
     assert region.place_name == "Gao" and region.country_iso3 == "MLI"
+
+
+CITY = Place(2460596, "Bamako", 12.60915, -7.97522, "ML", "P", "PPLC", "01", population=2_000_000)
+
+
+def test_coding_unknown_quarter_in_a_city_brackets_is_the_city(coder: LocationCoder) -> None:
+    """'Shells fell in Hamdallaye (Bamako)': a quarter of the city, coded to the city itself."""
+    unknown = Location(name="Hamdallaye", resolved=False)
+    quarter = PlaceMention(0, 10, "Hamdallaye", "Hamdallaye", 0, "ner")
+    in_city = coder.fallback(unknown, quarter, CITY, "brackets")
+    assert (in_city.place_name, in_city.geo_precision, in_city.resolved) == ("Bamako", 1, False)
+    village = PlaceMention(0, 10, "Hamdallaye", "Hamdallaye", 0, "ner", place_word="village")
+    assert coder.fallback(unknown, village, CITY, "brackets").geo_precision == 2
+
+
+def test_coding_district_named_as_a_city_is_the_town(coder: LocationCoder) -> None:
+    """'Teachers marched in Abeibara city': a unit known only as a district, read as its town."""
+    city = PlaceMention(0, 8, "Abeibara", "Abeibara", 0, "ner", place_word="city")
+    assert coder.place(city, DISTRICT, []).geo_precision == 1
+    near = PlaceMention(0, 8, "Abeibara", "Abeibara", 0, "ner", place_word="town", relation="near")
+    assert coder.place(near, DISTRICT, []).geo_precision == 2

@@ -22,6 +22,9 @@ _AROUND = frozenset({"near", "offset", "between"})
 _VILLAGE_WORDS = frozenset(
     {"village", "hamlet", "settlement", "locality", "camp", "area", "sector"}
 )
+_TOWN_WORDS = frozenset({"city", "town"})
+CITY_POPULATION = 100_000
+"""A town this large has quarters: an unknown place in its brackets is part of the city."""
 
 
 class LocationCoder:
@@ -57,6 +60,10 @@ class LocationCoder:
         level = place.admin_level
         if (level is not None and level <= 1) or place.feature_code == "CONT":
             precision, relation = 3, "region" if relation == "in" else relation
+        elif level == 2 and mention.unit_level is None and mention.place_word in _TOWN_WORDS:
+            precision = (
+                1 if relation == "in" else 2
+            )  # "Nassriya city": the town the unit is named for
         elif level == 2 or place.feature_class not in {"P", "S"}:
             precision = 2
         elif mention.unit_level is not None:
@@ -119,9 +126,12 @@ class LocationCoder:
 
         A town in its brackets (``X (Sinende, Borgou)``: X lies in Sinende's commune) or a town
         it is part of (``the Nabissou quarter of Parakou``): precision 2 for a village, 1 for a
-        part of the town itself; a district 2; a region or country 3.
+        part of the town itself; a city's brackets (``Abu Salim (Tripoli)``) hold its quarters,
+        so precision 1 unless the words call the place a village; a district 2; a region or
+        country 3.
         """
         if unit.admin_level is None:
-            village = mention.place_word in _VILLAGE_WORDS or link == "brackets"
+            city = unit.population >= CITY_POPULATION or unit.feature_code == "PPLC"
+            village = mention.place_word in _VILLAGE_WORDS or (link == "brackets" and not city)
             return self.unit(location, unit, precision=2 if village else 1)
         return self.unit(location, unit)
