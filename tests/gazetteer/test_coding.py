@@ -37,7 +37,8 @@ def _mention(relation: str = "in", unit_level: int | None = None) -> PlaceMentio
         (TOWN, "near", None, 2),
         (TOWN, "offset", None, 2),
         (TOWN, "in", 2, 2),  # "X district" known only by its town
-        (DISTRICT, "in", None, 2),
+        (DISTRICT, "in", 2, 2),  # "Abeibara district"
+        (DISTRICT, "in", None, 1),  # "in Abeibara": the town the district is named for
         (REGION, "in", None, 3),
     ],
 )
@@ -74,8 +75,13 @@ def test_coding_unknown_quarter_in_a_city_brackets_is_the_city(coder: LocationCo
 
 
 def test_coding_district_named_as_a_city_is_the_town(coder: LocationCoder) -> None:
-    """'Teachers marched in Abeibara city': a unit known only as a district, read as its town."""
+    """'Teachers marched in Abeibara city': a unit known only as a district, read as its town;
+    in the brackets that qualify another place, or called an area, it stays the district."""
     city = PlaceMention(0, 8, "Abeibara", "Abeibara", 0, "ner", place_word="city")
     assert coder.place(city, DISTRICT, []).geo_precision == 1
     near = PlaceMention(0, 8, "Abeibara", "Abeibara", 0, "ner", place_word="town", relation="near")
     assert coder.place(near, DISTRICT, []).geo_precision == 2
+    unit = PlaceMention(9, 17, "Abeibara", "Abeibara", 0, "ner", in_parentheses_of=0)
+    assert coder.place(unit, DISTRICT, []).geo_precision == 2
+    area = PlaceMention(0, 8, "Abeibara", "Abeibara", 0, "ner", place_word="area")
+    assert coder.place(area, DISTRICT, []).geo_precision == 2

@@ -2,7 +2,9 @@
 
 - A town named as the place itself: the town, precision 1; "near X", "30 km north of X",
   "between X and Y", "the X area" or "in X district": precision 2.
-- A second-level unit (district, commune, LGA): its representative town, precision 2.
+- A second-level unit (district, commune, LGA): its representative town, precision 2; named
+  as a place ("in X", "X city": no unit word, qualifying nothing) it is the town it is named
+  for, precision 1.
 - A first-level unit or a country: its capital (``admin_seat``), precision 3.
 - A place the gazetteer does not know is coded to the smallest unit the text gives for it (the
   units in its brackets, a town it is part of, a region or country of the article) with the
@@ -60,10 +62,8 @@ class LocationCoder:
         level = place.admin_level
         if (level is not None and level <= 1) or place.feature_code == "CONT":
             precision, relation = 3, "region" if relation == "in" else relation
-        elif level == 2 and mention.unit_level is None and mention.place_word in _TOWN_WORDS:
-            precision = (
-                1 if relation == "in" else 2
-            )  # "Nassriya city": the town the unit is named for
+        elif level == 2 and _named_as_town(mention):  # "in Nassriya": the town it is named for
+            precision = 1 if relation == "in" else 2
         elif level == 2 or place.feature_class not in {"P", "S"}:
             precision = 2
         elif mention.unit_level is not None:
@@ -135,3 +135,14 @@ class LocationCoder:
             village = mention.place_word in _VILLAGE_WORDS or (link == "brackets" and not city)
             return self.unit(location, unit, precision=2 if village else 1)
         return self.unit(location, unit)
+
+
+def _named_as_town(mention: PlaceMention) -> bool:
+    """A name the text gives as a place, not as a unit: no unit word, not in the brackets or
+    after the comma that qualify another place, and not called an area ("Nassriya city",
+    "protests in Nassriya")."""
+    return (
+        mention.unit_level is None
+        and mention.in_parentheses_of is None
+        and (mention.place_word is None or mention.place_word in _TOWN_WORDS)
+    )
