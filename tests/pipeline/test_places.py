@@ -28,6 +28,7 @@ ROWS = [
     (2449067, "Tombouctou", "Timbuktu,Tombouctou", 16.77348, -3.00742, "P", "PPLA", "ML", "08", 84208),
     (2461000, "Anefis", "", 17.9, -1.5, "H", "WLL", "ML", "08", 0),
     (2461001, "Anefis i-n-Darane", "Anefis", 17.95, 0.58, "P", "PPL", "ML", "10", 0),
+    (9100002, "Taoudenni", "Taoudenit Region", 22.67, -3.98, "A", "ADM1", "ML", "11", 10000),
 ]  # fmt: skip
 COUNTRIES = [("ML", "MLI", "Mali", "Bamako", 2453866), ("DZ", "DZA", "Algeria", "Algiers", 2589581)]
 
@@ -69,7 +70,8 @@ def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
     )
     admin1 = folder / "admin1CodesASCII.txt"
     admin1.write_text(
-        "ML.10\tKidal\tKidal\t2597449\nML.09\tGao\tGao\t2457161\nML.01\tBamako\tBamako\t1\n",
+        "ML.10\tKidal\tKidal\t2597449\nML.09\tGao\tGao\t2457161\nML.01\tBamako\tBamako\t1\n"
+        "ML.11\tTaoudenni\tTaoudenni\t9100002\n",
         encoding="utf-8",
     )
     info = folder / "countryInfo.txt"
@@ -361,3 +363,20 @@ def test_places_namesakes_follow_the_other_places_of_the_article(
     toponyms = {t.name: t for t in world.toponyms(document, [])}
     location = toponyms["Gainesville"].location
     assert location is not None and location.geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("Traders protested in Taoudenni on Friday over new taxes.", 1),  # named as a place
+        ("Traders protested across Taoudenni on Friday over new taxes.", 3),
+        ("Gunmen attacked herders in the Taoudenni region on Friday.", 3),
+        ("Gunmen attacked herders at an unknown location in Taoudenni on Friday.", 3),
+    ],
+)
+def test_places_region_named_as_a_place_is_its_seat_town(
+    geocoder: Geocoder, text: str, precision: int
+) -> None:
+    location = _locate(geocoder, text)
+    assert location is not None and location.admin1 == "Taoudenni"
+    assert location.geo_precision == precision

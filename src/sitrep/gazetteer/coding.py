@@ -18,7 +18,7 @@ from sitrep.gazetteer.countries import CountryNames
 from sitrep.gazetteer.recognise import PlaceMention
 from sitrep.model import Location, Span
 
-__all__ = ["LocationCoder"]
+__all__ = ["LocationCoder", "named_as_town"]
 
 _AROUND = frozenset({"near", "offset", "between"})
 _VILLAGE_WORDS = frozenset(
@@ -62,7 +62,7 @@ class LocationCoder:
         level = place.admin_level
         if (level is not None and level <= 1) or place.feature_code == "CONT":
             precision, relation = 3, "region" if relation == "in" else relation
-        elif level == 2 and _named_as_town(mention):  # "in Nassriya": the town it is named for
+        elif level == 2 and named_as_town(mention):  # "in Nassriya": the town it is named for
             precision = 1 if relation == "in" else 2
         elif level == 2 or place.feature_class not in {"P", "S"}:
             precision = 2
@@ -137,12 +137,13 @@ class LocationCoder:
         return self.unit(location, unit)
 
 
-def _named_as_town(mention: PlaceMention) -> bool:
+def named_as_town(mention: PlaceMention) -> bool:
     """A name the text gives as a place, not as a unit: no unit word, not in the brackets or
-    after the comma that qualify another place, and not called an area ("Nassriya city",
-    "protests in Nassriya")."""
+    after the comma that qualify another place, not called an area or an island, nor spread
+    over ("across X", "an unknown location in X"): "Nassriya city", "protests in Nassriya"."""
     return (
         mention.unit_level is None
+        and not mention.wide
         and mention.in_parentheses_of is None
         and (mention.place_word is None or mention.place_word in _TOWN_WORDS)
     )

@@ -153,6 +153,7 @@ class PlaceMention:
     common: bool = False  # a lone word that names things more often than places ("Congress")
     currency: bool = False  # "the US dollar": no sign of where anything happened
     facility: bool = False  # "Armas square", "El Milagro prison": the name of a site
+    wide: bool = False  # "across X", "an unknown location in X", "X island": all of a unit
 
     @property
     def is_dateline(self) -> bool:
@@ -311,6 +312,7 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     mention.modifier = _is_modifier(sentence, start, end)
     mention.currency = bool(_CURRENCY_AFTER.match(after))
     mention.facility = bool(_FACILITY_AFTER.match(after))
+    mention.wide = bool(_WIDE_BEFORE.search(before) or _ISLAND_AFTER.match(after))
     mention.coded = bool(_CODED_BEFORE.search(before))
     written = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
     mention.common = (
@@ -324,6 +326,12 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     return mention
 
 
+_WIDE_BEFORE = re.compile(
+    r"\b(?:across|throughout|all\s+over|(?:unknown|unspecified|undisclosed|unidentified)\s+"
+    r"(?:locations?|places?|areas?|parts?)\s+(?:in|of)|island\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+_ISLAND_AFTER = re.compile(r"^\s+(?:island|islands|archipelago)\b", re.I)
 _CODED_BEFORE = re.compile(
     r"\bcoded\s+(?:(?:to|as|at|in)\s+)?(?:(?:the\s+|an?\s+)?(?:approximate|nearest|closest)\s+"
     r"location\s+(?:of\s+|as\s+|at\s+)?)?(?:the\s+)?$",

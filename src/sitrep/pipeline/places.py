@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sitrep.gazetteer import Gazetteer, Place
-from sitrep.gazetteer.coding import LocationCoder
+from sitrep.gazetteer.coding import LocationCoder, named_as_town
 from sitrep.gazetteer.countries import CountryNames
 from sitrep.gazetteer.cues import load_country_cues
 from sitrep.gazetteer.names import name_key, near_key
@@ -424,13 +424,23 @@ class Geocoder:
         return rank, around, distance
 
     def _event_location(self, article: _Article, toponym: Toponym) -> Location:
-        """The toponym's location as the event's location (regions and countries at their seat)."""
+        """The toponym's location as the event's location (regions and countries at their seat).
+
+        A region named as a place ("protests in Vinnytsia": no unit word, qualifying nothing)
+        is the town that is its seat, precision 1.
+        """
         location = toponym.location
         assert location is not None
         item = article.found.get((toponym.span.start, toponym.span.end))
         place = item.resolution.place if item is not None else None
         if place is not None and place.admin_level in (0, 1):
-            return self.coder.unit(location, place).model_copy(
+            as_town = (
+                place.admin_level == 1
+                and item is not None
+                and item.mention.relation == "in"
+                and named_as_town(item.mention)
+            )
+            return self.coder.unit(location, place, precision=1 if as_town else None).model_copy(
                 update={"relation": location.relation}
             )
         return location
