@@ -97,6 +97,11 @@ _NEAR = re.compile(
     r"(?:the\s+)?(?:(?:town|village|city|locality|commune|area|hamlet|settlement)\s+(?:of\s+)?)?$",
     re.I,
 )
+_PART_OF = re.compile(
+    r"(?-i:[A-Z][\w'’-]*)(?:\s+\d+)?\s+(?:area|neighbou?rhood|quarter|section|ward)\s+of\s+(?:the\s+)?"
+    r"(?:(?:town|city)\s+of\s+)?$",
+    re.I,
+)
 _DIRECTION_OF = re.compile(
     rf"\b(?P<dir>{_DIRECTION})\s+of\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.I
 )
@@ -367,6 +372,8 @@ def _read_relation(mention: PlaceMention, before: str, start: int) -> None:
             value = round(value * 1.609344, 1)
         mention.relation, mention.offset_km, mention.cue = "offset", value, True
         mention.offset_bearing = _bearing(offset.group("dir")) if offset.group("dir") else None
+    elif _PART_OF.search(before):  # "the Kerji area of Farah": a named part of the place
+        mention.cue = True
     elif _NEAR.search(before):
         mention.relation, mention.cue = "near", True
     elif direction_of := _DIRECTION_OF.search(before):  # "west of Rafah": off the town
