@@ -53,3 +53,30 @@ def test_resolve_a_currency_is_no_sign_of_the_country() -> None:
     exact = {"Sidon": {21, 22}, "US": {23}}
     sidon, _ = resolve_mentions(mentions, options, exact, _names(), {})
     assert sidon.place == SIDON_LB
+
+
+UTTAR = Place(31, "Uttar Pradesh", 27.0, 80.0, "IN", "A", "ADM1", "36", population=200_000_000)
+JAMMU = Place(32, "Jammu and Kashmir", 33.5, 75.0, "IN", "A", "ADM1", "12", population=12_000_000)
+JAKARTA = Place(33, "Jakarta Raya", -6.2, 106.8, "ID", "A", "ADM1", "04", population=10_000_000)
+
+
+def _code_after_unknown(code: str) -> list[PlaceMention]:
+    village = PlaceMention(0, 8, "Kalipura", "Kalipura", 0, "ner", cue=True)
+    unit = PlaceMention(10, 10 + len(code), code, "ISO:" + code.replace("&", ""), 0, "code",
+                        cue=True, in_parentheses_of=0, qualifier_kind="brackets")  # fmt: skip
+    return [village, unit]
+
+
+def test_resolve_unit_code_after_an_unknown_village_is_kept() -> None:
+    """'A mob beat a guard in Kalipura (UP)': the code is all the text gives of the place."""
+    options = {"ISO:UP": [UTTAR]}
+    _, unit = resolve_mentions(_code_after_unknown("UP"), options, {"ISO:UP": {31}}, _names())
+    assert unit.place == UTTAR
+
+
+def test_resolve_ambiguous_unit_code_is_kept_when_it_spells_the_unit() -> None:
+    """'(J&K)' is the initials of Jammu and Kashmir, not of Jakarta Raya."""
+    options = {"ISO:JK": [JAKARTA, JAMMU]}
+    exact = {"ISO:JK": {32, 33}}
+    _, unit = resolve_mentions(_code_after_unknown("J&K"), options, exact, _names())
+    assert unit.place == JAMMU

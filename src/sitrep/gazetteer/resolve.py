@@ -21,6 +21,7 @@ being forced onto a foreign namesake.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ _FRAME_PENALTY = 2.0  # a candidate in a country the article gives no sign of
 _LOOSE_POPULATION = 500_000  # a loose match with no context must be a large place
 _OWN_UNIT_PENALTY = 1.2
 _COUNTRY_NAME_SHARE = 0.6  # the least country share a country's own name gets
+_LINK_WORDS = frozenset({"and", "of", "the", "de", "du", "des", "la", "el", "al"})
 _MAIN_NAME = 0.4  # a place named by its main name over one named by an alternate  # a unit whose town of the same name is also a candidate
 
 
@@ -405,6 +407,12 @@ def _accept(
     place = res.place
     if place is None:
         return res
+    if mention.source == "code" and namesakes > 1 and groups.qualifies_unknown(index):
+        spelled = [p for p in res.candidates if _spells(mention.text, p)]
+        if len(spelled) != 1:
+            return Resolution(None, res.candidates, dropped="word")
+        res = Resolution(spelled[0], res.candidates, res.score, res.exact, res.margin)
+        namesakes = 1
     dropped = _refusal(index, mention, res, context, groups, chosen, namesakes)
     if dropped is not None:
         return Resolution(None, res.candidates, dropped=dropped)
@@ -427,7 +435,12 @@ def _refusal(
     ):
         return "word"  # "Congress", "Yangon (East)": a word, unless it fits what it qualifies
     code = mention.source == "code" or (mention.source == "gazetteer" and _acronym(mention.name))
-    if code and place.admin_level != 0 and groups.support(index, place, chosen) <= 0:
+    if (
+        code
+        and place.admin_level != 0
+        and groups.support(index, place, chosen) <= 0
+        and not (mention.source == "code" and namesakes == 1 and groups.qualifies_unknown(index))
+    ):
         return "word"  # "Islamic State (IS)", "GNA": a code fits only a place it qualifies
     if mention.source == "gazetteer":
         big = place.feature_code in _BIG_FEATURES and res.exact
@@ -454,6 +467,14 @@ def _refusal(
         if not in_context and (place.population < _LOOSE_POPULATION or context.total(index) > 0):
             return "loose"
     return None
+
+
+def _spells(code: str, place: Place) -> bool:
+    """A unit code written as the initials of the unit's name ("J&K", "UP", "MP")."""
+    letters = "".join(ch for ch in code if ch.isalpha()).upper()
+    words = [w for w in re.split(r"[\s-]+", place.asciiname or place.name) if w]
+    initials = "".join(w[0] for w in words if w.lower() not in _LINK_WORDS).upper()
+    return len(letters) >= 2 and initials == letters
 
 
 def _acronym(name: str) -> bool:
