@@ -85,3 +85,24 @@ def test_coding_district_named_as_a_city_is_the_town(coder: LocationCoder) -> No
     assert coder.place(unit, DISTRICT, []).geo_precision == 2
     area = PlaceMention(0, 8, "Abeibara", "Abeibara", 0, "ner", place_word="area")
     assert coder.place(area, DISTRICT, []).geo_precision == 2
+
+
+def test_coding_site_or_named_part_of_a_town_is_in_the_town(coder: LocationCoder) -> None:
+    """'outside the Seray in Ansongo', 'the Kalaban area of Ansongo': in the town itself; a
+    village in the countryside of the town, or one near it, stays precision 2."""
+    unknown = Location(name="Kalaban", relation="near", resolved=False)
+    area = PlaceMention(0, 7, "Kalaban", "Kalaban", 0, "ner", place_word="area", relation="near")
+    town = PlaceMention(20, 27, "Ansongo", "Ansongo", 0, "ner", in_parentheses_of=0,
+                        qualifier_kind="in")  # fmt: skip
+    inside = coder.fallback(unknown, area, TOWN, "in", town)
+    assert (inside.place_name, inside.geo_precision, inside.relation) == ("Ansongo", 1, "in")
+    countryside = PlaceMention(20, 27, "Ansongo", "Ansongo", 0, "ner", relation="near",
+                               in_parentheses_of=0, qualifier_kind="in")  # fmt: skip
+    assert coder.fallback(unknown, area, TOWN, "in", countryside).geo_precision == 2
+    village = PlaceMention(0, 7, "Kalaban", "Kalaban", 0, "ner", place_word="village")
+    assert (
+        coder.fallback(
+            Location(name="Kalaban", resolved=False), village, TOWN, "in", town
+        ).geo_precision
+        == 2
+    )

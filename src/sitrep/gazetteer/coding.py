@@ -25,6 +25,9 @@ _VILLAGE_WORDS = frozenset(
     {"village", "hamlet", "settlement", "locality", "camp", "area", "sector"}
 )
 _TOWN_WORDS = frozenset({"city", "town"})
+_SETTLEMENT_WORDS = frozenset(
+    {"village", "hamlet", "settlement", "locality", "camp", "countryside"}
+)
 CITY_POPULATION = 100_000
 """A town this large has quarters: an unknown place in its brackets is part of the city."""
 
@@ -120,21 +123,41 @@ class LocationCoder:
         )
 
     def fallback(
-        self, location: Location, mention: PlaceMention, unit: Place, link: str | None
+        self,
+        location: Location,
+        mention: PlaceMention,
+        unit: Place,
+        link: str | None,
+        unit_mention: PlaceMention | None = None,
     ) -> Location:
         """An unknown place coded to the smallest unit the text gives for it.
 
         A town in its brackets (``X (Sinende, Borgou)``: X lies in Sinende's commune) or a town
         it is part of (``the Nabissou quarter of Parakou``): precision 2 for a village, 1 for a
         part of the town itself; a city's brackets (``Abu Salim (Tripoli)``) hold its quarters,
-        so precision 1 unless the words call the place a village; a district 2; a region or
-        country 3.
+        so precision 1 unless the words call the place a village; a site or a named part of a
+        town written as in it (``the Tabbaneh area of Tripoli``, ``outside the Seray in
+        Tripoli``) is in the town, precision 1; a district 2; a region or country 3.
         """
+        if unit.admin_level is None and _part_of_town(mention, link, unit_mention):
+            return self.unit(location.model_copy(update={"relation": "in"}), unit, precision=1)
         if unit.admin_level is None:
             city = unit.population >= CITY_POPULATION or unit.feature_code == "PPLC"
             village = mention.place_word in _VILLAGE_WORDS or (link == "brackets" and not city)
             return self.unit(location, unit, precision=2 if village else 1)
         return self.unit(location, unit)
+
+
+def _part_of_town(mention: PlaceMention, link: str | None, town: PlaceMention | None) -> bool:
+    """``X area of Y``, ``X in Y``: a place inside the town Y, not a village near it (Y named as
+    a town, with no unit word and no "outskirts of", "countryside of", "near" before it)."""
+    return (
+        link == "in"
+        and town is not None
+        and town.relation == "in"
+        and town.unit_level is None
+        and mention.place_word not in _SETTLEMENT_WORDS
+    )
 
 
 def named_as_town(mention: PlaceMention) -> bool:

@@ -367,7 +367,7 @@ class Geocoder:
             unit = unit_item.resolution.place
             assert unit is not None
             return self.coder.fallback(
-                location, item.mention, unit, unit_item.mention.qualifier_kind
+                location, item.mention, unit, unit_item.mention.qualifier_kind, unit_item.mention
             )
         main = self._main_country(article)
         same = [f.resolution.place for j, f in kept.items()
