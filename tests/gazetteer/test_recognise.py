@@ -82,6 +82,13 @@ def test_recognise_arabic_article_and_lone_words() -> None:
     assert "Court" not in found or found["Court"].common
 
 
+@pytest.mark.parametrize("word", ["Colonia", "Barrio", "Ejido", "Arab"])
+def test_recognise_lone_words_for_neighbourhoods_and_peoples_are_common(word: str) -> None:
+    """'a body was found in Colonia Centro', 'the Arab towns': a lone word, not the town of it."""
+    found = _mentions(f"Police patrolled {word} on Monday.")
+    assert word not in found or found[word].common
+
+
 @pytest.mark.parametrize(
     ("text", "written", "wide"),
     [
