@@ -80,3 +80,26 @@ def test_resolve_ambiguous_unit_code_is_kept_when_it_spells_the_unit() -> None:
     exact = {"ISO:JK": {32, 33}}
     _, unit = resolve_mentions(_code_after_unknown("J&K"), options, exact, _names())
     assert unit.place == JAMMU
+
+
+KARA_TG = Place(41, "Kara", 9.55, 1.19, "TG", "P", "PPLA", "23", population=100_000)
+KARA_REGION = Place(43, "Kara", 9.7, 1.0, "TG", "A", "ADM1", "23", population=240_000)
+KARA_ID = Place(44, "Kara", -8.0, 118.0, "ID", "P", "PPL", "17")
+BORGOU = Place(42, "Borgou", 9.5, 2.8, "BJ", "A", "ADM1", "10", population=200_000)
+
+
+def test_resolve_region_in_brackets_wins_over_a_foreign_namesake_of_the_village() -> None:
+    """'Gunmen killed a herder in Kara (Tourou, Borgou)': Tourou unknown, Kara a Togolese town;
+    the region in the brackets still says the village is in Benin."""
+    mentions = [
+        PlaceMention(0, 4, "Kara", "Kara", 0, "gazetteer", cue=True),
+        PlaceMention(6, 11, "Tourou", "Tourou", 0, "ner", cue=True, in_parentheses_of=0,
+                     qualifier_kind="brackets"),
+        PlaceMention(13, 19, "Borgou", "Borgou", 0, "gazetteer", cue=True, in_parentheses_of=0,
+                     qualifier_kind="brackets"),
+    ]  # fmt: skip
+    options = {"Kara": [KARA_REGION, KARA_TG, KARA_ID], "Borgou": [BORGOU]}
+    exact = {"Kara": {41, 43, 44}, "Borgou": {42}}
+    kara, _, borgou = resolve_mentions(mentions, options, exact, _names())
+    assert borgou.place == BORGOU
+    assert kara.place is None

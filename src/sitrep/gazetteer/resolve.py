@@ -458,7 +458,19 @@ def _refusal(
         or (mention.unit_level is not None and place.admin_level is None)
         or mention.source == "gazetteer"  # a capitalised word the model did not call a place
     )
-    if not supported and weak and _foreign(index, place, context, weak=True):
+    unit_in_brackets = (  # "X (Karimama, Alibori)": the units say where X is, not X's namesakes
+        mention.qualifier_kind == "brackets"
+        and groups.is_qualifier(index)
+        and res.exact
+        and place.admin_level in (1, 2)
+        and namesakes == 1
+    )
+    if (
+        not supported
+        and weak
+        and not unit_in_brackets
+        and _foreign(index, place, context, weak=True)
+    ):
         return "frame"
     if not res.exact and place.feature_code in _BIG_FEATURES:
         return "loose"  # a region or a country is named exactly, or not at all
