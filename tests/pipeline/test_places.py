@@ -380,3 +380,15 @@ def test_places_region_named_as_a_place_is_its_seat_town(
     location = _locate(geocoder, text)
     assert location is not None and location.admin1 == "Taoudenni"
     assert location.geo_precision == precision
+
+
+def test_places_unknown_village_falls_back_to_a_town_in_brackets_of_its_sentence(
+    geocoder: Geocoder,
+) -> None:
+    """'X, Y commune (Ansongo, Gao)': the brackets follow the commune, which the gazetteer
+    does not know either; the town in them is still the nearest the text gives."""
+    location = _locate(
+        geocoder, "Militants blew up a bridge in Doucou, Tessit commune (Ansongo, Gao)."
+    )
+    assert location is not None and not location.resolved
+    assert (location.place_name, location.geo_precision) == ("Ansongo", 2)

@@ -353,8 +353,8 @@ class Geocoder:
         """An unknown place: the smallest unit the text gives for it, with the name kept.
 
         The units of its group (``X (Sinende, Borgou)``, ``the Nabissou quarter of Parakou``),
-        else a region named in the same sentence, else the article's main country; ``resolved``
-        stays False.
+        else a region, district or town in brackets named in the same sentence (``X, Y commune
+        (Bandiagara, Mopti)``), else the article's main country; ``resolved`` stays False.
         """
         location = item.toponym.location
         assert location is not None
@@ -372,7 +372,8 @@ class Geocoder:
         main = self._main_country(article)
         same = [f.resolution.place for j, f in kept.items()
                 if j != index and f.mention.sentence_index == item.mention.sentence_index
-                and f.resolution.place is not None and f.resolution.place.admin_level in (1, 2)
+                and f.resolution.place is not None
+                and (f.resolution.place.admin_level in (1, 2) or f.mention.in_parentheses_of is not None)
                 and main is not None and f.resolution.place.country_code == main.country_code]  # fmt: skip
         if same:
             unit = min(same, key=_unit_order)
