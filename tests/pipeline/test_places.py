@@ -392,3 +392,37 @@ def test_places_unknown_village_falls_back_to_a_town_in_brackets_of_its_sentence
     )
     assert location is not None and not location.resolved
     assert (location.place_name, location.geo_precision) == ("Ansongo", 2)
+
+
+def test_places_unknown_road_is_not_the_event_place(geocoder: Geocoder) -> None:
+    """'on the X road in Y (Bamako)': the road is a site of Y, and Y (a quarter of the capital)
+    is where it happened."""
+    location = _locate(
+        geocoder, "Shells hit a clinic on Kalaban Koro road in Sebenikoro (Bamako) on Monday."
+    )
+    assert location is not None
+    assert (location.name, location.place_name, location.geo_precision) == (
+        "Sebenikoro",
+        "Bamako",
+        1,
+    )
+
+
+def test_places_rank_puts_an_unknown_site_after_an_unknown_place() -> None:
+    """An unknown road or building ranks with the units that qualify a place, after an unknown
+    village or quarter."""
+    from sitrep.gazetteer.recognise import PlaceMention
+    from sitrep.gazetteer.resolve import Resolution
+    from sitrep.model import Span
+    from sitrep.pipeline.mentions import Toponym
+    from sitrep.pipeline.places import _Article, _Found
+
+    article = _Article()
+    ranks = []
+    for start, name, facility in ((0, "Kalaban Koro", True), (30, "Sebenikoro", False)):
+        mention = PlaceMention(start, start + len(name), name, name, 0, "ner", facility=facility)
+        span = Span(start=start, end=start + len(name), text=name)
+        toponym = Toponym(span, name, 0, Location(name=name, resolved=False))
+        article.found[(span.start, span.end)] = _Found(mention, Resolution(None), toponym, 0)
+        ranks.append(Geocoder._rank(article, toponym, None)[0])
+    assert ranks == [2, 1]

@@ -404,7 +404,8 @@ class Geocoder:
         """Which toponym of a sentence is the event's place.
 
         ACLED's own coding first ("coded to X"); then towns, places the gazetteer does not know,
-        districts and the units that qualify a place, regions, countries.
+        districts, the units that qualify a place and unknown sites ("the X road in Y"),
+        regions, countries.
         """
         location = toponym.location
         assert location is not None
@@ -412,7 +413,7 @@ class Geocoder:
         if item is not None and item.mention.coded:
             rank = -1
         elif not location.resolved:
-            rank = 1
+            rank = 2 if item is not None and item.mention.facility else 1  # "the X road in Y"
         elif location.feature_code in {"ADM1", "ADM2", "CONT"}:
             rank = {"ADM2": 2, "ADM1": 3}.get(location.feature_code or "", 5)
         elif toponym.is_country:
