@@ -26,6 +26,9 @@ def _mentions(text: str) -> dict[str, PlaceMention]:
         ("Artillery hit villages west of Rafah overnight.", "Rafah", "offset"),
         ("Shelling hit farms in the southern countryside of Idleb.", "Idleb", "near"),
         ("Gunmen stormed the town of Sikasso on Friday.", "Sikasso", "in"),
+        ("A guard was shot in the area of Sikasso on Friday.", "Sikasso", "near"),
+        ("A guard was shot in the Medine area of Sikasso on Friday.", "Sikasso", "in"),
+        ("Police fired tear gas in the Hamdallaye neighbourhood of Bamako.", "Bamako", "in"),
     ],
 )
 def test_recognise_relation_from_the_words_around(text: str, written: str, relation: str) -> None:
@@ -92,3 +95,25 @@ def test_recognise_a_capitalised_preposition_opening_the_sentence_is_not_part_of
     found = _mentions(text)
     assert written in found and found[written].cue
     assert not any(name.startswith(("In ", "At ")) for name in found)
+
+
+@pytest.mark.parametrize("word", ["Colonia", "Barrio", "Ejido", "Arab"])
+def test_recognise_lone_words_for_neighbourhoods_and_peoples_are_common(word: str) -> None:
+    """'a body was found in Colonia Centro', 'the Arab towns': a lone word, not the town of it."""
+    found = _mentions(f"Police patrolled {word} on Monday.")
+    assert word not in found or found[word].common
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "wide"),
+    [
+        ("Teachers held sit-ins across Sikasso on Monday.", "Sikasso", True),
+        ("Soldiers raided a camp at an unknown location in Sikasso.", "Sikasso", True),
+        ("Rebels landed on the island of Socotra overnight.", "Socotra", True),
+        ("Teachers held a sit-in in Sikasso on Monday.", "Sikasso", False),
+    ],
+)
+def test_recognise_words_that_spread_an_event_over_a_unit(
+    text: str, written: str, wide: bool
+) -> None:
+    assert _mentions(text)[written].wide is wide

@@ -28,6 +28,7 @@ ROWS = [
     (2449067, "Tombouctou", "Timbuktu,Tombouctou", 16.77348, -3.00742, "P", "PPLA", "ML", "08", 84208),
     (2461000, "Anefis", "", 17.9, -1.5, "H", "WLL", "ML", "08", 0),
     (2461001, "Anefis i-n-Darane", "Anefis", 17.95, 0.58, "P", "PPL", "ML", "10", 0),
+    (9100002, "Taoudenni", "Taoudenit Region", 22.67, -3.98, "A", "ADM1", "ML", "11", 10000),
 ]  # fmt: skip
 COUNTRIES = [("ML", "MLI", "Mali", "Bamako", 2453866), ("DZ", "DZA", "Algeria", "Algiers", 2589581)]
 
@@ -69,7 +70,8 @@ def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
     )
     admin1 = folder / "admin1CodesASCII.txt"
     admin1.write_text(
-        "ML.10\tKidal\tKidal\t2597449\nML.09\tGao\tGao\t2457161\nML.01\tBamako\tBamako\t1\n",
+        "ML.10\tKidal\tKidal\t2597449\nML.09\tGao\tGao\t2457161\nML.01\tBamako\tBamako\t1\n"
+        "ML.11\tTaoudenni\tTaoudenni\t9100002\n",
         encoding="utf-8",
     )
     info = folder / "countryInfo.txt"
@@ -362,3 +364,66 @@ def test_places_namesakes_follow_the_other_places_of_the_article(
     toponyms = {t.name: t for t in world.toponyms(document, [])}
     location = toponyms["Gainesville"].location
     assert location is not None and location.geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("Traders protested in Taoudenni on Friday over new taxes.", 1),  # named as a place
+        ("Traders protested across Taoudenni on Friday over new taxes.", 3),
+        ("Gunmen attacked herders in the Taoudenni region on Friday.", 3),
+        ("Gunmen attacked herders at an unknown location in Taoudenni on Friday.", 3),
+    ],
+)
+def test_places_region_named_as_a_place_is_its_seat_town(
+    geocoder: Geocoder, text: str, precision: int
+) -> None:
+    location = _locate(geocoder, text)
+    assert location is not None and location.admin1 == "Taoudenni"
+    assert location.geo_precision == precision
+
+
+def test_places_unknown_village_falls_back_to_a_town_in_brackets_of_its_sentence(
+    geocoder: Geocoder,
+) -> None:
+    """'X, Y commune (Ansongo, Gao)': the brackets follow the commune, which the gazetteer
+    does not know either; the town in them is still the nearest the text gives."""
+    location = _locate(
+        geocoder, "Militants blew up a bridge in Doucou, Tessit commune (Ansongo, Gao)."
+    )
+    assert location is not None and not location.resolved
+    assert (location.place_name, location.geo_precision) == ("Ansongo", 2)
+
+
+def test_places_unknown_road_is_not_the_event_place(geocoder: Geocoder) -> None:
+    """'on the X road in Y (Bamako)': the road is a site of Y, and Y (a quarter of the capital)
+    is where it happened."""
+    location = _locate(
+        geocoder, "Shells hit a clinic on Kalaban Koro road in Sebenikoro (Bamako) on Monday."
+    )
+    assert location is not None
+    assert (location.name, location.place_name, location.geo_precision) == (
+        "Sebenikoro",
+        "Bamako",
+        1,
+    )
+
+
+def test_places_rank_puts_an_unknown_site_after_an_unknown_place() -> None:
+    """An unknown road or building ranks with the units that qualify a place, after an unknown
+    village or quarter."""
+    from sitrep.gazetteer.recognise import PlaceMention
+    from sitrep.gazetteer.resolve import Resolution
+    from sitrep.model import Span
+    from sitrep.pipeline.mentions import Toponym
+    from sitrep.pipeline.places import _Article, _Found
+
+    article = _Article()
+    ranks = []
+    for start, name, facility in ((0, "Kalaban Koro", True), (30, "Sebenikoro", False)):
+        mention = PlaceMention(start, start + len(name), name, name, 0, "ner", facility=facility)
+        span = Span(start=start, end=start + len(name), text=name)
+        toponym = Toponym(span, name, 0, Location(name=name, resolved=False))
+        article.found[(span.start, span.end)] = _Found(mention, Resolution(None), toponym, 0)
+        ranks.append(Geocoder._rank(article, toponym, None)[0])
+    assert ranks == [2, 1]

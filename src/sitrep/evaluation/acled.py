@@ -57,13 +57,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _iso3(row: AcledRow) -> str | None:
-    if row.iso3:
+    """The row's ISO 3166 alpha-3 code: its own unless that is no ISO code (older exports
+    write "ROM" for Romania) and its country name gives one."""
+    if row.iso3 and pycountry.countries.get(alpha_3=row.iso3) is not None:
         return row.iso3
-    country = None
     try:
         country = pycountry.countries.lookup(row.country)
     except LookupError:
-        return None
+        return row.iso3 or None
     return str(country.alpha_3)
 
 

@@ -2,7 +2,9 @@
 
 - A town named as the place itself: the town, precision 1; "near X", "30 km north of X",
   "between X and Y", "the X area" or "in X district": precision 2.
-- A second-level unit (district, commune, LGA): its representative town, precision 2.
+- A second-level unit (district, commune, LGA): its representative town, precision 2; named
+  as a place ("in X", "X city": no unit word, qualifying nothing) it is the town it is named
+  for, precision 1.
 - A first-level unit or a country: its capital (``admin_seat``), precision 3.
 - A place the gazetteer does not know is coded to the smallest unit the text gives for it (the
   units in its brackets, a town it is part of, a region or country of the article) with the
@@ -16,12 +18,18 @@ from sitrep.gazetteer.countries import CountryNames
 from sitrep.gazetteer.recognise import PlaceMention
 from sitrep.model import Location, Span
 
-__all__ = ["LocationCoder"]
+__all__ = ["LocationCoder", "named_as_town"]
 
 _AROUND = frozenset({"near", "offset", "between"})
 _VILLAGE_WORDS = frozenset(
     {"village", "hamlet", "settlement", "locality", "camp", "area", "sector"}
 )
+_TOWN_WORDS = frozenset({"city", "town"})
+_SETTLEMENT_WORDS = frozenset(
+    {"village", "hamlet", "settlement", "locality", "camp", "countryside"}
+)
+CITY_POPULATION = 100_000
+"""A town this large has quarters: an unknown place in its brackets is part of the city."""
 
 
 class LocationCoder:
@@ -57,6 +65,8 @@ class LocationCoder:
         level = place.admin_level
         if (level is not None and level <= 1) or place.feature_code == "CONT":
             precision, relation = 3, "region" if relation == "in" else relation
+        elif level == 2 and named_as_town(mention):  # "in Nassriya": the town it is named for
+            precision = 1 if relation == "in" else 2
         elif level == 2 or place.feature_class not in {"P", "S"}:
             precision = 2
         elif mention.unit_level is not None:
@@ -113,15 +123,50 @@ class LocationCoder:
         )
 
     def fallback(
-        self, location: Location, mention: PlaceMention, unit: Place, link: str | None
+        self,
+        location: Location,
+        mention: PlaceMention,
+        unit: Place,
+        link: str | None,
+        unit_mention: PlaceMention | None = None,
     ) -> Location:
         """An unknown place coded to the smallest unit the text gives for it.
 
         A town in its brackets (``X (Sinende, Borgou)``: X lies in Sinende's commune) or a town
         it is part of (``the Nabissou quarter of Parakou``): precision 2 for a village, 1 for a
-        part of the town itself; a district 2; a region or country 3.
+        part of the town itself; a city's brackets (``Abu Salim (Tripoli)``) hold its quarters,
+        so precision 1 unless the words call the place a village; a site or a named part of a
+        town written as in it (``the Tabbaneh area of Tripoli``, ``outside the Seray in
+        Tripoli``) is in the town, precision 1; a district 2; a region or country 3.
         """
+        if unit.admin_level is None and _part_of_town(mention, link, unit_mention):
+            return self.unit(location.model_copy(update={"relation": "in"}), unit, precision=1)
         if unit.admin_level is None:
-            village = mention.place_word in _VILLAGE_WORDS or link == "brackets"
+            city = unit.population >= CITY_POPULATION or unit.feature_code == "PPLC"
+            village = mention.place_word in _VILLAGE_WORDS or (link == "brackets" and not city)
             return self.unit(location, unit, precision=2 if village else 1)
         return self.unit(location, unit)
+
+
+def _part_of_town(mention: PlaceMention, link: str | None, town: PlaceMention | None) -> bool:
+    """``X area of Y``, ``X in Y``: a place inside the town Y, not a village near it (Y named as
+    a town, with no unit word and no "outskirts of", "countryside of", "near" before it)."""
+    return (
+        link == "in"
+        and town is not None
+        and town.relation == "in"
+        and town.unit_level is None
+        and mention.place_word not in _SETTLEMENT_WORDS
+    )
+
+
+def named_as_town(mention: PlaceMention) -> bool:
+    """A name the text gives as a place, not as a unit: no unit word, not in the brackets or
+    after the comma that qualify another place, not called an area or an island, nor spread
+    over ("across X", "an unknown location in X"): "Nassriya city", "protests in Nassriya"."""
+    return (
+        mention.unit_level is None
+        and not mention.wide
+        and mention.in_parentheses_of is None
+        and (mention.place_word is None or mention.place_word in _TOWN_WORDS)
+    )

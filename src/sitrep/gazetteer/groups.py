@@ -79,12 +79,25 @@ class Groups:
     brackets: set[int] = field(default_factory=set)  # qualifiers written in brackets
     qualifiers: set[int] = field(default_factory=set)
     exact: list[list[Place]] = field(default_factory=list)  # exact candidates of each mention
+    unknown_places: set[int] = field(default_factory=set)  # places the gazetteer has no name for
+    parents: dict[int, int] = field(default_factory=dict)  # bracket qualifier -> what it locates
 
     @classmethod
     def of(cls, mentions: list[PlaceMention], options: list[list[tuple[Place, bool]]]) -> Groups:
         """Groups from the ``in_parentheses_of`` links that recognition found."""
         exact = [[p for p, is_exact in opts if is_exact] for opts in options]
         groups = cls(exact=exact)
+        groups.unknown_places = {
+            i
+            for i, m in enumerate(mentions)
+            if not options[i]
+            and (m.source == "ner" or m.place_word is not None or m.unit_word is not None)
+        }
+        groups.parents = {
+            i: m.in_parentheses_of
+            for i, m in enumerate(mentions)
+            if m.in_parentheses_of is not None and m.qualifier_kind == "brackets"
+        }
         root: dict[int, int] = {}
         for i, mention in enumerate(mentions):
             parent = mention.in_parentheses_of
@@ -109,6 +122,12 @@ class Groups:
             for i in group:
                 groups.mates[i] = [j for j in group if j != i]
         return groups
+
+    def qualifies_unknown(self, index: int) -> bool:
+        """In the brackets after a place the gazetteer does not know ("Nigohan (UP)"): the unit
+        is all the text gives for it."""
+        parent = self.parents.get(index)
+        return parent is not None and parent in self.unknown_places
 
     def is_qualifier(self, index: int) -> bool:
         return index in self.qualifiers

@@ -101,6 +101,11 @@ _NEAR = re.compile(
     r"(?:the\s+)?(?:(?:town|village|city|locality|commune|area|hamlet|settlement)\s+(?:of\s+)?)?$",
     re.I,
 )
+_PART_OF = re.compile(
+    r"(?-i:[A-Z][\w'’-]*)(?:\s+\d+)?\s+(?:area|neighbou?rhood|quarter|section|ward)\s+of\s+(?:the\s+)?"
+    r"(?:(?:town|city)\s+of\s+)?$",
+    re.I,
+)
 _DIRECTION_OF = re.compile(
     rf"\b(?P<dir>{_DIRECTION})\s+of\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.I
 )
@@ -153,6 +158,7 @@ class PlaceMention:
     common: bool = False  # a lone word that names things more often than places ("Congress")
     currency: bool = False  # "the US dollar": no sign of where anything happened
     facility: bool = False  # "Armas square", "El Milagro prison": the name of a site
+    wide: bool = False  # "across X", "an unknown location in X", "X island": all of a unit
 
     @property
     def is_dateline(self) -> bool:
@@ -321,6 +327,7 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     mention.modifier = _is_modifier(sentence, start, end)
     mention.currency = bool(_CURRENCY_AFTER.match(after))
     mention.facility = bool(_FACILITY_AFTER.match(after))
+    mention.wide = bool(_WIDE_BEFORE.search(before) or _ISLAND_AFTER.match(after))
     mention.coded = bool(_CODED_BEFORE.search(before))
     written = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
     mention.common = (
@@ -334,6 +341,12 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     return mention
 
 
+_WIDE_BEFORE = re.compile(
+    r"\b(?:across|throughout|all\s+over|(?:unknown|unspecified|undisclosed|unidentified)\s+"
+    r"(?:locations?|places?|areas?|parts?)\s+(?:in|of)|island\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+_ISLAND_AFTER = re.compile(r"^\s+(?:island|islands|archipelago)\b", re.I)
 _CODED_BEFORE = re.compile(
     r"\bcoded\s+(?:(?:to|as|at|in)\s+)?(?:(?:the\s+|an?\s+)?(?:approximate|nearest|closest)\s+"
     r"location\s+(?:of\s+|as\s+|at\s+)?)?(?:the\s+)?$",
@@ -370,6 +383,8 @@ def read_relation(mention: PlaceMention, before: str, start: int = 0) -> None:
             value = round(value * 1.609344, 1)
         mention.relation, mention.offset_km, mention.cue = "offset", value, True
         mention.offset_bearing = _bearing(offset.group("dir")) if offset.group("dir") else None
+    elif _PART_OF.search(before):  # "the Kerji area of Farah": a named part of the place
+        mention.cue = True
     elif _NEAR.search(before):
         mention.relation, mention.cue = "near", True
     elif direction_of := _DIRECTION_OF.search(before):  # "west of Rafah": off the town

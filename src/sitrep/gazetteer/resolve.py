@@ -21,6 +21,7 @@ being forced onto a foreign namesake.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ _FRAME_PENALTY = 2.0  # a candidate in a country the article gives no sign of
 _LOOSE_POPULATION = 500_000  # a loose match with no context must be a large place
 _OWN_UNIT_PENALTY = 1.2
 _COUNTRY_NAME_SHARE = 0.6  # the least country share a country's own name gets
+_LINK_WORDS = frozenset({"and", "of", "the", "de", "du", "des", "la", "el", "al"})
 _MAIN_NAME = 0.4  # a place named by its main name over one named by an alternate  # a unit whose town of the same name is also a candidate
 
 
@@ -218,6 +220,8 @@ def _context_from(
         place = res.place
         if place is None or not res.exact or (mention.source == "gazetteer" and not mention.cue):
             continue
+        if mention.currency:
+            continue  # "the US dollar exchange rate": no sign of where anything happened
         weight = 1.0 if res.margin > 0.5 else 0.5
         if place.country_code:
             context.countries[place.country_code] = (
@@ -317,13 +321,17 @@ def _own_unit_penalty(
 ) -> float:
     """A bare name shared by a town and its own unit means the town ("Gao", "Sidi Bouzid").
 
-    The town is one of the name inside the district, or one whose main name it is inside the
-    region. Only "Gao region", or a name in the brackets that qualify a place, means the unit.
+    The town is one of the name inside the district (or one whose district the gazetteer does
+    not give, inside the same region), or one whose main name it is inside the region. Only
+    "Gao region", or a name in the brackets that qualify a place, means the unit.
     """
     if mention.unit_word is not None or qualifier or place.admin_level not in (1, 2):
         return 0.0
-    inside = place.admin2_code if place.admin_level == 2 else None
-    return _OWN_UNIT_PENALTY if (place.country_code, place.admin1_code, inside) in towns else 0.0
+    region = (place.country_code, place.admin1_code, None)
+    inside = (place.country_code, place.admin1_code, place.admin2_code)
+    if place.admin_level == 2 and (inside in towns or region in towns):
+        return _OWN_UNIT_PENALTY
+    return _OWN_UNIT_PENALTY if place.admin_level == 1 and region in towns else 0.0
 
 
 def _kind_fit(mention: PlaceMention, place: Place, qualifier: bool) -> float:
@@ -399,6 +407,12 @@ def _accept(
     place = res.place
     if place is None:
         return res
+    if mention.source == "code" and namesakes > 1 and groups.qualifies_unknown(index):
+        spelled = [p for p in res.candidates if _spells(mention.text, p)]
+        if len(spelled) != 1:
+            return Resolution(None, res.candidates, dropped="word")
+        res = Resolution(spelled[0], res.candidates, res.score, res.exact, res.margin)
+        namesakes = 1
     dropped = _refusal(index, mention, res, context, groups, chosen, namesakes)
     if dropped is not None:
         return Resolution(None, res.candidates, dropped=dropped)
@@ -421,7 +435,12 @@ def _refusal(
     ):
         return "word"  # "Congress", "Yangon (East)": a word, unless it fits what it qualifies
     code = mention.source == "code" or (mention.source == "gazetteer" and _acronym(mention.name))
-    if code and place.admin_level != 0 and groups.support(index, place, chosen) <= 0:
+    if (
+        code
+        and place.admin_level != 0
+        and groups.support(index, place, chosen) <= 0
+        and not (mention.source == "code" and namesakes == 1 and groups.qualifies_unknown(index))
+    ):
         return "word"  # "Islamic State (IS)", "GNA": a code fits only a place it qualifies
     if mention.source == "gazetteer":
         big = place.feature_code in _BIG_FEATURES and res.exact
@@ -439,7 +458,19 @@ def _refusal(
         or (mention.unit_level is not None and place.admin_level is None)
         or mention.source == "gazetteer"  # a capitalised word the model did not call a place
     )
-    if not supported and weak and _foreign(index, place, context, weak=True):
+    unit_in_brackets = (  # "X (Karimama, Alibori)": the units say where X is, not X's namesakes
+        mention.qualifier_kind == "brackets"
+        and groups.is_qualifier(index)
+        and res.exact
+        and place.admin_level in (1, 2)
+        and namesakes == 1
+    )
+    if (
+        not supported
+        and weak
+        and not unit_in_brackets
+        and _foreign(index, place, context, weak=True)
+    ):
         return "frame"
     if not res.exact and place.feature_code in _BIG_FEATURES:
         return "loose"  # a region or a country is named exactly, or not at all
@@ -448,6 +479,14 @@ def _refusal(
         if not in_context and (place.population < _LOOSE_POPULATION or context.total(index) > 0):
             return "loose"
     return None
+
+
+def _spells(code: str, place: Place) -> bool:
+    """A unit code written as the initials of the unit's name ("J&K", "UP", "MP")."""
+    letters = "".join(ch for ch in code if ch.isalpha()).upper()
+    words = [w for w in re.split(r"[\s-]+", place.asciiname or place.name) if w]
+    initials = "".join(w[0] for w in words if w.lower() not in _LINK_WORDS).upper()
+    return len(letters) >= 2 and initials == letters
 
 
 def _acronym(name: str) -> bool:

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sitrep.gazetteer import Gazetteer, Place
-from sitrep.gazetteer.coding import LocationCoder
+from sitrep.gazetteer.coding import LocationCoder, named_as_town
 from sitrep.gazetteer.countries import CountryNames
 from sitrep.gazetteer.cues import load_country_cues
 from sitrep.gazetteer.names import name_key, near_key
@@ -248,11 +248,9 @@ class Geocoder:
         actor's words ("Taliban militants", "Jang/Geo Group") is the actor's, unless the model
         marked it as a place or a unit word follows ("Ahmadabad district governor").
         """
-        named_as_place = mention.place_word is not None and mention.cue  # "the village of X"
         if (
             place is None
             and not located
-            and not named_as_place
             and (mention.source in {"gazetteer", "code"} or not mention.cue)
         ):
             return False
@@ -375,8 +373,8 @@ class Geocoder:
         """An unknown place: the smallest unit the text gives for it, with the name kept.
 
         The units of its group (``X (Sinende, Borgou)``, ``the Nabissou quarter of Parakou``),
-        else a region named in the same sentence, else the article's main country; ``resolved``
-        stays False.
+        else a region, district or town in brackets named in the same sentence (``X, Y commune
+        (Bandiagara, Mopti)``), else the article's main country; ``resolved`` stays False.
         """
         location = item.toponym.location
         assert location is not None
@@ -389,12 +387,13 @@ class Geocoder:
             unit = unit_item.resolution.place
             assert unit is not None
             return self.coder.fallback(
-                location, item.mention, unit, unit_item.mention.qualifier_kind
+                location, item.mention, unit, unit_item.mention.qualifier_kind, unit_item.mention
             )
         main = self._main_country(article)
         same = [f.resolution.place for j, f in kept.items()
                 if j != index and f.mention.sentence_index == item.mention.sentence_index
-                and f.resolution.place is not None and f.resolution.place.admin_level in (1, 2)
+                and f.resolution.place is not None
+                and (f.resolution.place.admin_level in (1, 2) or f.mention.in_parentheses_of is not None)
                 and main is not None and f.resolution.place.country_code == main.country_code]  # fmt: skip
         if same:
             unit = min(same, key=_unit_order)
@@ -425,7 +424,8 @@ class Geocoder:
         """Which toponym of a sentence is the event's place.
 
         ACLED's own coding first ("coded to X"); then towns, places the gazetteer does not know,
-        districts and the units that qualify a place, regions, countries.
+        districts, the units that qualify a place and unknown sites ("the X road in Y"),
+        regions, countries.
         """
         location = toponym.location
         assert location is not None
@@ -433,7 +433,7 @@ class Geocoder:
         if item is not None and item.mention.coded:
             rank = -1
         elif not location.resolved:
-            rank = 1
+            rank = 2 if item is not None and item.mention.facility else 1  # "the X road in Y"
         elif location.feature_code in {"ADM1", "ADM2", "CONT"}:
             rank = {"ADM2": 2, "ADM1": 3}.get(location.feature_code or "", 5)
         elif toponym.is_country:
@@ -446,13 +446,23 @@ class Geocoder:
         return rank, around, distance
 
     def _event_location(self, article: _Article, toponym: Toponym) -> Location:
-        """The toponym's location as the event's location (regions and countries at their seat)."""
+        """The toponym's location as the event's location (regions and countries at their seat).
+
+        A region named as a place ("protests in Vinnytsia": no unit word, qualifying nothing)
+        is the town that is its seat, precision 1.
+        """
         location = toponym.location
         assert location is not None
         item = article.found.get((toponym.span.start, toponym.span.end))
         place = item.resolution.place if item is not None else None
         if place is not None and place.admin_level in (0, 1):
-            return self.coder.unit(location, place).model_copy(
+            as_town = (
+                place.admin_level == 1
+                and item is not None
+                and item.mention.relation == "in"
+                and named_as_town(item.mention)
+            )
+            return self.coder.unit(location, place, precision=1 if as_town else None).model_copy(
                 update={"relation": location.relation}
             )
         return location

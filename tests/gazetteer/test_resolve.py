@@ -1,0 +1,105 @@
+"""Choosing among a name's candidates: what the words and the article say."""
+
+from __future__ import annotations
+
+from sitrep.gazetteer.countries import CountryNames
+from sitrep.gazetteer.place import Place
+from sitrep.gazetteer.recognise import PlaceMention
+from sitrep.gazetteer.resolve import resolve_mentions
+
+# A town that the gazetteer lists without its district, and the district named after it.
+TOWN = Place(11, "Kerman", 30.28, 57.08, "IR", "P", "PPL", "29", population=80_000)
+DISTRICT = Place(12, "Kerman", 30.3, 57.1, "IR", "A", "ADM2", "29", admin2_code="449",
+                 population=80_000)  # fmt: skip
+IRAN = Place(13, "Iran", 32.0, 53.0, "IR", "A", "PCLI", population=80_000_000)
+SIDON_LB = Place(21, "Saida", 33.56, 35.37, "LB", "P", "PPLA", "04", population=160_000,
+                 asciiname="Sidon")  # fmt: skip
+SIDON_US = Place(22, "Sidon", 33.4, -90.2, "US", "P", "PPL", "MS", population=500)
+USA = Place(23, "United States", 39.8, -98.5, "US", "A", "PCLI", population=330_000_000)
+
+
+def _names() -> CountryNames:
+    return CountryNames.build({}, {})
+
+
+def _mention(
+    name: str, start: int, *, unit: str | None = None, currency: bool = False
+) -> PlaceMention:
+    return PlaceMention(start, start + len(name), name, name, 0, "ner", unit_word=unit,
+                        unit_level=2 if unit else None, currency=currency, cue=True)  # fmt: skip
+
+
+def test_resolve_bare_name_of_a_town_and_its_district_is_the_town() -> None:
+    """'Workers protested in Kerman': the town, though the gazetteer lists no district for it."""
+    options = {"Kerman": [DISTRICT, TOWN]}
+    exact = {"Kerman": {11, 12}}
+    (result,) = resolve_mentions([_mention("Kerman", 20)], options, exact, _names(), {"IR": 2.0})
+    assert result.place == TOWN
+
+
+def test_resolve_district_named_with_its_unit_word_stays_the_district() -> None:
+    """'Shelling hit Kerman district': the unit word asks for the district."""
+    options = {"Kerman": [DISTRICT, TOWN]}
+    exact = {"Kerman": {11, 12}}
+    mention = _mention("Kerman", 20, unit="district")
+    (result,) = resolve_mentions([mention], options, exact, _names(), {"IR": 2.0})
+    assert result.place == DISTRICT
+
+
+def test_resolve_a_currency_is_no_sign_of_the_country() -> None:
+    """'Rioters blocked roads in Sidon over the US dollar rate': the dollar says nothing of where."""
+    mentions = [_mention("Sidon", 25), _mention("US", 50, currency=True)]
+    options = {"Sidon": [SIDON_US, SIDON_LB], "US": [USA]}
+    exact = {"Sidon": {21, 22}, "US": {23}}
+    sidon, _ = resolve_mentions(mentions, options, exact, _names(), {})
+    assert sidon.place == SIDON_LB
+
+
+UTTAR = Place(31, "Uttar Pradesh", 27.0, 80.0, "IN", "A", "ADM1", "36", population=200_000_000)
+JAMMU = Place(32, "Jammu and Kashmir", 33.5, 75.0, "IN", "A", "ADM1", "12", population=12_000_000)
+JAKARTA = Place(33, "Jakarta Raya", -6.2, 106.8, "ID", "A", "ADM1", "04", population=10_000_000)
+
+
+def _code_after_unknown(code: str) -> list[PlaceMention]:
+    village = PlaceMention(0, 8, "Kalipura", "Kalipura", 0, "ner", cue=True)
+    unit = PlaceMention(10, 10 + len(code), code, "ISO:" + code.replace("&", ""), 0, "code",
+                        cue=True, in_parentheses_of=0, qualifier_kind="brackets")  # fmt: skip
+    return [village, unit]
+
+
+def test_resolve_unit_code_after_an_unknown_village_is_kept() -> None:
+    """'A mob beat a guard in Kalipura (UP)': the code is all the text gives of the place."""
+    options = {"ISO:UP": [UTTAR]}
+    _, unit = resolve_mentions(_code_after_unknown("UP"), options, {"ISO:UP": {31}}, _names())
+    assert unit.place == UTTAR
+
+
+def test_resolve_ambiguous_unit_code_is_kept_when_it_spells_the_unit() -> None:
+    """'(J&K)' is the initials of Jammu and Kashmir, not of Jakarta Raya."""
+    options = {"ISO:JK": [JAKARTA, JAMMU]}
+    exact = {"ISO:JK": {32, 33}}
+    _, unit = resolve_mentions(_code_after_unknown("J&K"), options, exact, _names())
+    assert unit.place == JAMMU
+
+
+KARA_TG = Place(41, "Kara", 9.55, 1.19, "TG", "P", "PPLA", "23", population=100_000)
+KARA_REGION = Place(43, "Kara", 9.7, 1.0, "TG", "A", "ADM1", "23", population=240_000)
+KARA_ID = Place(44, "Kara", -8.0, 118.0, "ID", "P", "PPL", "17")
+BORGOU = Place(42, "Borgou", 9.5, 2.8, "BJ", "A", "ADM1", "10", population=200_000)
+
+
+def test_resolve_region_in_brackets_wins_over_a_foreign_namesake_of_the_village() -> None:
+    """'Gunmen killed a herder in Kara (Tourou, Borgou)': Tourou unknown, Kara a Togolese town;
+    the region in the brackets still says the village is in Benin."""
+    mentions = [
+        PlaceMention(0, 4, "Kara", "Kara", 0, "gazetteer", cue=True),
+        PlaceMention(6, 11, "Tourou", "Tourou", 0, "ner", cue=True, in_parentheses_of=0,
+                     qualifier_kind="brackets"),
+        PlaceMention(13, 19, "Borgou", "Borgou", 0, "gazetteer", cue=True, in_parentheses_of=0,
+                     qualifier_kind="brackets"),
+    ]  # fmt: skip
+    options = {"Kara": [KARA_REGION, KARA_TG, KARA_ID], "Borgou": [BORGOU]}
+    exact = {"Kara": {41, 43, 44}, "Borgou": {42}}
+    kara, _, borgou = resolve_mentions(mentions, options, exact, _names())
+    assert borgou.place == BORGOU
+    assert kara.place is None
