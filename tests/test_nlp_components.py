@@ -30,3 +30,16 @@ def test_nlp_components_entity_ruler_labels_known_names() -> None:
     assert [(e.text, e.label_, e.ent_id_) for e in doc.ents if e.label_ == "ORG"] == [
         ("CSP-DPA", "ORG", "csp")
     ]
+
+
+def test_nlp_components_numpy_gemm_annotates_as_blis() -> None:
+    from sitrep.nlp_components import NumpyGemmOps, use_numpy_gemm
+
+    reference = spacy.load(model_package(), exclude=["senter"])
+    ours = spacy.load(model_package(), exclude=["senter"])
+    use_numpy_gemm(ours)
+    assert isinstance(ours.get_pipe("ner").model.ops, NumpyGemmOps)  # type: ignore[attr-defined]
+    for theirs, mine in zip(reference.pipe(SENTENCES), ours.pipe(SENTENCES), strict=True):
+        assert [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in theirs] == [
+            (t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in mine
+        ], theirs.text

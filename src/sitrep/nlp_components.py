@@ -8,6 +8,12 @@ sitrep runs the model on many short sentence docs, where per-doc overheads domin
   their order come from the model's own ruler, so the annotations are identical (a test checks).
 - ``sitrep_entity_ruler`` is spaCy's ``EntityRuler`` without its per-doc count of every pattern
   (``EntityRuler._require_patterns`` sums the sizes of all pattern lists on each call).
+
+And one faster way to do the same arithmetic: ``use_numpy_gemm`` makes the model's layers
+multiply matrices with numpy (its OpenBLAS) instead of thinc's BLIS, which has no kernel tuned
+for recent CPUs (about three times slower per matrix product on an AMD EPYC with AVX-512). The
+products are the same up to float rounding order. Threads: OpenBLAS follows
+``OPENBLAS_NUM_THREADS`` (``sitrep bench`` sets it to 1 before numpy is imported).
 """
 
 from __future__ import annotations
@@ -16,13 +22,21 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, EntityRuler
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
+from thinc.api import NumpyOps
 
-__all__ = ["AttributeMap", "QuietEntityRuler", "replace_attribute_ruler"]
+__all__ = [
+    "AttributeMap",
+    "NumpyGemmOps",
+    "QuietEntityRuler",
+    "replace_attribute_ruler",
+    "use_numpy_gemm",
+]
 
 _TOKEN_KEYS = {"TAG": "tag_", "LOWER": "lower_", "ORTH": "orth_", "DEP": "dep_", "POS": "pos_"}
 
@@ -173,3 +187,38 @@ def make_entity_ruler(
         ent_id_sep=ent_id_sep,
         scorer=scorer,
     )
+
+
+class NumpyGemmOps(NumpyOps):
+    """thinc's CPU ops with matrix products done by ``numpy.matmul`` (OpenBLAS)."""
+
+    name = "numpy"
+
+    def gemm(
+        self,
+        x: numpy.ndarray,
+        y: numpy.ndarray,
+        out: numpy.ndarray | None = None,
+        trans1: bool = False,
+        trans2: bool = False,
+    ) -> numpy.ndarray:
+        if trans1:
+            x = x.T
+        if trans2:
+            y = y.T
+        if out is None:
+            return numpy.matmul(x, y)
+        numpy.matmul(x, y, out=out)
+        return out
+
+
+def use_numpy_gemm(nlp: Language) -> None:
+    """Give every layer of the pipeline's models ``NumpyGemmOps`` (CPU models only)."""
+    ops = NumpyGemmOps()
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps:
+                node.ops = ops
