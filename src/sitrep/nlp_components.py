@@ -23,10 +23,11 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy
+from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, EntityRuler
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
 from thinc.api import NumpyOps
 
@@ -59,27 +60,6 @@ def _expand(spec: dict[str, Any]) -> list[dict[str, str]] | None:
     return combos
 
 
-def _holds(token: Token, spec: dict[str, Any]) -> bool:
-    """A single-token spec the look-up tables cannot hold (NOT_IN, IS_SPACE, REGEX)."""
-    for key, test in spec.items():
-        if key == "IS_SPACE":
-            if token.is_space != test:
-                return False
-            continue
-        value = getattr(token, _TOKEN_KEYS[key])
-        if isinstance(test, str):
-            ok = value == test
-        elif "IN" in test:
-            ok = value in test["IN"]
-        elif "NOT_IN" in test:
-            ok = value not in test["NOT_IN"]
-        else:
-            ok = re.search(test["REGEX"], value) is not None
-        if not ok:
-            return False
-    return True
-
-
 class AttributeMap:
     """Applies an attribute ruler's patterns: look-ups for simple single-token ones, a direct
     test for other single-token ones, a Matcher for the few multi-token ones."""
@@ -108,22 +88,37 @@ class AttributeMap:
                     keys = tuple(sorted(spec))
                     values = tuple(spec[k] for k in keys)
                     self._simple.setdefault(keys, {}).setdefault(values, []).append((order, attrs))
-        self._signatures = [
-            (keys, [_TOKEN_KEYS[k] for k in keys], table) for keys, table in self._simple.items()
+        # The same tables keyed by string ids, read from ``Doc.to_array`` (no Token objects).
+        strings = nlp.vocab.strings
+        self._columns = [TAG, LOWER, ORTH, DEP, POS, IS_SPACE]
+        at = {key: n for n, key in enumerate(("TAG", "LOWER", "ORTH", "DEP", "POS", "IS_SPACE"))}
+        self._tables = [
+            (
+                tuple(at[k] for k in keys),
+                {tuple(_sid(strings, v) for v in values): rules for values, rules in table.items()},
+            )
+            for keys, table in self._simple.items()
+        ]
+        self._tests = [
+            (order, [_column_test(strings, at[k], test) for k, test in spec.items()], attrs)
+            for order, spec, attrs in self._tested
         ]
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, dict[Any, Any]]] = []  # (order, token index, attrs)
-        for token in doc:
-            for _, attributes, table in self._signatures:
-                rules = table.get(tuple(getattr(token, a) for a in attributes))
+        strings = doc.vocab.strings
+        for i, row in enumerate(doc.to_array(self._columns).tolist()):
+            for columns, table in self._tables:
+                rules = table.get(tuple([row[c] for c in columns]))
                 if rules:
-                    found.extend((order, token.i, attrs) for order, attrs in rules)
-            for order, spec, attrs in self._tested:
-                if _holds(token, spec):
-                    found.append((order, token.i, attrs))
+                    found.extend((order, i, attrs) for order, attrs in rules)
+            for order, tests, attrs in self._tests:
+                for test in tests:
+                    if not test(row, strings):
+                        break
+                else:
+                    found.append((order, i, attrs))
         if self._multi:
-            strings = doc.vocab.strings
             for match_id, start, end in self._matcher(doc):
                 order, index, attrs = self._multi[strings[match_id]]
                 found.append((order, start + index if index >= 0 else end + index, attrs))
@@ -131,6 +126,30 @@ class AttributeMap:
         for _, i, attrs in found:
             set_token_attrs(doc[i], attrs)
         return doc
+
+
+def _sid(strings: Any, value: str) -> int:
+    """The id ``Doc.to_array`` gives a string (0 for the empty string, symbol ids for labels)."""
+    return 0 if value == "" else int(strings[value])
+
+
+def _column_test(strings: Any, column: int, test: Any) -> Any:
+    """A single-token test the look-up tables cannot hold (NOT_IN, IS_SPACE, REGEX), on one
+    column of a ``Doc.to_array`` row."""
+    if column == 5:  # IS_SPACE
+        wanted = int(bool(test))
+        return lambda row, _: row[column] == wanted
+    if isinstance(test, str):
+        value = _sid(strings, test)
+        return lambda row, _: row[column] == value
+    if "IN" in test:
+        values = {_sid(strings, v) for v in test["IN"]}
+        return lambda row, _: row[column] in values
+    if "NOT_IN" in test:
+        values = {_sid(strings, v) for v in test["NOT_IN"]}
+        return lambda row, _: row[column] not in values
+    pattern = re.compile(test["REGEX"])
+    return lambda row, s: pattern.search(s[row[column]] if row[column] else "") is not None
 
 
 @Language.factory("sitrep_attribute_map", default_config={"patterns": []})
@@ -148,12 +167,66 @@ def replace_attribute_ruler(nlp: Language) -> None:
     nlp.replace_pipe("attribute_ruler", "sitrep_attribute_map", config={"patterns": patterns})
 
 
+_WORD_ATTRS = {"TEXT": ORTH, "ORTH": ORTH, "LOWER": LOWER}
+
+
 class QuietEntityRuler(EntityRuler):
-    """An EntityRuler that checks for patterns in constant time."""
+    """An EntityRuler that checks for patterns in constant time, and finds one-word token
+    patterns that test a word's text (``[{"TEXT": "UAE"}]``, country codes) with a dictionary
+    look-up instead of the token ``Matcher`` (which tries every pattern at every token)."""
+
+    _words: dict[int, dict[int, list[int]]] | None = None  # attr -> word hash -> match ids
+    _rest: Matcher | None = None  # the other token patterns
 
     def _require_patterns(self) -> None:
         if not self.token_patterns and not self.phrase_patterns:
             super()._require_patterns()
+
+    def add_patterns(self, patterns: list[Any]) -> None:
+        super().add_patterns(patterns)
+        self._words = None
+
+    def clear(self) -> None:
+        super().clear()
+        self._words = None
+
+    def remove(self, ent_id: str) -> None:
+        super().remove(ent_id)
+        self._words = None
+
+    def _split(self) -> tuple[dict[int, dict[int, list[int]]], Matcher]:
+        strings = self.nlp.vocab.strings
+        words: dict[int, dict[int, list[int]]] = {}
+        rest = Matcher(self.nlp.vocab, validate=self._validate)
+        for key, patterns in self.token_patterns.items():
+            others = []
+            for pattern in patterns:
+                spec = pattern[0] if len(pattern) == 1 else {}
+                attr = _WORD_ATTRS.get(next(iter(spec)).upper()) if len(spec) == 1 else None
+                value = next(iter(spec.values())) if attr is not None else None
+                if attr is None or not isinstance(value, str):
+                    others.append(pattern)
+                    continue
+                table = words.setdefault(attr, {})
+                table.setdefault(strings.add(value), []).append(strings.add(key))
+            if others:
+                rest.add(key, others)
+        self._words, self._rest = words, rest
+        return words, rest
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
+        self._require_patterns()
+        words, rest = (self._words, self._rest) if self._words is not None else self._split()
+        assert rest is not None
+        matches: list[tuple[int, int, int]] = list(self.phrase_matcher(doc))
+        if len(rest):
+            matches.extend(rest(doc))
+        for attr, table in words.items():
+            for i, value in enumerate(doc.to_array(attr).tolist()):
+                for match_id in table.get(value, ()):
+                    matches.append((match_id, i, i + 1))
+        final = {(m_id, start, end) for m_id, start, end in matches if start != end}
+        return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
 
 @Language.factory(
