@@ -146,8 +146,21 @@ def _word_number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     return j, total + current
 
 
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    """Words a quantity can start with (besides digits and hyphenated numbers): the first
+    words of qualifiers and vague amounts, number words, "between"."""
+    lex = _lexicon()
+    firsts = {k[0] for k in lex.qualifiers} | {k[0] for k in lex.vague}
+    return frozenset(firsts | set(lex.units) | set(lex.tens) | {"between"})
+
+
 def parse_quantity(toks: list[_Tok], i: int) -> Quantity | None:
     """Read a quantity starting at token ``i``, with an optional qualifier before it."""
+    if i < len(toks):  # most words start no quantity: answer without building look-up keys
+        word = toks[i].low
+        if not (word[0].isdigit() or "-" in word or word in _starters()):
+            return None
     lex = _lexicon()
     qualifier = None
     j = i
