@@ -178,8 +178,8 @@ def bench_extract(
 
     articles = [prepare_article(raw) for raw in make_corpus(n, seed=seed, dense=dense)]
     started = time.perf_counter()
-    extractor = Extractor()
-    extractor.extract(articles[0])  # loads the model and resources
+    extractor = Extractor().prepare()  # loads the model and resources
+    extractor.extract(articles[0])
     loaded = time.perf_counter() - started
     if trace:
         tracemalloc.start()
@@ -211,7 +211,7 @@ def bench_ingest(
 
     corpus = make_corpus(n, seed=seed, dense=dense)
     started = time.perf_counter()
-    extractor = Extractor()
+    extractor = Extractor().prepare()
     extractor.extract("Gunmen killed three people in an attack on a village on Sunday.")
     loaded = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as folder:
