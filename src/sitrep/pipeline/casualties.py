@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sitrep.model import Span
 from sitrep.pipeline.document import Document, Sentence
@@ -34,8 +34,7 @@ __all__ = ["Quantity", "find_counts", "find_counts_in_sentence", "parse_quantity
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-zÀ-ÿ]+(?:[-'’][A-Za-zÀ-ÿ]+)*|[^\sA-Za-zÀ-ÿ\d]")
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # a tuple: built for every word of every sentence
     text: str
     low: str
     start: int
@@ -97,7 +96,11 @@ def _lexicon() -> _Lexicon:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [
+        _Tok(word, word.lower(), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+        for word in (m.group(),)
+    ]
 
 
 def _match(
