@@ -142,6 +142,7 @@ class Extractor:
         for document in documents:
             for sentence in document.sentences:
                 level = 2 if self.parse_all else self.detector.relevance(sentence.text)
+                sentence.relevance = level
                 if level == 2:
                     events.append(sentence)
                 elif level == 1:
