@@ -60,6 +60,9 @@ def _expand(spec: dict[str, Any]) -> list[dict[str, str]] | None:
     return combos
 
 
+_CACHE_SIZE = 100_000  # rows of token ids -> their single-token rules (cleared when full)
+
+
 class AttributeMap:
     """Applies an attribute ruler's patterns: look-ups for simple single-token ones, a direct
     test for other single-token ones, a Matcher for the few multi-token ones."""
@@ -99,6 +102,7 @@ class AttributeMap:
             )
             for keys, table in self._simple.items()
         ]
+        self._cache: dict[tuple[int, ...], list[tuple[int, dict[Any, Any]]]] = {}
         self._tests = [
             (order, [_column_test(strings, at[k], test) for k, test in spec.items()], attrs)
             for order, spec, attrs in self._tested
@@ -107,17 +111,17 @@ class AttributeMap:
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, dict[Any, Any]]] = []  # (order, token index, attrs)
         strings = doc.vocab.strings
+        cache = self._cache
         for i, row in enumerate(doc.to_array(self._columns).tolist()):
-            for columns, table in self._tables:
-                rules = table.get(tuple([row[c] for c in columns]))
-                if rules:
-                    found.extend((order, i, attrs) for order, attrs in rules)
-            for order, tests, attrs in self._tests:
-                for test in tests:
-                    if not test(row, strings):
-                        break
-                else:
-                    found.append((order, i, attrs))
+            key = tuple(row)  # the single-token rules depend on these ids only
+            rules = cache.get(key)
+            if rules is None:
+                rules = self._rules_for(row, strings)
+                if len(cache) >= _CACHE_SIZE:
+                    cache.clear()
+                cache[key] = rules
+            for order, attrs in rules:
+                found.append((order, i, attrs))
         if self._multi:
             for match_id, start, end in self._matcher(doc):
                 order, index, attrs = self._multi[strings[match_id]]
@@ -126,6 +130,16 @@ class AttributeMap:
         for _, i, attrs in found:
             set_token_attrs(doc[i], attrs)
         return doc
+
+    def _rules_for(self, row: list[int], strings: Any) -> list[tuple[int, dict[Any, Any]]]:
+        """The single-token rules (order, attrs) that hold for one ``Doc.to_array`` row."""
+        rules: list[tuple[int, dict[Any, Any]]] = []
+        for columns, table in self._tables:
+            rules.extend(table.get(tuple([row[c] for c in columns]), ()))
+        for order, tests, attrs in self._tests:
+            if all(test(row, strings) for test in tests):
+                rules.append((order, attrs))
+        return rules
 
 
 def _sid(strings: Any, value: str) -> int:
