@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from sitrep.bench import bench_extract, bench_query, make_corpus
@@ -38,3 +42,18 @@ def test_bench_query_times_every_query_on_a_small_store() -> None:
     }
     assert expected <= set(timings)
     assert all(value >= 0 for value in timings.values())
+
+
+def test_bench_corpus_does_not_depend_on_the_hash_seed() -> None:
+    code = (
+        "import hashlib; from sitrep.bench import make_corpus; "
+        "print(hashlib.sha256('|'.join(a.text for a in make_corpus(8)).encode()).hexdigest())"
+    )
+    digests = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        run = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        digests.add(run.stdout)
+    assert len(digests) == 1

@@ -11,6 +11,7 @@ loaded once and can be injected in tests and notebooks.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -51,8 +52,16 @@ class Extractor:
     parse_all: bool = False  # parse every sentence, not only those the detector selects
 
     def prepare(self) -> Extractor:
-        """Load every resource now (model, dictionaries, gazetteer) instead of on first use."""
+        """Load every resource now (model, dictionaries, gazetteer, the town index of the
+        actor stage) instead of on first use, then take what is loaded out of the garbage
+        collector's scans (``gc.freeze``: the resources live as long as the process, and full
+        collections no longer walk their hundreds of thousands of objects)."""
         self._ready()
+        from sitrep.reference import place_countries
+
+        place_countries([])  # builds the town -> country index (about a second) once
+        gc.collect()
+        gc.freeze()
         return self
 
     def _ready(self) -> None:
@@ -133,6 +142,7 @@ class Extractor:
         for document in documents:
             for sentence in document.sentences:
                 level = 2 if self.parse_all else self.detector.relevance(sentence.text)
+                sentence.relevance = level
                 if level == 2:
                     events.append(sentence)
                 elif level == 1:

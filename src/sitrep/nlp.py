@@ -49,9 +49,10 @@ def load_nlp(
         nlp = _cache.get(cache_key)
         if nlp is None:
             nlp = spacy.load(package, exclude=["senter"])
-            from sitrep.nlp_components import replace_attribute_ruler
+            from sitrep.nlp_components import replace_attribute_ruler, use_numpy_gemm
 
             replace_attribute_ruler(nlp)
+            use_numpy_gemm(nlp)
             ruler = nlp.add_pipe(
                 "sitrep_entity_ruler",
                 before="ner",

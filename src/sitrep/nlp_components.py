@@ -8,6 +8,12 @@ sitrep runs the model on many short sentence docs, where per-doc overheads domin
   their order come from the model's own ruler, so the annotations are identical (a test checks).
 - ``sitrep_entity_ruler`` is spaCy's ``EntityRuler`` without its per-doc count of every pattern
   (``EntityRuler._require_patterns`` sums the sizes of all pattern lists on each call).
+
+And one faster way to do the same arithmetic: ``use_numpy_gemm`` makes the model's layers
+multiply matrices with numpy (its OpenBLAS) instead of thinc's BLIS, which has no kernel tuned
+for recent CPUs (about three times slower per matrix product on an AMD EPYC with AVX-512). The
+products are the same up to float rounding order. Threads: OpenBLAS follows
+``OPENBLAS_NUM_THREADS`` (``sitrep bench`` sets it to 1 before numpy is imported).
 """
 
 from __future__ import annotations
@@ -16,13 +22,22 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, EntityRuler
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
+from thinc.api import NumpyOps
 
-__all__ = ["AttributeMap", "QuietEntityRuler", "replace_attribute_ruler"]
+__all__ = [
+    "AttributeMap",
+    "NumpyGemmOps",
+    "QuietEntityRuler",
+    "replace_attribute_ruler",
+    "use_numpy_gemm",
+]
 
 _TOKEN_KEYS = {"TAG": "tag_", "LOWER": "lower_", "ORTH": "orth_", "DEP": "dep_", "POS": "pos_"}
 
@@ -45,25 +60,7 @@ def _expand(spec: dict[str, Any]) -> list[dict[str, str]] | None:
     return combos
 
 
-def _holds(token: Token, spec: dict[str, Any]) -> bool:
-    """A single-token spec the look-up tables cannot hold (NOT_IN, IS_SPACE, REGEX)."""
-    for key, test in spec.items():
-        if key == "IS_SPACE":
-            if token.is_space != test:
-                return False
-            continue
-        value = getattr(token, _TOKEN_KEYS[key])
-        if isinstance(test, str):
-            ok = value == test
-        elif "IN" in test:
-            ok = value in test["IN"]
-        elif "NOT_IN" in test:
-            ok = value not in test["NOT_IN"]
-        else:
-            ok = re.search(test["REGEX"], value) is not None
-        if not ok:
-            return False
-    return True
+_CACHE_SIZE = 100_000  # rows of token ids -> their single-token rules (cleared when full)
 
 
 class AttributeMap:
@@ -94,22 +91,38 @@ class AttributeMap:
                     keys = tuple(sorted(spec))
                     values = tuple(spec[k] for k in keys)
                     self._simple.setdefault(keys, {}).setdefault(values, []).append((order, attrs))
-        self._signatures = [
-            (keys, [_TOKEN_KEYS[k] for k in keys], table) for keys, table in self._simple.items()
+        # The same tables keyed by string ids, read from ``Doc.to_array`` (no Token objects).
+        strings = nlp.vocab.strings
+        self._columns = [TAG, LOWER, ORTH, DEP, POS, IS_SPACE]
+        at = {key: n for n, key in enumerate(("TAG", "LOWER", "ORTH", "DEP", "POS", "IS_SPACE"))}
+        self._tables = [
+            (
+                tuple(at[k] for k in keys),
+                {tuple(_sid(strings, v) for v in values): rules for values, rules in table.items()},
+            )
+            for keys, table in self._simple.items()
+        ]
+        self._cache: dict[tuple[int, ...], list[tuple[int, dict[Any, Any]]]] = {}
+        self._tests = [
+            (order, [_column_test(strings, at[k], test) for k, test in spec.items()], attrs)
+            for order, spec, attrs in self._tested
         ]
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, dict[Any, Any]]] = []  # (order, token index, attrs)
-        for token in doc:
-            for _, attributes, table in self._signatures:
-                rules = table.get(tuple(getattr(token, a) for a in attributes))
-                if rules:
-                    found.extend((order, token.i, attrs) for order, attrs in rules)
-            for order, spec, attrs in self._tested:
-                if _holds(token, spec):
-                    found.append((order, token.i, attrs))
+        strings = doc.vocab.strings
+        cache = self._cache
+        for i, row in enumerate(doc.to_array(self._columns).tolist()):
+            key = tuple(row)  # the single-token rules depend on these ids only
+            rules = cache.get(key)
+            if rules is None:
+                rules = self._rules_for(row, strings)
+                if len(cache) >= _CACHE_SIZE:
+                    cache.clear()
+                cache[key] = rules
+            for order, attrs in rules:
+                found.append((order, i, attrs))
         if self._multi:
-            strings = doc.vocab.strings
             for match_id, start, end in self._matcher(doc):
                 order, index, attrs = self._multi[strings[match_id]]
                 found.append((order, start + index if index >= 0 else end + index, attrs))
@@ -117,6 +130,40 @@ class AttributeMap:
         for _, i, attrs in found:
             set_token_attrs(doc[i], attrs)
         return doc
+
+    def _rules_for(self, row: list[int], strings: Any) -> list[tuple[int, dict[Any, Any]]]:
+        """The single-token rules (order, attrs) that hold for one ``Doc.to_array`` row."""
+        rules: list[tuple[int, dict[Any, Any]]] = []
+        for columns, table in self._tables:
+            rules.extend(table.get(tuple([row[c] for c in columns]), ()))
+        for order, tests, attrs in self._tests:
+            if all(test(row, strings) for test in tests):
+                rules.append((order, attrs))
+        return rules
+
+
+def _sid(strings: Any, value: str) -> int:
+    """The id ``Doc.to_array`` gives a string (0 for the empty string, symbol ids for labels)."""
+    return 0 if value == "" else int(strings[value])
+
+
+def _column_test(strings: Any, column: int, test: Any) -> Any:
+    """A single-token test the look-up tables cannot hold (NOT_IN, IS_SPACE, REGEX), on one
+    column of a ``Doc.to_array`` row."""
+    if column == 5:  # IS_SPACE
+        wanted = int(bool(test))
+        return lambda row, _: row[column] == wanted
+    if isinstance(test, str):
+        value = _sid(strings, test)
+        return lambda row, _: row[column] == value
+    if "IN" in test:
+        values = {_sid(strings, v) for v in test["IN"]}
+        return lambda row, _: row[column] in values
+    if "NOT_IN" in test:
+        values = {_sid(strings, v) for v in test["NOT_IN"]}
+        return lambda row, _: row[column] not in values
+    pattern = re.compile(test["REGEX"])
+    return lambda row, s: pattern.search(s[row[column]] if row[column] else "") is not None
 
 
 @Language.factory("sitrep_attribute_map", default_config={"patterns": []})
@@ -134,12 +181,66 @@ def replace_attribute_ruler(nlp: Language) -> None:
     nlp.replace_pipe("attribute_ruler", "sitrep_attribute_map", config={"patterns": patterns})
 
 
+_WORD_ATTRS = {"TEXT": ORTH, "ORTH": ORTH, "LOWER": LOWER}
+
+
 class QuietEntityRuler(EntityRuler):
-    """An EntityRuler that checks for patterns in constant time."""
+    """An EntityRuler that checks for patterns in constant time, and finds one-word token
+    patterns that test a word's text (``[{"TEXT": "UAE"}]``, country codes) with a dictionary
+    look-up instead of the token ``Matcher`` (which tries every pattern at every token)."""
+
+    _words: dict[int, dict[int, list[int]]] | None = None  # attr -> word hash -> match ids
+    _rest: Matcher | None = None  # the other token patterns
 
     def _require_patterns(self) -> None:
         if not self.token_patterns and not self.phrase_patterns:
             super()._require_patterns()
+
+    def add_patterns(self, patterns: list[Any]) -> None:
+        super().add_patterns(patterns)
+        self._words = None
+
+    def clear(self) -> None:
+        super().clear()
+        self._words = None
+
+    def remove(self, ent_id: str) -> None:
+        super().remove(ent_id)
+        self._words = None
+
+    def _split(self) -> tuple[dict[int, dict[int, list[int]]], Matcher]:
+        strings = self.nlp.vocab.strings
+        words: dict[int, dict[int, list[int]]] = {}
+        rest = Matcher(self.nlp.vocab, validate=self._validate)
+        for key, patterns in self.token_patterns.items():
+            others = []
+            for pattern in patterns:
+                spec = pattern[0] if len(pattern) == 1 else {}
+                attr = _WORD_ATTRS.get(next(iter(spec)).upper()) if len(spec) == 1 else None
+                value = next(iter(spec.values())) if attr is not None else None
+                if attr is None or not isinstance(value, str):
+                    others.append(pattern)
+                    continue
+                table = words.setdefault(attr, {})
+                table.setdefault(strings.add(value), []).append(strings.add(key))
+            if others:
+                rest.add(key, others)
+        self._words, self._rest = words, rest
+        return words, rest
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
+        self._require_patterns()
+        words, rest = (self._words, self._rest) if self._words is not None else self._split()
+        assert rest is not None
+        matches: list[tuple[int, int, int]] = list(self.phrase_matcher(doc))
+        if len(rest):
+            matches.extend(rest(doc))
+        for attr, table in words.items():
+            for i, value in enumerate(doc.to_array(attr).tolist()):
+                for match_id in table.get(value, ()):
+                    matches.append((match_id, i, i + 1))
+        final = {(m_id, start, end) for m_id, start, end in matches if start != end}
+        return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
 
 @Language.factory(
@@ -173,3 +274,38 @@ def make_entity_ruler(
         ent_id_sep=ent_id_sep,
         scorer=scorer,
     )
+
+
+class NumpyGemmOps(NumpyOps):
+    """thinc's CPU ops with matrix products done by ``numpy.matmul`` (OpenBLAS)."""
+
+    name = "numpy"
+
+    def gemm(
+        self,
+        x: numpy.ndarray,
+        y: numpy.ndarray,
+        out: numpy.ndarray | None = None,
+        trans1: bool = False,
+        trans2: bool = False,
+    ) -> numpy.ndarray:
+        if trans1:
+            x = x.T
+        if trans2:
+            y = y.T
+        if out is None:
+            return numpy.matmul(x, y)
+        numpy.matmul(x, y, out=out)
+        return out
+
+
+def use_numpy_gemm(nlp: Language) -> None:
+    """Give every layer of the pipeline's models ``NumpyGemmOps`` (CPU models only)."""
+    ops = NumpyGemmOps()
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps:
+                node.ops = ops

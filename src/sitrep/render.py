@@ -196,4 +196,6 @@ def print_bench(result: Any, as_json: bool) -> None:
         f"  {data['articles_per_second']:.1f} articles/s, {data['words_per_second']:,.0f} words/s, "
         f"peak memory {data['peak_rss_mb']:.0f} MB RSS"
         + (f", {data['peak_traced_mb']:.0f} MB traced" if data.get("peak_traced_mb") else "")
+        + f"\n  CPU time {data['cpu_seconds']:.1f} s: {data['articles_per_cpu_second']:.1f} "
+        f"articles and {data['words_per_cpu_second']:,.0f} words per CPU second"
     )

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sitrep.model import Span
 from sitrep.pipeline.document import Document, Sentence
@@ -35,8 +35,7 @@ _QUOTES = frozenset({'"', "“", "”", "«", "»", "„"})
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-zÀ-ÿ]+(?:[-'’][A-Za-zÀ-ÿ]+)*|[^\sA-Za-zÀ-ÿ\d]")
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # a tuple: built for every word of every sentence
     text: str
     low: str
     start: int
@@ -98,7 +97,11 @@ def _lexicon() -> _Lexicon:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [
+        _Tok(word, word.lower(), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+        for word in (m.group(),)
+    ]
 
 
 def _match(
@@ -147,8 +150,21 @@ def _word_number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     return j, total + current
 
 
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    """Words a quantity can start with (besides digits and hyphenated numbers): the first
+    words of qualifiers and vague amounts, number words, "between"."""
+    lex = _lexicon()
+    firsts = {k[0] for k in lex.qualifiers} | {k[0] for k in lex.vague}
+    return frozenset(firsts | set(lex.units) | set(lex.tens) | {"between"})
+
+
 def parse_quantity(toks: list[_Tok], i: int) -> Quantity | None:
     """Read a quantity starting at token ``i``, with an optional qualifier before it."""
+    if i < len(toks):  # most words start no quantity: answer without building look-up keys
+        word = toks[i].low
+        if not (word[0].isdigit() or "-" in word or word in _starters()):
+            return None
     lex = _lexicon()
     qualifier = None
     j = i

@@ -150,6 +150,37 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# Patterns that cannot match without a digit or a month name (a case-insensitive month name is
+# part of every match of the month patterns): sentences without them skip those scans.
+_DIGIT = re.compile(r"\d")
+_ANY_MONTH = re.compile(_MONTH_RE, re.I)
+_NEEDS_DIGIT = frozenset(
+    {
+        "iso",
+        "day_month_year",
+        "month_day_year",
+        "day_month",
+        "month_day",
+        "part_month_year",
+        "month_year",
+        "since_year",
+        "year",
+        "bare_year",
+    }
+)
+_NEEDS_MONTH = frozenset(
+    {
+        "day_month_year",
+        "month_day_year",
+        "day_month",
+        "month_day",
+        "part_month_year",
+        "month_year",
+        "part_month",
+        "in_month",
+    }
+)
+
 
 def _month_period(year: int, month: int) -> PartialDate:
     return PartialDate.of_month(year, month)
@@ -354,7 +385,11 @@ def resolve_in_text(
 
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
+    has_digit = _DIGIT.search(text) is not None
+    has_month = _ANY_MONTH.search(text) is not None
     for kind, pattern in _PATTERNS:
+        if (kind in _NEEDS_DIGIT and not has_digit) or (kind in _NEEDS_MONTH and not has_month):
+            continue  # the pattern cannot match: skip the scan
         for m in pattern.finditer(text):
             start, end = m.span()
             if any(start < b and a < end for a, b in taken):

@@ -153,6 +153,8 @@ class EventDetector:
         their type but get a lower score (setting ``secondary``)."""
         pairs: list[tuple[EventMention, Decision]] = []
         for sentence in document.sentences:
+            if sentence.doc is None and sentence.relevance == 0:
+                continue  # the relevance filter read it without a model: no trigger
             decision = self.classify_sentence(sentence.text, sentence.doc)
             if decision is not None:
                 main = self._mention(sentence, decision)

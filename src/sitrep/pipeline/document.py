@@ -27,6 +27,7 @@ class Sentence:
     paragraph: int
     doc: Doc | None = None  # the parsed sentence, when it was selected for the model
     is_title: bool = False
+    relevance: int | None = None  # the detector's relevance level (0-2), when the extractor set it
 
     def span(self, start: int, end: int) -> Span:
         """A model ``Span`` from offsets local to this sentence."""

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sitrep.pipeline.event_lexicon import Cue, EventLexicon, Pattern
 
@@ -42,9 +42,9 @@ _MONTHS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Tok:
-    """One word of a sentence as the matcher sees it."""
+class Tok(NamedTuple):
+    """One word of a sentence as the matcher sees it (a named tuple: sentences have many words,
+    and a tuple is built several times faster than a frozen dataclass)."""
 
     start: int  # character offsets in the sentence
     end: int
@@ -120,10 +120,15 @@ def view_of(
             tokens.append(Tok(*span, lower, keys, token.i, token.ent_type_, token.ent_id_))
         return SentenceView(tokens, doc, by_doc_i)
     for m in _WORD.finditer(text):
-        lower = m.group().lower()
-        keys = frozenset({lower, *forms.get(lower, ()), *regular.get(lower, ())})
-        ent = "CAP" if m.start() > 0 and m.group()[0].isupper() else ""
-        tokens.append(Tok(m.start(), m.end(), lower, keys, None, ent))
+        word = m.group()
+        lower = word.lower()
+        if lower in forms or lower in regular:
+            keys = frozenset({lower, *forms.get(lower, ()), *regular.get(lower, ())})
+        else:
+            keys = frozenset((lower,))
+        start = m.start()
+        ent = "CAP" if start > 0 and word[0].isupper() else ""
+        tokens.append(Tok(start, m.end(), lower, keys, None, ent))
     return SentenceView(tokens)
 
 
@@ -161,25 +166,34 @@ class Matcher:
         starts = cue_starts or {}
         found: list[Match] = []
         tokens = view.tokens
+        by_word = self.by_word
         for i, tok in enumerate(tokens):
             seen: set[int] = set()
             for key in tok.keys:  # the first cue matched this word: go on from the second
-                for pattern in self.by_word.get(key, ()):
+                patterns = by_word.get(key)
+                if not patterns:
+                    continue
+                for pattern in patterns:
                     if id(pattern) not in seen:
                         seen.add(id(pattern))
+                        if len(pattern.cues) == 1:  # nothing more to match
+                            found.append(Match(pattern, i, i + 1))
+                            continue
                         end = _match(pattern.cues, 1, tokens, i + 1, starts)
                         if end is not None:
                             found.append(Match(pattern, i, end))
-            for pattern in (p for cls, _ in starts.get(i, ()) for p in self.by_class.get(cls, ())):
-                if id(pattern) not in seen:
-                    seen.add(id(pattern))
+            if i in starts:
+                for pattern in (p for cls, _ in starts[i] for p in self.by_class.get(cls, ())):
+                    if id(pattern) not in seen:
+                        seen.add(id(pattern))
+                        end = _match(pattern.cues, 0, tokens, i, starts)
+                        if end is not None:
+                            found.append(Match(pattern, i, end))
+            if tok.ent:
+                for pattern in self._entity_patterns(tok.ent):
                     end = _match(pattern.cues, 0, tokens, i, starts)
                     if end is not None:
                         found.append(Match(pattern, i, end))
-            for pattern in self._entity_patterns(tok.ent):
-                end = _match(pattern.cues, 0, tokens, i, starts)
-                if end is not None:
-                    found.append(Match(pattern, i, end))
             if first_only and found:
                 return found
         return found
@@ -210,7 +224,7 @@ def _match(
     if cue.entity:
         hit = tok.ent == cue.entity or (tok.ent == "CAP" and cue.entity in _CAP_LABELS)
         return _match(cues, k + 1, tokens, i + 1, starts) if hit else None
-    if cue.words & tok.keys:
+    if not cue.words.isdisjoint(tok.keys):
         result = _match(cues, k + 1, tokens, i + 1, starts)
         if result is not None or not cue.classes:
             return result
