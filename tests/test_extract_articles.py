@@ -112,3 +112,13 @@ def test_an_unknown_village_in_a_region_named_after_its_capital_is_the_region(
     place = event.location
     assert place is not None and place.place_name != "Timbuktu"
     assert (place.admin1, place.geo_precision) == ("Tombouctou", 3)
+
+
+def test_congolese_means_the_drc_unless_told_otherwise(extractor: Extractor) -> None:
+    text = (
+        "Rebels seized the mining town of Kalembe on Wednesday after fighting with the "
+        "Congolese army, local sources said."
+    )
+    (event,) = _extract(extractor, text, "2024-05-01").reported
+    assert event.location is not None
+    assert event.location.country == "Democratic Republic of Congo"

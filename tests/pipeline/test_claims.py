@@ -62,3 +62,23 @@ def test_claims_a_dateline_is_not_the_speaker(resolver: ActorResolver) -> None:
         resolver, "TRIPOLI (Reuters) - The interior ministry said clashes killed three people."
     )
     assert [a.claimant_text for a in found] == ["The interior ministry"]
+
+
+def test_claims_the_speaker_is_the_subject_right_before_the_verb(resolver: ActorResolver) -> None:
+    found = attributions(
+        resolver,
+        "Nine people were killed when a bomb hit a bus in Sabha, Fezzan region, on Friday, "
+        "hospital officials said.",
+    )
+    assert [a.claimant_text for a in found] == ["hospital officials"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No group has claimed responsibility for the bombing.",
+        "Nobody claimed the attack.",
+    ],
+)
+def test_claims_nobody_claiming_is_no_claim(resolver: ActorResolver, text: str) -> None:
+    assert attributions(resolver, text) == []

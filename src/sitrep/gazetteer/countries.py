@@ -43,6 +43,7 @@ class CountryNames:
         except (FileNotFoundError, OSError):
             return
         data = json.loads(text)
+        listed: set[str] = set()  # a demonym two countries share ("Congolese") keeps its first
         for entry in data.get("countries", []) if isinstance(data, dict) else []:
             iso2 = entry.get("iso2")
             if not iso2:
@@ -53,7 +54,9 @@ class CountryNames:
                 if alias and (len(alias) > 3 or "." in alias or alias.isupper()):
                     self.alias[name_key(alias)] = iso2
             for demonym in entry.get("demonyms", []):
-                self.demonym[name_key(demonym)] = iso2
+                if name_key(demonym) not in listed:
+                    listed.add(name_key(demonym))
+                    self.demonym[name_key(demonym)] = iso2
 
     def country_of_word(self, word: str) -> str | None:
         """The ISO alpha-2 code a demonym or country name points to ("Algerian" -> "DZ")."""

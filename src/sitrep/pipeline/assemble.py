@@ -152,21 +152,22 @@ _TERRITORY_CHANGES = {
 }
 
 
-def _withdrawal_in_territory_change(cluster: _Cluster, mention: EventMention) -> bool:
-    """A withdrawal told in the sentence of a territory change is that change, seen from the
-    side that left."""
+def _part_of_territory_change(cluster: _Cluster, mention: EventMention) -> bool:
+    """A withdrawal or the fighting told in the sentence of a territory change is that change
+    ("seized the town after fighting with the army", "... after the army withdrew")."""
     kinds = {
         m.sub_event_type for m in cluster.mentions if m.sentence.index == mention.sentence.index
     }
     kinds.add(mention.sub_event_type)
-    return SubEventType.change_to_group_activity in kinds and bool(kinds & _TERRITORY_CHANGES)
+    parts = {SubEventType.change_to_group_activity, SubEventType.armed_clash}
+    return bool(kinds & parts) and bool(kinds & _TERRITORY_CHANGES) and len(kinds) == 2
 
 
 def _compatible(
     cluster: _Cluster, mention: EventMention, time: TimeExpression | None, places: set[str]
 ) -> bool:
     same_sentence = mention.sentence.index in cluster.sentences
-    if same_sentence and _withdrawal_in_territory_change(cluster, mention):
+    if same_sentence and _part_of_territory_change(cluster, mention):
         return True  # "stormed the town after the army withdrew": one change of hands
     if not _types_agree(cluster, mention, time, places):
         return False

@@ -91,9 +91,12 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if subjects:
+        # "..., in Gwoza, Borno state, on Saturday, emergency officials said": when the parse
+        # gives two, the speaker is the one right before the verb
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     # "The CSP-DPA blamed X, and said Y": a conjoined verb shares the first verb's subject
     if verb.dep_ == "conj" and verb.head is not verb:
         return _subject(verb.head)
@@ -259,8 +262,8 @@ def _sentence_attributions(sentence: Sentence, actors: list[ActorMention]) -> li
         if kind is None and not is_no_comment:
             continue
         subject = _subject(token)
-        if subject is None:
-            continue
+        if subject is None or _nobody(subject):
+            continue  # "No group has claimed responsibility": no claim
         if token.dep_ == "conj" and spoke and not _may_speak(sentence, actors, subject):
             subject = spoke[-1]  # "X said the strikes killed 12 and accused the army": X accuses
         if (is_no_comment and any(c.dep_ == "neg" for c in token.children)) or (
@@ -294,6 +297,14 @@ def _sentence_attributions(sentence: Sentence, actors: list[ActorMention]) -> li
         found.append(attribution)
         spoke.append(subject)
     return found
+
+
+def _nobody(subject: Token) -> bool:
+    return (
+        subject.lower_ in {"nobody", "none", "noone"}
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+        or (subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children))
+    )
 
 
 def _may_speak(sentence: Sentence, actors: list[ActorMention], subject: Token) -> bool:
