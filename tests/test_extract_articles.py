@@ -122,3 +122,10 @@ def test_congolese_means_the_drc_unless_told_otherwise(extractor: Extractor) -> 
     (event,) = _extract(extractor, text, "2024-05-01").reported
     assert event.location is not None
     assert event.location.country == "Democratic Republic of Congo"
+
+
+def test_a_bomb_at_a_wedding_targets_civilians(extractor: Extractor) -> None:
+    text = "At least 11 people were killed when a suicide bomber struck a wedding in Konduga on Sunday."
+    (event,) = _extract(extractor, text, "2024-06-30").reported
+    assert event.civilian_targeting
+    assert event.actor2 is not None and event.actor2.name.startswith("Civilians")

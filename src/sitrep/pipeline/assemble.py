@@ -633,6 +633,13 @@ def _code(
                 victims.evidence = _civilian_evidence(figures)
                 victims.text = victims.evidence[0].text if victims.evidence else None
                 sides.actor2.insert(0, victims)
+    elif sub.event_type is EventType.explosions and civilian and not sides.actor2:
+        # a bomb at a wedding, a market or a mosque with no victims named: civilians were hit
+        victims = resolver.generic("civilians", country_iso3=country, date=day)
+        if victims is not None:
+            victims.evidence = [cluster.mentions[0].trigger]
+            victims.text = None
+            sides.actor2.append(victims)
     if sub is SubEventType.peaceful_protest or sub.event_type is EventType.riots:
         civilian = civilian and sub is SubEventType.mob_violence
     event = Event(
