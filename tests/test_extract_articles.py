@@ -129,3 +129,23 @@ def test_a_bomb_at_a_wedding_targets_civilians(extractor: Extractor) -> None:
     (event,) = _extract(extractor, text, "2024-06-30").reported
     assert event.civilian_targeting
     assert event.actor2 is not None and event.actor2.name.startswith("Civilians")
+
+
+def test_police_firing_on_a_march_told_in_one_sentence_is_one_event(extractor: Extractor) -> None:
+    text = (
+        "Police fired live bullets at protesters in Mombasa on Tuesday, killing at least three "
+        "people, as thousands marched against new fuel taxes, witnesses said."
+    )
+    events = _extract(extractor, text, "2024-06-26").reported
+    assert [(e.sub_event_type.value, e.fatalities.best) for e in events] == [
+        ("Excessive force against protesters", 3)
+    ]
+
+
+def test_a_toll_beside_a_count_of_civilians_is_a_range_not_a_sum(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed dozens of villagers in an attack on Dablo on Saturday, security sources "
+        "said, with some estimates putting the toll at more than 60."
+    )
+    (event,) = _extract(extractor, text, "2024-08-26").reported
+    assert (event.fatalities.low, event.fatalities.high) == (12, 60)

@@ -58,6 +58,7 @@ class _Cluster:
     mentions: list[EventMention] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     places: set[str] = field(default_factory=set)
+    nearest: set[str] = field(default_factory=set)  # the place told closest to each trigger
     sentences: list[int] = field(default_factory=list)  # in order of relevance
     last_sentence: int = -1
 
@@ -115,6 +116,19 @@ def _place_names(mention: EventMention, toponyms: list[Toponym]) -> set[str]:
     }
 
 
+def _nearest_place(mention: EventMention, toponyms: list[Toponym]) -> str | None:
+    """The place named closest to the mention's trigger in its sentence (not a country)."""
+    here = [
+        t
+        for t in toponyms
+        if t.sentence_index == mention.sentence.index and not t.is_country and t.role != "dateline"
+    ]
+    if not here:
+        return None
+    trigger = mention.trigger.start
+    return min(here, key=lambda t: abs(t.span.start - trigger)).name.lower()
+
+
 _GENERIC_VIOLENCE = {SubEventType.armed_clash, SubEventType.attack}
 _ACCOMPANYING = {
     SubEventType.looting_property_destruction,
@@ -164,15 +178,24 @@ def _part_of_territory_change(cluster: _Cluster, mention: EventMention) -> bool:
 
 
 def _compatible(
-    cluster: _Cluster, mention: EventMention, time: TimeExpression | None, places: set[str]
+    cluster: _Cluster,
+    mention: EventMention,
+    time: TimeExpression | None,
+    places: set[str],
+    nearest: str | None = None,
 ) -> bool:
     same_sentence = mention.sentence.index in cluster.sentences
     if same_sentence and _part_of_territory_change(cluster, mention):
         return True  # "stormed the town after the army withdrew": one change of hands
     if not _types_agree(cluster, mention, time, places):
         return False
-    if same_sentence and all(
-        m.sub_event_type is not mention.sub_event_type for m in cluster.mentions
+    crowd = _family(cluster.event_type) == _family(
+        mention.sub_event_type.event_type
+    ) == "demonstration" and (nearest is None or not cluster.nearest or nearest in cluster.nearest)
+    if (
+        same_sentence
+        and not crowd  # "police fired at protesters ... as thousands marched": one demonstration
+        and all(m.sub_event_type is not mention.sub_event_type for m in cluster.mentions)
     ):
         return False  # two different kinds of event in one sentence are two events
     cluster_date = cluster.date
@@ -206,6 +229,7 @@ def _cluster(
             continue
         time = _mention_time(mention, times)
         places = _place_names(mention, toponyms)
+        nearest = _nearest_place(mention, toponyms)
         target = None
 
         def preference(
@@ -214,7 +238,7 @@ def _cluster(
             return any(m.sub_event_type is sub for m in cluster.mentions), cluster.last_sentence
 
         for cluster in sorted(clusters, key=preference, reverse=True):
-            if _compatible(cluster, mention, time, places):
+            if _compatible(cluster, mention, time, places, nearest):
                 target = cluster
                 break
         if target is None:
@@ -224,6 +248,8 @@ def _cluster(
         if time is not None:
             target.times.append(time)
         target.places |= places
+        if nearest is not None:
+            target.nearest.add(nearest)
         target.add_sentence(mention.sentence.index)
     return clusters
 

@@ -80,11 +80,25 @@ def _sentence_claim(
     top = [c for c in positive if c.part_of is None]
     if positive and not top:
         top = positive[:1]
-    low = sum(c.low for c in top)
-    best = sum(c.best for c in top)
-    high = sum(c.high for c in top)
+    generic = [c for c in top if c.group in _GENERIC_GROUPS]
+    if len(top) > 1 and generic and len(generic) < len(top):
+        # "killed dozens of civilians ..., some estimates putting the toll at more than 100":
+        # a toll of people beside a count of a named group is another figure for the same
+        # dead, not more dead; the sentence gives a range
+        low, best, high = (
+            min(c.low for c in top),
+            min(c.best for c in top),
+            max(c.high for c in top),
+        )
+        top = [min(top, key=lambda c: c.best)]
+    else:
+        low = sum(c.low for c in top)
+        best = sum(c.best for c in top)
+        high = sum(c.high for c in top)
     groups: dict[str, int] = {}
     for c in positive:
+        if generic and c.part_of is None and c not in top and c.group in _GENERIC_GROUPS:
+            continue
         key = _group_key(c, actors)
         groups[key] = groups.get(key, 0) + c.best
     qualifiers = [c.qualifier for c in top if c.qualifier]
