@@ -149,3 +149,11 @@ def test_a_toll_beside_a_count_of_civilians_is_a_range_not_a_sum(extractor: Extr
     )
     (event,) = _extract(extractor, text, "2024-08-26").reported
     assert (event.fatalities.low, event.fatalities.high) == (12, 60)
+
+
+def test_the_dead_of_a_named_side_make_it_the_other_party(extractor: Extractor) -> None:
+    text = (
+        "Three Iraqi soldiers were killed when militants attacked a checkpoint near Tuz Khurmatu."
+    )
+    (event,) = _extract(extractor, text, "2024-02-12").reported
+    assert event.actor2 is not None and event.actor2.name.startswith("Military Forces of Iraq")

@@ -402,6 +402,28 @@ def _sides(
     return sides
 
 
+def _victims_counted(
+    sides: _Sides,
+    counts: list[CountMention],
+    actors: list[ActorMention],
+    resolver: ActorResolver,
+    country: str | None,
+    day: dt.date | None,
+) -> None:
+    """ "Two Iraqi soldiers were killed when militants attacked": the actor the dead belong to
+    is the other side when the roles named none."""
+    taken = {r.name for r in sides.actor1}
+    for count in counts:
+        for actor in actors:
+            inside = count.span.start <= actor.span.start and actor.span.end <= count.span.end
+            if not inside or actor.kind in {"claimant-only"}:
+                continue
+            ref = resolver.normalise(actor, country_iso3=country, date=day)
+            if ref.name not in taken:
+                sides.actor2.append(ref)
+                return
+
+
 def _is_unidentified(ref: ActorRef) -> bool:
     return ref.name.startswith("Unidentified") or (ref.actor_id or "").startswith("unidentified")
 
@@ -645,6 +667,8 @@ def _code(
     )
     figures = reconcile.figure_claims(document, cluster_counts, cluster_claims, actors)
     sides = _sides(cluster, document, actors, resolver, cluster_claims, country, day, sub)
+    if not sides.actor2 and sub.event_type in _VIOLENT:
+        _victims_counted(sides, cluster_counts, actors, resolver, country, day)
     civilian = sub.event_type is EventType.violence_against_civilians or any(
         m.civilian_targeting for m in cluster.mentions
     )
