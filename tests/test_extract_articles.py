@@ -157,3 +157,9 @@ def test_the_dead_of_a_named_side_make_it_the_other_party(extractor: Extractor) 
     )
     (event,) = _extract(extractor, text, "2024-02-12").reported
     assert event.actor2 is not None and event.actor2.name.startswith("Military Forces of Iraq")
+
+
+def test_the_weapon_is_no_victim(extractor: Extractor) -> None:
+    text = "A drone strike killed at least six people near Ansongo on Sunday, officials said."
+    (event,) = _extract(extractor, text, "2024-09-02").reported
+    assert (event.fatalities.best, event.fatalities.high) == (6, 6)
