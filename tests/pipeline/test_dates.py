@@ -94,3 +94,18 @@ def test_dates_qualified_durations_are_durations():
 def test_dates_the_date_of_saying_is_marked(text: str, said: list[str]) -> None:
     found = resolve_in_text(text, MONDAY)
     assert [t.span.text for t in found if t.speech] == said
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("the raid on 24/08/2024", "2024-08-24", "day"),
+        ("the raid on 08/24/2024", "2024-08-24", "day"),  # month first only when it must be
+        ("the raid on 05.08.2024", "2024-08-05", "day"),
+        ("gunmen raided the village at the weekend", "2024-08-24/2024-08-25", "week"),
+    ],
+)
+def test_dates_numeric_dates_and_the_weekend(text: str, value: str, precision: str) -> None:
+    found = _first(text, MONDAY)
+    assert found.date is not None
+    assert (found.date.value, found.date.precision.value) == (value, precision)

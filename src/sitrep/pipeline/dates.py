@@ -58,6 +58,9 @@ _NUM_WORD = (
 # Order matters: longer, more specific patterns first; matches may not overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    # 24/08/2024, 24.08.2024: day first, as written outside the United States (08/24/2024 too)
+    ("numeric", re.compile(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>(?:19|20)\d{2})\b")),
+    ("weekend", re.compile(r"\b(?:at|over|on|during)\s+the\s+weekend\b", re.I)),
     (
         "day_month_year",
         re.compile(
@@ -289,6 +292,19 @@ def _resolve(
     if kind == "iso":
         day = _safe_day(int(m["y"]), int(m["m"]), int(m["d"]))
         return (PartialDate.of_day(day) if day else None), False, False, False
+    if kind == "numeric":
+        first, second = int(m["d"]), int(m["m"])
+        d, mo = (second, first) if second > 12 >= first else (first, second)
+        day = _safe_day(int(m["y"]), mo, d)
+        return (PartialDate.of_day(day) if day else None), False, False, False
+    if kind == "weekend":
+        if published is None:
+            return None, True, False, False
+        if published.precision is not DatePrecision.day:
+            return published, True, False, False
+        sunday = published.start - dt.timedelta(days=(published.start.weekday() + 1) % 7)
+        saturday = sunday - dt.timedelta(days=1)
+        return PartialDate.of_period(saturday, sunday, DatePrecision.week), True, False, False
     if kind in {"day_month_year", "month_day_year"}:
         month = _MONTHS[m["mon"].rstrip(".").lower()]
         day = _safe_day(int(m["y"]), month, int(m["d"]))
