@@ -72,6 +72,10 @@ class SQLiteStore:
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA busy_timeout = 10000")
+            # a page cache that holds the indexes of a large store (the default is 2 MB), so
+            # that a lookup costs the same in a store of a thousand events and of millions
+            self.conn.execute("PRAGMA cache_size = -65536")
+            self.conn.execute("PRAGMA mmap_size = 268435456")
             apply_migrations(self.conn, location=self.location)
         except sqlite3.DatabaseError as error:
             self.conn.close()
