@@ -415,9 +415,9 @@ _BEFORE_INJURED = frozenset(
 )
 _TOLL = frozenset({"toll", "tolls"})
 _LEAVING = frozenset({"left", "leaving", "leaves", "leave"})
-_TOLL_RISES: dict[tuple[str, ...], bool] = {
-    (verb, prep) if prep else (verb,): True
-    for verb in (
+# "the toll ... has risen to 14", "the number stood at 9": a verb of a toll's level before a count
+_TOLL_RISES = frozenset(
+    [
         "risen",
         "rose",
         "rises",
@@ -433,9 +433,8 @@ _TOLL_RISES: dict[tuple[str, ...], bool] = {
         "hits",
         "surged",
         "soared",
-    )
-    for prep in ("to", "at", "")
-}
+    ]
+)
 _LEFT_DEAD = frozenset({"dead", "killed", "lifeless", "deceased"})
 _VERB_BEFORE = frozenset(
     ["killing", "killed", "kill", "wounding", "wounded", "injuring", "injured"]
@@ -461,20 +460,30 @@ def _unnamed_victims(toks: list[_Tok], i: int) -> tuple[str, int] | None:
 def _after_toll(toks: list[_Tok], i: int) -> bool:
     if any(t.low in _TOLL for t in toks[max(0, i - 5) : i]):
         return True
-    window = tuple(t.low for t in toks[max(0, i - 2) : i])
-    risen = _TOLL_RISES.get(window) or _TOLL_RISES.get(window[-1:])
-    return bool(risen) and any(t.low in _TOLL for t in toks[max(0, i - 30) : i])
+    return _risen_toll(toks, i) is not None
+
+
+def _risen_toll(toks: list[_Tok], i: int) -> str | None:
+    """'the death toll from Saturday's attack ... has risen to 14': the outcome of that toll."""
+    before = [t.low for t in toks[max(0, i - 2) : i]]
+    if before and before[-1] in {"to", "at"}:
+        before.pop()
+    if not before or before[-1] not in _TOLL_RISES:
+        return None
+    earlier = [t.low for t in toks[max(0, i - 30) : i]]
+    tolls = [k for k, w in enumerate(earlier) if w in _TOLL]
+    if not tolls:
+        return None
+    told = earlier[max(0, tolls[-1] - 3) :]
+    return "injured" if any(w.startswith("injur") for w in told) else "killed"
 
 
 def _outcome_before(toks: list[_Tok], i: int) -> str | None:
     """'killing 5', 'left 3 dead', 'death toll of 21', 'claimed the lives of 7' before the quantity."""
     window = [t.low for t in toks[max(0, i - 6) : i]]
-    risen = _TOLL_RISES.get(tuple(window[-2:])) or _TOLL_RISES.get(tuple(window[-1:]))
-    if risen:  # "the death toll from Saturday's attack ... has risen to 14"
-        earlier = [t.low for t in toks[max(0, i - 30) : i]]
-        if any(w in _TOLL for w in earlier):
-            told = earlier[max(k for k, w in enumerate(earlier) if w in _TOLL) - 3 :]
-            return "injured" if any(w.startswith("injur") for w in told) else "killed"
+    risen = _risen_toll(toks, i)
+    if risen is not None:
+        return risen
     if window and window[-1] == ",":
         return None  # "... before leaving, a resident said": the count starts a new clause
     for k in range(len(window) - 1, -1, -1):

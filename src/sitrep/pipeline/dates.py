@@ -31,6 +31,7 @@ from importlib import resources
 from sitrep.model import DatePrecision, PartialDate
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.mentions import TimeExpression
+from sitrep.pipeline.segment import DATELINE
 
 __all__ = ["find_time_expressions", "resolve_in_text"]
 
@@ -389,8 +390,6 @@ _SPEECH_BEFORE = re.compile(
     r"|the\s+media)|by\s+(?:tele)?phone|(?<=told\s)(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?|reporters"
     r"|journalists)))*\s*,?\s*(?:(?:late|early|earlier|later)\s+)?$"
 )
-# The date of a dateline ("MOGADISHU, March 3 (Reuters) -") is the date of the report.
-_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*)?,\s*$")
 
 
 def resolve_in_text(
@@ -403,6 +402,9 @@ def resolve_in_text(
     found: list[TimeExpression] = []
     has_digit = _DIGIT.search(text) is not None
     has_month = _ANY_MONTH.search(text) is not None
+    # the date of a dateline ("MOGADISHU, March 3 (Reuters) -") is the date of the report
+    dateline = DATELINE.match(text)
+    dateline_end = dateline.end() if dateline else 0
     for kind, pattern in _PATTERNS:
         if (kind in _NEEDS_DIGIT and not has_digit) or (kind in _NEEDS_MONTH and not has_month):
             continue  # the pattern cannot match: skip the scan
@@ -423,9 +425,7 @@ def resolve_in_text(
                     past_reference=past,
                     duration=duration,
                     precision=date.precision if date else None,
-                    speech=bool(
-                        _SPEECH_BEFORE.search(text[:start]) or _DATELINE_BEFORE.match(text[:start])
-                    ),
+                    speech=bool(_SPEECH_BEFORE.search(text[:start]) or start < dateline_end),
                 )
             )
     found.sort(key=lambda t: t.span.start)
