@@ -117,3 +117,18 @@ def test_recognise_words_that_spread_an_event_over_a_unit(
     text: str, written: str, wide: bool
 ) -> None:
     assert _mentions(text)[written].wide is wide
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "names"),
+    [
+        ("Doctors protested in Ivano-Frankivsk on Monday.", "Ivano-Frankivsk", ["Ivano-Frankivsk"]),
+        ("Two men were shot in Martinez de la Torre, Veracruz.", "Martinez de la Torre",
+         ["Martinez de la Torre"]),
+    ],
+)  # fmt: skip
+def test_recognise_a_name_the_model_cut_at_a_hyphen_or_particle_is_whole(
+    text: str, written: str, names: list[str]
+) -> None:
+    mention = _mentions(text)[written]
+    assert [*mention.alternatives, mention.name][: len(names)] == names

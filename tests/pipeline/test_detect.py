@@ -47,6 +47,18 @@ EVENTS = [
         "Troops exchanged fire with gunmen for two hours outside the district capital.",
         S.armed_clash,
     ),
+    (  # heavy machine-gun fire from afar: ACLED codes it with the heavy weapons
+        "Monitors counted forty bursts of fire from heavy machineguns near the river crossing.",
+        S.shelling_artillery_missile,
+    ),
+    (
+        "Loyalist forces fired machine guns, presumably heavy, at farms east of the port.",
+        S.shelling_artillery_missile,
+    ),
+    (
+        "Rebels fired 14.5mm and 12.7mm guns at houses on the edge of the town.",
+        S.shelling_artillery_missile,
+    ),
     (
         "Government forces recaptured the town from the insurgents after a week of fighting.",
         S.government_regains_territory,

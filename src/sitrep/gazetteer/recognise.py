@@ -219,10 +219,14 @@ def find_mentions(document: Document) -> list[PlaceMention]:
                 start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
                 taken = blocked + [(m.start, m.end) for m in local]
                 if ent.label_ in PLACE_LABELS and not _overlaps(taken, start, end):
-                    for local_start, local_end in _entity_parts(
+                    for local_start, local_end, cut in _entity_parts(
                         sentence.text, ent.start_char, ent.end_char
                     ):
-                        local.append(_mention(sentence, local_start, local_end, "ner"))
+                        mention = _mention(sentence, local_start, local_end, "ner")
+                        if cut is not None:  # the whole name first, then the model's part
+                            mention.alternatives.insert(0, mention.name)
+                            mention.name = parse_name(cut)[0]
+                        local.append(mention)
                 elif ent.label_ in _BLOCKING_LABELS:
                     other.append((start, end))
         taken = blocked + [(m.start, m.end) for m in local]
@@ -259,23 +263,29 @@ _CUT_NAME = re.compile(
     re.I,
 )
 
+_NAME_GOES_ON = re.compile(r"-[A-ZÀ-Ý]|\s+(?:de|du|des|del|de la|de los|de las)\s+[A-ZÀ-Ý]")
 
-def _entity_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+
+def _entity_parts(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
     """A model's place entity as names: split at commas and brackets ("Savalou, Collines"),
-    widened where it was cut inside a name."""
-    parts = []
+    widened where it was cut inside a name (with the model's words when they were widened
+    past a hyphen or a particle: "Athens" of "Athens-Central Athens" is still a name)."""
+    parts: list[tuple[int, int, str | None]] = []
     for part in re.finditer(r"[^,()\[\]]+", text[start:end]):
         piece = part.group()
         lead = len(piece) - len(piece.lstrip())
         a, b = start + part.start() + lead, start + part.start() + len(piece.rstrip())
         if b > a:
-            parts.append(_whole_name(text, a, b))
+            whole_start, whole_end = _whole_name(text, a, b)
+            cut = text[a:b] if whole_end > b and not _CUT_NAME.search(text[a:b]) else None
+            parts.append((whole_start, whole_end, cut))
     return parts
 
 
 def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
-    """A model's entity cut inside a name ("Santa Cruz de la", "Al", "Port"): the whole name."""
-    if not _CUT_NAME.search(text[start:end]):
+    """A model's entity cut inside a name ("Santa Cruz de la", "Al", "Port", "Ivano" of
+    "Ivano-Frankivsk", "Martinez" of "Martinez de la Torre"): the whole name."""
+    if not (_CUT_NAME.search(text[start:end]) or _NAME_GOES_ON.match(text, end)):
         return start, end
     for match in _CAPITALISED.finditer(text, max(0, start - 1), min(len(text), end + 60)):
         if match.start() <= start < match.end() and match.end() > end:

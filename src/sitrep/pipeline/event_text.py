@@ -85,10 +85,12 @@ class Match:
             return False
         if gapped:
             stronger = blocker or self.pattern.weight >= other.pattern.weight
-            return (
-                stronger
-                and other.end - other.start == 1
-                and other.start in {self.start, self.end - 1}
+            # the words before the first gap are the pattern's own ("machine guns * heavy"
+            # hides "machine guns")
+            lead = next(i for i, cue in enumerate(self.pattern.cues) if cue.gap)
+            return stronger and (
+                (other.end - other.start == 1 and other.start in {self.start, self.end - 1})
+                or (other.start == self.start and other.end <= self.start + lead)
             )
         return self.start <= other.start and other.end <= self.end
 
