@@ -233,12 +233,23 @@ WORLD = [
     (3018, "Lebanon", "", 33.83, 35.83, "A", "PCLI", "LB", "00", "", 6800000),
     (3019, "Ukraine", "", 49.0, 32.0, "A", "PCLI", "UA", "00", "", 44000000),
     (3020, "Kabul", "", 34.53, 69.17, "P", "PPLC", "AF", "13", "", 3000000),
+    (3022, "Kearny", "Kirni", 40.77, -74.15, "P", "PPL", "US", "NJ", "", 42000),
+    (3023, "India", "", 22.0, 79.0, "A", "PCLI", "IN", "00", "", 1300000000),
+    (3024, "Ar Raqqah", "Raqqa", 35.9, 38.9, "A", "ADM1", "SY", "04", "", 900000),
+    (3025, "Turkey", "", 39.0, 35.0, "A", "PCLI", "TR", "00", "", 84000000),
+    (3026, "Syria", "", 35.0, 38.0, "A", "PCLI", "SY", "00", "", 17000000),
+    (3027, "Şa'dah", "Sadah,Saada", 16.9, 43.76, "A", "ADM1", "YE", "15", "", 52000),
+    (3028, "Sada", "", -12.85, 45.1, "A", "ADM1", "YT", "16", "", 11000),
+    (3029, "Saudi Arabia", "", 24.0, 45.0, "A", "PCLI", "SA", "00", "", 34000000),
+    (3030, "Yemen", "", 15.5, 47.5, "A", "PCLI", "YE", "00", "", 29000000),
 ]  # fmt: skip
 WORLD_COUNTRIES = [("JP", "JPN", "Japan", "Tokyo", 1861060), ("BJ", "BEN", "Benin", "Porto-Novo", 3017),
                    ("LK", "LKA", "Sri Lanka", "Colombo", 1227603), ("GR", "GRC", "Greece", "Athens", 390903),
                    ("TR", "TUR", "Turkey", "Ankara", 298795), ("AF", "AFG", "Afghanistan", "Kabul", 3016),
                    ("LB", "LBN", "Lebanon", "Beirut", 3018), ("US", "USA", "United States", "Washington", 3012),
-                   ("UA", "UKR", "Ukraine", "Kyiv", 3019)]  # fmt: skip
+                   ("UA", "UKR", "Ukraine", "Kyiv", 3019), ("IN", "IND", "India", "New Delhi", 3023),
+                   ("SY", "SYR", "Syria", "Damascus", 3026), ("YE", "YEM", "Yemen", "Sanaa", 3030),
+                   ("SA", "SAU", "Saudi Arabia", "Riyadh", 3029), ("YT", "MYT", "Mayotte", "Mamoudzou", 3028)]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -427,3 +438,31 @@ def test_places_rank_puts_an_unknown_site_after_an_unknown_place() -> None:
         article.found[(span.start, span.end)] = _Found(mention, Resolution(None), toponym, 0)
         ranks.append(Geocoder._rank(article, toponym, None)[0])
     assert ranks == [2, 1]
+
+
+def test_places_a_foreign_alternate_name_unlike_the_name_is_refused_in_context(
+    world: Geocoder,
+) -> None:
+    # "Kirni" is only an alternate name of a US town; the article is about India
+    location = _locate_with(world, "Indian troops fired on a post in Kirni on Monday, India said.")
+    assert location is None or location.country_iso3 != "USA"
+
+
+def test_places_unknown_place_falls_back_to_a_unit_of_its_sentence_in_another_country(
+    world: Geocoder,
+) -> None:
+    # the demonym points to Turkey; the region named beside the unknown place is in Syria
+    location = _locate_with(
+        world,
+        "Turkish forces and Turkish-backed factions shelled a post west of Dogoa area, north of "
+        "Raqqa province, Turkish media said.",
+    )
+    assert location is not None and not location.resolved
+    assert location.country_iso3 == "SYR" and location.geo_precision == 3
+
+
+def test_places_a_unit_in_brackets_is_the_largest_unit_of_its_name(world: Geocoder) -> None:
+    location = _locate_with(
+        world, "Saudi forces fired artillery at villages in Munabbih district (Sadah)."
+    )
+    assert location is not None and location.country_iso3 == "YEM"

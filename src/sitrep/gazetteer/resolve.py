@@ -26,10 +26,12 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from sitrep.gazetteer.coherence import Coherence, quick_km
 from sitrep.gazetteer.countries import CountryNames
 from sitrep.gazetteer.groups import Groups
-from sitrep.gazetteer.names import name_key, near_key
+from sitrep.gazetteer.names import fold, name_key, near_key
 from sitrep.gazetteer.place import Place
 from sitrep.gazetteer.recognise import PlaceMention
 
@@ -44,6 +46,7 @@ MAJOR_POPULATION = 250_000
 _STRONG_EVIDENCE = 1.5  # the article's own signs of its countries that make a frame
 _FRAME_PENALTY = 2.0  # a candidate in a country the article gives no sign of
 _LOOSE_POPULATION = 500_000  # a loose match with no context must be a large place
+_SPELLING_SIMILARITY = 70  # rapidfuzz ratio of folded names: "Idleb"/"Idlib" 80, "Kirni"/"Kearny" 55
 _OWN_UNIT_PENALTY = 1.2
 _COUNTRY_NAME_SHARE = 0.6  # the least country share a country's own name gets
 _LINK_WORDS = frozenset({"and", "of", "the", "de", "du", "des", "la", "el", "al"})
@@ -457,13 +460,14 @@ def _refusal(
         or not res.exact
         or (mention.unit_level is not None and place.admin_level is None)
         or mention.source == "gazetteer"  # a capitalised word the model did not call a place
+        or not _spelled_as_named(mention, place)  # only a foreign alternate name ("Kirni")
     )
     unit_in_brackets = (  # "X (Karimama, Alibori)": the units say where X is, not X's namesakes
         mention.qualifier_kind == "brackets"
         and groups.is_qualifier(index)
         and res.exact
         and place.admin_level in (1, 2)
-        and namesakes == 1
+        and (namesakes == 1 or _only_unit_of_its_name(res))
     )
     if (
         not supported
@@ -479,6 +483,31 @@ def _refusal(
         if not in_context and (place.population < _LOOSE_POPULATION or context.total(index) > 0):
             return "loose"
     return None
+
+
+def _spelled_as_named(mention: PlaceMention, place: Place) -> bool:
+    """The mention writes the place's own name or a spelling of it ("Idleb" for Idlib), not an
+    alternate name in another language that looks nothing like it ("Kirni" is a Russian name
+    of Kearny, New Jersey)."""
+    keys = [fold(place.name), fold(place.asciiname or "")]
+    return any(
+        fuzz.token_set_ratio(fold(n), key) >= _SPELLING_SIMILARITY
+        for n in (mention.name, *mention.alternatives)
+        for key in keys
+    )
+
+
+def _only_unit_of_its_name(res: Resolution) -> bool:
+    """The chosen unit is the largest administrative unit of that name among the candidates
+    (its namesakes elsewhere are towns or smaller units): a unit in brackets is that unit."""
+    place = res.place
+    assert place is not None
+    return not any(
+        p.admin_level in (1, 2)
+        and p.country_code != place.country_code
+        and p.population >= place.population
+        for p in res.candidates
+    )
 
 
 def _spells(code: str, place: Place) -> bool:

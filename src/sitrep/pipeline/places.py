@@ -392,11 +392,12 @@ class Geocoder:
         main = self._main_country(article)
         same = [f.resolution.place for j, f in kept.items()
                 if j != index and f.mention.sentence_index == item.mention.sentence_index
-                and f.resolution.place is not None
+                and f.resolution.place is not None and f.toponym.role != MODIFIER
                 and (f.resolution.place.admin_level in (1, 2) or f.mention.in_parentheses_of is not None)
-                and main is not None and f.resolution.place.country_code == main.country_code]  # fmt: skip
-        if same:
-            unit = min(same, key=_unit_order)
+                and f.resolution.place.admin_level != 0]  # fmt: skip
+        if same:  # the article's main country first, then the smallest unit
+            home = main.country_code if main is not None else None
+            unit = min(same, key=lambda p: (p.country_code != home, _unit_order(p)))
             return self.coder.unit(location, unit)
         return self.coder.unit(location, main) if main is not None else location
 
