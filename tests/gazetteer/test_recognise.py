@@ -132,3 +132,8 @@ def test_recognise_a_name_the_model_cut_at_a_hyphen_or_particle_is_whole(
 ) -> None:
     mention = _mentions(text)[written]
     assert [*mention.alternatives, mention.name][: len(names)] == names
+
+
+def test_recognise_a_road_or_roundabout_named_after_a_town_points_to_the_town() -> None:
+    mention = _mentions("Drivers blocked the Halba highway with burning tyres.")["Halba"]
+    assert mention.cue and mention.facility

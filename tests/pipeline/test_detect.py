@@ -93,6 +93,11 @@ EVENTS = [
     ("Soldiers raped two women during a search operation, a rights group said.", S.sexual_violence),
     # Protests and riots
     ("Hundreds of teachers marched to the ministry to demand unpaid salaries.", S.peaceful_protest),
+    ("Shopkeepers blocked the coastal road in both directions on Monday.", S.peaceful_protest),
+    (
+        "Monitors recorded twenty explosions in both directions of the contact line near the mine.",
+        S.armed_clash,
+    ),
     (
         "Police fired tear gas to disperse students protesting against fee increases.",
         S.protest_with_intervention,

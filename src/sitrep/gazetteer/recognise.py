@@ -69,6 +69,9 @@ _FACILITY_AFTER = re.compile(
     r"station|airport|stadium|hotel|building|tower|hall|park|palace|court|bank|club)\b",
     re.I,
 )
+_SITE_OF_PLACE = re.compile(
+    r"^\s+(?:highway|road|roundabout|intersection|junction|bridge|square|crossroads)\b", re.I
+)
 _PLACE_NOUNS = frozenset({*UNIT_WORDS, *PLACE_WORDS, "border", "frontier", "coast", "island", "river", "desert",
                           "lake", "valley", "mountains", "highway", "road"})  # fmt: skip
 _BEARING_WORDS = re.compile(rf"^(?P<dir>{_DIRECTION})\s+", re.I)
@@ -337,6 +340,8 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     mention.modifier = _is_modifier(sentence, start, end)
     mention.currency = bool(_CURRENCY_AFTER.match(after))
     mention.facility = bool(_FACILITY_AFTER.match(after))
+    if _SITE_OF_PLACE.match(after) and re.search(r"\b(?:the|an?)\s+$", before, re.I):
+        mention.cue = True  # "blocked the Zahle roundabout": a site named after its town
     mention.wide = bool(_WIDE_BEFORE.search(before) or _ISLAND_AFTER.match(after))
     mention.coded = bool(_CODED_BEFORE.search(before))
     written = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
