@@ -235,7 +235,7 @@ WORLD = [
     (3020, "Kabul", "", 34.53, 69.17, "P", "PPLC", "AF", "13", "", 3000000),
     (3022, "Kearny", "Kirni", 40.77, -74.15, "P", "PPL", "US", "NJ", "", 42000),
     (3023, "India", "", 22.0, 79.0, "A", "PCLI", "IN", "00", "", 1300000000),
-    (3024, "Ar Raqqah", "Raqqa", 35.9, 38.9, "A", "ADM1", "SY", "04", "", 900000),
+    (3024, "Ar Raqqah", "Raqqa,Ar-Raqqah", 35.9, 38.9, "A", "ADM1", "SY", "04", "", 900000),
     (3025, "Turkey", "", 39.0, 35.0, "A", "PCLI", "TR", "00", "", 84000000),
     (3026, "Syria", "", 35.0, 38.0, "A", "PCLI", "SY", "00", "", 17000000),
     (3027, "Şa'dah", "Sadah,Saada", 16.9, 43.76, "A", "ADM1", "YE", "15", "", 52000),
@@ -466,3 +466,11 @@ def test_places_a_unit_in_brackets_is_the_largest_unit_of_its_name(world: Geocod
         world, "Saudi forces fired artillery at villages in Munabbih district (Sadah)."
     )
     assert location is not None and location.country_iso3 == "YEM"
+
+
+def test_places_a_unit_after_in_locates_an_unknown_place_against_its_namesakes(
+    world: Geocoder,
+) -> None:
+    # "Kandi" is a town in Benin and in Sri Lanka; "in Raqqa" says where this one is
+    location = _locate_with(world, "Turkish drones struck a farm in Kandi in Ar-Raqqah on Monday.")
+    assert location is not None and location.country_iso3 == "SYR"

@@ -462,8 +462,8 @@ def _refusal(
         or mention.source == "gazetteer"  # a capitalised word the model did not call a place
         or not _spelled_as_named(mention, place)  # only a foreign alternate name ("Kirni")
     )
-    unit_in_brackets = (  # "X (Karimama, Alibori)": the units say where X is, not X's namesakes
-        mention.qualifier_kind == "brackets"
+    unit_in_brackets = (  # "X (Karimama, Alibori)", "X in As-Sweida": the units say where X is
+        mention.qualifier_kind in ("brackets", "in")
         and groups.is_qualifier(index)
         and res.exact
         and place.admin_level in (1, 2)
