@@ -163,3 +163,42 @@ def test_the_weapon_is_no_victim(extractor: Extractor) -> None:
     text = "A drone strike killed at least six people near Ansongo on Sunday, officials said."
     (event,) = _extract(extractor, text, "2024-09-02").reported
     assert (event.fatalities.best, event.fatalities.high) == (6, 6)
+
+
+def test_two_events_joined_by_while_are_two_events_with_their_own_tolls(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "OUAGADOUGOU (AFP) - Jihadists attacked a checkpoint in Djibo on Saturday, killing six "
+        "soldiers, while in Kaya an explosive device hit a bus, killing three civilians, "
+        "security sources said."
+    )
+    result = _extract(extractor, text, "2024-03-04")
+    coded = sorted((e.sub_event_type.value, _where(e), e.fatalities.best) for e in result.reported)
+    assert coded == [
+        ("Armed clash", "Djibo", 6),
+        ("Remote explosive/landmine/IED", "Kaya", 3),
+    ]
+
+
+def test_protesters_in_the_capital_are_not_a_speaker_place(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed four soldiers in an attack on an army post near Ansongo on Sunday, while "
+        "protesters in Bamako burned tyres to denounce the junta, officials said."
+    )
+    result = _extract(extractor, text, "2024-03-04")
+    places = {e.sub_event_type.value: _where(e) for e in result.reported}
+    assert places.get("Violent demonstration") == "Bamako"
+    assert places.get("Armed clash") == "Ansongo"
+
+
+def test_the_dead_told_before_an_after_clause_are_its_outcome(extractor: Extractor) -> None:
+    text = (
+        "At least six people were killed after security forces opened fire on protesters in "
+        "Basra on Friday, medical sources said."
+    )
+    result = _extract(extractor, text, "2024-03-04")
+    assert [e.sub_event_type.value for e in result.reported] == [
+        "Excessive force against protesters"
+    ]
+    assert result.reported[0].fatalities.best == 6

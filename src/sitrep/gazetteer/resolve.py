@@ -46,7 +46,9 @@ MAJOR_POPULATION = 250_000
 _STRONG_EVIDENCE = 1.5  # the article's own signs of its countries that make a frame
 _FRAME_PENALTY = 2.0  # a candidate in a country the article gives no sign of
 _LOOSE_POPULATION = 500_000  # a loose match with no context must be a large place
-_SPELLING_SIMILARITY = 70  # rapidfuzz ratio of folded names: "Idleb"/"Idlib" 80, "Kirni"/"Kearny" 55
+_SPELLING_SIMILARITY = (
+    70  # rapidfuzz ratio of folded names: "Idleb"/"Idlib" 80, "Kirni"/"Kearny" 55
+)
 _OWN_UNIT_PENALTY = 1.2
 _COUNTRY_NAME_SHARE = 0.6  # the least country share a country's own name gets
 _LINK_WORDS = frozenset({"and", "of", "the", "de", "du", "des", "la", "el", "al"})

@@ -605,13 +605,36 @@ def assemble(
                 resolver,
                 [t for t in toponyms if t.sentence_index not in elsewhere],
                 geocoder,
-                counts,
+                _own_counts(cluster, clusters, counts),
                 attributions,
                 durations,
                 events,
             )
         )
     return events
+
+
+def _own_counts(
+    cluster: _Cluster, clusters: list[_Cluster], counts: list[CountMention]
+) -> list[CountMention]:
+    """The counts of dead and wounded that belong to the cluster: in a sentence that tells two
+    events in two clauses, a count belongs to the event of its clause."""
+    scoped = [(m.scope, c is cluster) for c in clusters for m in c.mentions if m.scope]
+    if not scoped:
+        return counts
+    mine = [s for s, own in scoped if own]
+    theirs = [s for s, own in scoped if not own]
+    whole = {m.sentence.index for m in cluster.mentions if not m.scope}
+    sentences = {m.sentence.index for m in cluster.mentions if m.scope} - whole
+
+    def inside(count: CountMention, spans: list[tuple[int, int]]) -> bool:
+        return any(a <= count.span.start and count.span.end <= b for a, b in spans)
+
+    return [
+        c
+        for c in counts
+        if (inside(c, mine) if c.sentence_index in sentences else not inside(c, theirs))
+    ]
 
 
 def _nearer_place(

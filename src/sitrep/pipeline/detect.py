@@ -37,6 +37,7 @@ codebook's rules for mixed reports (an air strike inside a battle is part of the
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -191,13 +192,27 @@ class EventDetector:
         if sentence.doc is None:
             return []
         found: list[tuple[EventMention, Decision]] = []
-        for start, end in subordinate_clauses(sentence.doc):
-            if start <= main.trigger.start - sentence.start < end:
+        clauses = subordinate_clauses(sentence.doc)
+        trigger_at = main.trigger.start - sentence.start
+        own = [(s, e) for s, e in clauses if s <= trigger_at < e]
+        parallel = [(s, e) for s, e in own if _PARALLEL.match(sentence.text, s)]
+        if parallel:  # the main event is told in a "while" clause: the words before it may
+            # tell another ("Gunmen killed four soldiers, while in Kaya a bomb hit a bus");
+            # the words before an "after" clause tell its outcome ("six were killed after
+            # police opened fire")
+            start = min(s for s, _ in parallel)
+            clauses = [(s, e) for s, e in clauses if (s, e) not in own and e <= start]
+            if start > 0:
+                clauses.append((0, start))
+        for start, end in clauses:
+            if start <= trigger_at < end:
                 continue  # the main event's own clause
             clause = sentence.text[start:end]
             decision = self.classify_sentence(clause, None)
             if decision is None or decision.sub_event_type is main.sub_event_type:
                 continue
+            if parallel and start == 0 and _only_a_toll(decision):
+                continue  # "three rebels were killed while a soldier was wounded in a clash"
             tokens = decision.view.tokens
             first, last = tokens[decision.trigger.start], tokens[decision.trigger.end - 1]
             mention = EventMention(
@@ -210,6 +225,11 @@ class EventDetector:
                 hypothetical=decision.context.hypothetical,
                 civilian_targeting=decision.civilian_targeting,
                 inferred=decision.inferred,
+                # two events side by side ("..., while ..."): each keeps the counts of its
+                # clause; the outcome told in an "as" or "after" clause stays the main event's
+                scope=(sentence.start + start, sentence.start + end)
+                if parallel or _PARALLEL.match(sentence.text, start)
+                else None,
             )
             found.append((mention, decision))
         return found
@@ -372,9 +392,18 @@ _POLICE_WORK = {
 }
 _CRIME_DOMAINS = frozenset({"drugs", "crime"})
 _CONFLICT_SIGNS = frozenset({"armed_group", "protest", "weapon"})
+_PARALLEL = re.compile(r"(?:while|whereas|whilst)\b", re.I)
 _CLAUSE_MARKERS = frozenset(
     {"after", "before", "since", "while", "when", "until", "following", "as"}
 )
+
+
+_TOLL_WORDS = frozenset({"kill", "killed", "wound", "wounded", "injure", "injured", "die", "dead"})
+
+
+def _only_a_toll(decision: Decision) -> bool:
+    """Only words of dying or being hurt support the type: a toll, not an event of its own."""
+    return all(m.pattern.literals <= _TOLL_WORDS for m in (decision.trigger, *decision.evidence))
 
 
 def subordinate_clauses(doc: Doc) -> list[tuple[int, int]]:

@@ -30,6 +30,9 @@ class EventMention:
     # the type is inferred from a word of violence in general ("killed", "attacked") and who was
     # involved, not named by the trigger ("clashes", "air strike"): a more specific report wins
     inferred: bool = False
+    # article offsets of the clause the event was read from, when the sentence tells another
+    # event too ("..., while in Kaya a bomb hit a bus, killing three"): its counts are its own
+    scope: tuple[int, int] | None = None
 
 
 @dataclass

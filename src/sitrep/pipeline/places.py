@@ -54,8 +54,10 @@ _SPEAKER_BEFORE = re.compile(
     r"headquarters|state television|state media|capital)\b[^.;]{0,40}\b(?:in|from)\s+$",
     re.I,
 )
-_SAID_AFTER = re.compile(
-    r"^[^.;]{0,60}\b(?:said|says|told|announced|reported|stated|claimed)\b", re.I
+_SAID_AFTER = re.compile(  # "officials in Bamako said", not "protesters in Bamako burned tyres
+    # to denounce the junta, officials said"
+    r"^[^.;,]{0,30}\b(?:said|says|told|announced|reported|stated|claimed)\b",
+    re.I,
 )
 _BORDER_AFTER = re.compile(r"^\s*(?:-\s*)?(?:border|frontier)", re.I)
 _DEMONYM = re.compile(r"\b[A-Z][a-zé]+(?:-[A-Z][a-z]+)?\b")
