@@ -27,12 +27,13 @@ _DIRECTION = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central|
 UNIT_WORDS = ("region", "province", "state", "district", "county", "parish", "department", "governorate",
               "prefecture", "commune", "municipality", "circle", "cercle", "division", "oblast", "territory",
               "LGA", "upazila", "tehsil", "township", "regency", "raion", "rayon", "sub-district", "subdistrict", "woreda", "taluka", "thana", "mandal", "arrondissement",
-              "zone")  # fmt: skip
+              "zone", "subdivision", "sub-prefecture", "subprefecture", "chiefdom", "community")  # fmt: skip
 _UNIT_LEVEL = {"region": 1, "province": 1, "state": 1, "governorate": 1, "oblast": 1, "territory": 1,
                "division": 1, "district": 2, "county": 2, "parish": 2, "department": 2, "prefecture": 2,
                "commune": 3, "municipality": 3, "circle": 2, "cercle": 2, "lga": 2, "upazila": 3,
                "tehsil": 3, "township": 3, "regency": 2, "raion": 2, "rayon": 2, "sub-district": 3, "subdistrict": 3, "taluka": 3, "thana": 3, "mandal": 3, "arrondissement": 3,
-               "woreda": 3, "zone": 2}  # fmt: skip
+               "woreda": 3, "zone": 2, "subdivision": 3, "sub-prefecture": 3, "subprefecture": 3,
+               "chiefdom": 3, "community": 3}  # fmt: skip
 PLACE_WORDS = ("city", "town", "village", "hamlet", "settlement", "locality", "camp", "neighbourhood",
                "neighborhood", "suburb", "area", "sector", "front", "frontline", "countryside", "outskirts",
                "vicinity", "surroundings", "axis")  # fmt: skip
