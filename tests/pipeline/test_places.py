@@ -242,6 +242,9 @@ WORLD = [
     (3028, "Sada", "", -12.85, 45.1, "A", "ADM1", "YT", "16", "", 11000),
     (3029, "Saudi Arabia", "", 24.0, 45.0, "A", "PCLI", "SA", "00", "", 34000000),
     (3030, "Yemen", "", 15.5, 47.5, "A", "PCLI", "YE", "00", "", 29000000),
+    (3031, "Idlib", "Idleb", 35.8, 36.6, "A", "ADM1", "SY", "12", "", 1500000),
+    (3032, "Saraqib", "", 35.86, 36.8, "P", "PPL", "SY", "12", "", 34000),
+    (3033, "Maarrat Misrin", "", 36.01, 36.67, "P", "PPL", "SY", "12", "", 14000),
 ]  # fmt: skip
 WORLD_COUNTRIES = [("JP", "JPN", "Japan", "Tokyo", 1861060), ("BJ", "BEN", "Benin", "Porto-Novo", 3017),
                    ("LK", "LKA", "Sri Lanka", "Colombo", 1227603), ("GR", "GRC", "Greece", "Athens", 390903),
@@ -282,7 +285,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
     (folder / "allCountries.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "admin1CodesASCII.txt").write_text(
         "BJ.10\tBorgou\tBorgou\t3004\nBJ.07\tAlibori\tAlibori\t3007\nUS.GA\tGeorgia\tGeorgia\t1\n"
-        "US.FL\tFlorida\tFlorida\t2\nAF.08\tGhazni\tGhazni\t3\n",
+        "US.FL\tFlorida\tFlorida\t2\nAF.08\tGhazni\tGhazni\t3\nSY.12\tIdlib\tIdlib\t3031\n",
         encoding="utf-8",
     )
     (folder / "countryInfo.txt").write_text(
@@ -474,3 +477,16 @@ def test_places_a_unit_after_in_locates_an_unknown_place_against_its_namesakes(
     # "Kandi" is a town in Benin and in Sri Lanka; "in Raqqa" says where this one is
     location = _locate_with(world, "Turkish drones struck a farm in Kandi in Ar-Raqqah on Monday.")
     assert location is not None and location.country_iso3 == "SYR"
+
+
+def test_places_an_unknown_spelling_is_a_town_of_the_unit_spelled_alike(world: Geocoder) -> None:
+    location = _locate_with(world, "Regime forces shelled the town of Saraqab (Idleb) on Monday.")
+    assert location is not None and location.resolved
+    assert location.place_name == "Saraqib" and location.geo_precision == 1
+    assert location.name == "Saraqab"  # the words of the text are kept
+
+
+def test_places_a_name_unlike_any_town_of_its_unit_stays_unknown(world: Geocoder) -> None:
+    location = _locate_with(world, "Regime forces shelled the town of Kafr Zeita (Idleb).")
+    assert location is not None and not location.resolved
+    assert location.country_iso3 == "SYR" and location.geo_precision == 3

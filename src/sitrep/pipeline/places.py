@@ -19,11 +19,14 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from sitrep.gazetteer import Gazetteer, Place
 from sitrep.gazetteer.coding import LocationCoder, named_as_town
+from sitrep.gazetteer.coherence import quick_km
 from sitrep.gazetteer.countries import CountryNames
 from sitrep.gazetteer.cues import load_country_cues
-from sitrep.gazetteer.names import name_key, near_key
+from sitrep.gazetteer.names import fold, name_key, near_key
 from sitrep.gazetteer.recognise import PlaceMention, find_mentions, parse_name, read_relation
 from sitrep.gazetteer.resolve import Resolution, resolve_mentions
 from sitrep.model import Location, Span
@@ -62,6 +65,9 @@ _SAID_AFTER = re.compile(  # "officials in Bamako said", not "protesters in Bama
 _BORDER_AFTER = re.compile(r"^\s*(?:-\s*)?(?:border|frontier)", re.I)
 _DEMONYM = re.compile(r"\b[A-Z][a-zé]+(?:-[A-Z][a-z]+)?\b")
 _ACTOR_EVIDENCE_CAP = 3  # actors of one country count at most this much
+_SPELLING_MIN_LETTERS = 5  # shorter names are too easily another word's spelling
+_SPELLING_MIN_SCORE = 85.0  # rapidfuzz ratio of name keys: "saraqab"/"saraqib" 86
+_SPELLING_MARGIN = 3.0  # a rival town this close in spelling makes the match ambiguous
 _HINT_WEIGHT = 3.0
 
 
@@ -388,6 +394,9 @@ class Geocoder:
             _, unit_item = min(group, key=lambda jf: (_unit_order(jf[1].resolution.place), jf[0]))
             unit = unit_item.resolution.place
             assert unit is not None
+            spelled = self._spelling_in_unit(item.mention, unit)
+            if spelled is not None:
+                return self.coder.place(item.mention, spelled, location.evidence)
             return self.coder.fallback(
                 location, item.mention, unit, unit_item.mention.qualifier_kind, unit_item.mention
             )
@@ -402,6 +411,34 @@ class Geocoder:
             unit = min(same, key=lambda p: (p.country_code != home, _unit_order(p)))
             return self.coder.unit(location, unit)
         return self.coder.unit(location, main) if main is not None else location
+
+    def _spelling_in_unit(self, mention: PlaceMention, unit: Place) -> Place | None:
+        """A town of the unit the text puts an unknown name in whose name is another spelling
+        of it ("Saraqab in Idleb" is Saraqib): one clear match, or none.
+
+        Only inside the unit (a district, a region, or a town's district), only for names of
+        five letters or more, and only when no other town of the unit is as close a spelling.
+        """
+        towns_in = getattr(self.gazetteer, "towns_in", None)
+        written = _bare_key(mention.name)
+        if not callable(towns_in) or len(written) < _SPELLING_MIN_LETTERS or not unit.admin1_code:
+            return None
+        if unit.admin_level == 0:
+            return None
+        admin2 = unit.admin2_code if unit.admin_level != 1 else None
+        best: dict[int, tuple[float, Place]] = {}
+        for name, town in towns_in(unit.country_code, unit.admin1_code, admin2):
+            score = fuzz.ratio(written, _bare_key(name))
+            if score >= _SPELLING_MIN_SCORE and score > best.get(town.geonameid, (0.0, town))[0]:
+                best[town.geonameid] = (score, town)
+        if not best:
+            return None
+        ranked = sorted(best.values(), key=lambda st: (-st[0], -st[1].population))
+        top_score, top = ranked[0]
+        rivals = [t for sc, t in ranked[1:] if sc >= top_score - _SPELLING_MARGIN]
+        if any(quick_km(top.latitude, top.longitude, t.latitude, t.longitude) > 10 for t in rivals):
+            return None  # two towns of the unit are spelled alike: which one is not known
+        return top
 
     def _main_country(self, article: _Article) -> Place | None:
         """The country the article is most about (its words and its resolved places)."""
@@ -539,6 +576,15 @@ class Geocoder:
             )
             return self.coder.unit(location, country)
         return None
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|la|le|les|los|las)[\s'’-]+", re.I)
+
+
+def _bare_key(name: str) -> str:
+    """A name's key without a leading article ("al Asadiyah" -> "asadiyah"), so that two
+    names are not alike for their article alone."""
+    return name_key(_ARTICLE.sub("", fold(name)))
 
 
 def _root(mentions: list[PlaceMention], index: int) -> int:
