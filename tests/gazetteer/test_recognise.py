@@ -123,6 +123,7 @@ def test_recognise_words_that_spread_an_event_over_a_unit(
     ("text", "written", "names"),
     [
         ("Doctors protested in Ivano-Frankivsk on Monday.", "Ivano-Frankivsk", ["Ivano-Frankivsk"]),
+        ("Prisoners rioted in the jail of Port Sudan on Monday.", "Port Sudan", ["Port Sudan"]),
         ("Two men were shot in Martinez de la Torre, Veracruz.", "Martinez de la Torre",
          ["Martinez de la Torre"]),
     ],

@@ -267,6 +267,10 @@ _CUT_NAME = re.compile(
     re.I,
 )
 
+_NAME_HEAD_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:Port|Fort|Mount|Lake|Cape|Saint|St\.|San|Santa|Sao|São|New|Upper|Lower|"
+    r"Greater|Little|North|South|East|West|Central)\s+$"
+)
 _NAME_GOES_ON = re.compile(r"-[A-ZÀ-Ý]|\s+(?:de|du|des|del|de la|de los|de las)\s+[A-ZÀ-Ý]")
 
 
@@ -281,7 +285,8 @@ def _entity_parts(text: str, start: int, end: int) -> list[tuple[int, int, str |
         a, b = start + part.start() + lead, start + part.start() + len(piece.rstrip())
         if b > a:
             whole_start, whole_end = _whole_name(text, a, b)
-            cut = text[a:b] if whole_end > b and not _CUT_NAME.search(text[a:b]) else None
+            widened = whole_end > b or whole_start < a
+            cut = text[a:b] if widened and not _CUT_NAME.search(text[a:b]) else None
             parts.append((whole_start, whole_end, cut))
     return parts
 
@@ -289,7 +294,10 @@ def _entity_parts(text: str, start: int, end: int) -> list[tuple[int, int, str |
 def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     """A model's entity cut inside a name ("Santa Cruz de la", "Al", "Port", "Ivano" of
     "Ivano-Frankivsk", "Martinez" of "Martinez de la Torre"): the whole name."""
-    if not (_CUT_NAME.search(text[start:end]) or _NAME_GOES_ON.match(text, end)):
+    head = _NAME_HEAD_BEFORE.search(text, 0, start)
+    if head is not None and head.end() == start:  # "Port" of "Port Sudan", "South" of "South Sudan"
+        start = head.start()
+    elif not (_CUT_NAME.search(text[start:end]) or _NAME_GOES_ON.match(text, end)):
         return start, end
     for match in _CAPITALISED.finditer(text, max(0, start - 1), min(len(text), end + 60)):
         if match.start() <= start < match.end() and match.end() > end:
