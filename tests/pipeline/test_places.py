@@ -245,6 +245,10 @@ WORLD = [
     (3031, "Idlib", "Idleb", 35.8, 36.6, "A", "ADM1", "SY", "12", "", 1500000),
     (3032, "Saraqib", "", 35.86, 36.8, "P", "PPL", "SY", "12", "", 34000),
     (3033, "Maarrat Misrin", "", 36.01, 36.67, "P", "PPL", "SY", "12", "", 14000),
+    (3034, "Manila", "", 14.6, 120.98, "P", "PPLC", "PH", "NCR", "", 1600000),
+    (3035, "Manila", "", 12.1, -7.9, "P", "PPL", "ML", "05", "", 0),
+    (3036, "Tondo", "", 14.12, -4.22, "P", "PPL", "ML", "04", "", 0),
+    (3037, "Tondo", "", 13.5, 2.1, "P", "PPL", "NE", "08", "", 0),
 ]  # fmt: skip
 WORLD_COUNTRIES = [("JP", "JPN", "Japan", "Tokyo", 1861060), ("BJ", "BEN", "Benin", "Porto-Novo", 3017),
                    ("LK", "LKA", "Sri Lanka", "Colombo", 1227603), ("GR", "GRC", "Greece", "Athens", 390903),
@@ -490,3 +494,12 @@ def test_places_a_name_unlike_any_town_of_its_unit_stays_unknown(world: Geocoder
     location = _locate_with(world, "Regime forces shelled the town of Kafr Zeita (Idleb).")
     assert location is not None and not location.resolved
     assert location.country_iso3 == "SYR" and location.geo_precision == 3
+
+
+def test_places_a_village_with_namesakes_does_not_make_a_capital_a_village(
+    world: Geocoder,
+) -> None:
+    # a dense gazetteer holds villages named Tondo in Mali and Niger and a hamlet named Manila
+    # in Mali: one doubtful village is not enough to read Manila as the Malian hamlet
+    location = _locate_with(world, "Workers staged a demonstration in Tondo, Manila on Friday.")
+    assert location is not None and location.country_iso3 == "PHL"

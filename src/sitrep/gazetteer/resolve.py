@@ -46,9 +46,9 @@ MAJOR_POPULATION = 250_000
 _STRONG_EVIDENCE = 1.5  # the article's own signs of its countries that make a frame
 _FRAME_PENALTY = 2.0  # a candidate in a country the article gives no sign of
 _LOOSE_POPULATION = 500_000  # a loose match with no context must be a large place
-_SPELLING_SIMILARITY = (
-    70  # rapidfuzz ratio of folded names: "Idleb"/"Idlib" 80, "Kirni"/"Kearny" 55
-)
+# rapidfuzz ratio of folded names: "Idleb"/"Idlib" 80, "Kirni"/"Kearny" 55
+_SPELLING_SIMILARITY = 70
+_MIN_CONTEXT = 1.0  # one doubtful sign of a country (a village with namesakes) is not all of it
 _OWN_UNIT_PENALTY = 1.2
 _COUNTRY_NAME_SHARE = 0.6  # the least country share a country's own name gets
 _LINK_WORDS = frozenset({"and", "of", "the", "de", "du", "des", "la", "el", "al"})
@@ -292,7 +292,7 @@ def _score(
     score += _kind_fit(mention, place, groups.is_qualifier(index))
     total = context.total(index)
     if total and place.country_code:
-        share = context.weight(index, place.country_code) / total
+        share = context.weight(index, place.country_code) / max(total, _MIN_CONTEXT)
         if place.admin_level == 0:
             share = max(
                 share, _COUNTRY_NAME_SHARE
