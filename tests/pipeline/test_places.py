@@ -503,3 +503,12 @@ def test_places_a_village_with_namesakes_does_not_make_a_capital_a_village(
     # in Mali: one doubtful village is not enough to read Manila as the Malian hamlet
     location = _locate_with(world, "Workers staged a demonstration in Tondo, Manila on Friday.")
     assert location is not None and location.country_iso3 == "PHL"
+
+
+def test_places_the_sponsor_of_a_coalition_is_not_where_it_strikes(world: Geocoder) -> None:
+    location = _locate_with(
+        world,
+        "Saudi-led coalition aircraft, Saudi-backed forces and Saudi-funded militias attacked "
+        "the village of Dogoa, a Yemeni medic said.",
+    )
+    assert location is not None and location.country_iso3 == "YEM"

@@ -62,6 +62,7 @@ _SAID_AFTER = re.compile(  # "officials in Bamako said", not "protesters in Bama
     r"^[^.;,]{0,30}\b(?:said|says|told|announced|reported|stated|claimed)\b",
     re.I,
 )
+_SPONSOR_AFTER = re.compile(r"^[-\s](?:led|backed|allied|sponsored|funded|supported)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:-\s*)?(?:border|frontier)", re.I)
 _DEMONYM = re.compile(r"\b[A-Z][a-zé]+(?:-[A-Z][a-z]+)?\b")
 _ACTOR_EVIDENCE_CAP = 3  # actors of one country count at most this much
@@ -288,8 +289,13 @@ class Geocoder:
             word = match.group().lower()
             iso2 = demonyms.get(word) or (demonyms.get(word[:-1]) if word.endswith("s") else None)
             if iso2:
-                border = _BORDER_AFTER.match(text[match.end() : match.end() + 12])
-                article.countries[iso2] += 0.5 if border else 1.0
+                after = text[match.end() : match.end() + 12]
+                weight = 1.0
+                if _BORDER_AFTER.match(after):
+                    weight = 0.5
+                elif _SPONSOR_AFTER.match(after):  # "Saudi-led", "Turkish-backed": the sponsor's
+                    weight = 0.25  # country, seldom where the event is
+                article.countries[iso2] += weight
                 article.spans.setdefault(iso2, document.span(match.start(), match.end()))
         for iso2, start, end in load_country_cues().find(text):  # "the OSCE SMM": Ukraine
             article.countries[iso2] += 1.0
