@@ -138,3 +138,10 @@ def test_recognise_a_name_the_model_cut_at_a_hyphen_or_particle_is_whole(
 def test_recognise_a_road_or_roundabout_named_after_a_town_points_to_the_town() -> None:
     mention = _mentions("Drivers blocked the Halba highway with burning tyres.")["Halba"]
     assert mention.cue and mention.facility
+
+
+def test_recognise_units_in_brackets_after_two_place_words_qualify_the_place() -> None:
+    mentions = _mentions("Troops exchanged fire in Kirni sector area (Poonch district, J&K).")
+    kirni, poonch = mentions["Kirni"], mentions["Poonch"]
+    assert poonch.qualifier_kind == "brackets" and poonch.in_parentheses_of is not None
+    assert kirni.cue

@@ -512,3 +512,8 @@ def test_places_the_sponsor_of_a_coalition_is_not_where_it_strikes(world: Geocod
         "the village of Dogoa, a Yemeni medic said.",
     )
     assert location is not None and location.country_iso3 == "YEM"
+
+
+def test_places_a_common_word_is_no_unknown_place(world: Geocoder) -> None:
+    location = _locate_with(world, "Traders protested during the month of Ramadan in Dogoa.")
+    assert location is None or location.name != "Ramadan"

@@ -46,7 +46,7 @@ _PLACE_OF_BEFORE = re.compile(
 )
 _PLACE_SUFFIX = re.compile(r"\s+(?P<word>city|town|village)$", re.I)
 _LINK_WORDS = "|".join((*UNIT_WORDS, *PLACE_WORDS))
-_BRACKET_AFTER = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*\(", re.I)
+_BRACKET_AFTER = re.compile(rf"^(?:\s+(?:{_LINK_WORDS})){{0,2}}\s*\(", re.I)
 _LIST_AFTER = re.compile(r"^\s*(?:,|and\b|or\b|&)\s*(?:the\s+)?[A-ZÀ-Ý]")
 _COMMA_GAP = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*,\s*$", re.I)
 _IN_GAP = re.compile(

@@ -257,6 +257,8 @@ class Geocoder:
         actor's words ("Taliban militants", "Jang/Geo Group") is the actor's, unless the model
         marked it as a place or a unit word follows ("Ahmadabad district governor").
         """
+        if place is None and mention.common:
+            return False  # "during the month of Ramadan in X": a word, not an unknown place
         if (
             place is None
             and not located
