@@ -84,7 +84,7 @@ _UNIT_OF_BEFORE = re.compile(rf"\b(?P<unit>{'|'.join(UNIT_WORDS)})\s+of\s+$", re
 _CAPITALISED = re.compile(
     r"(?<![\w’'])(?:(?:Port|Bay|Gulf|Straits?|Sea|Isle|Islands?|Cape|Lake|Mount|City|Coast|Republic|Kingdom)"
     r"\s+of\s+(?:the\s+)?)?"
-    r"(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|del|el|al|as|ash|ad|ar|at|az|an|la|le|n|i-n|bin|ibn|wa)(?:\s+|-)){0,2}"
+    r"(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|del|el|al|as|ash|ad|ar|at|az|an|la|le|n|i-n|bin|ibn|wa|e)(?:\s+|-)){0,2}"
     r"[A-ZÀ-Ý][\w’'\-]*[\w]){0,3}"
 )
 _ROAD_AFTER = re.compile(
@@ -271,7 +271,9 @@ _NAME_HEAD_BEFORE = re.compile(
     r"(?<![\w’'-])(?:Port|Fort|Mount|Lake|Cape|Saint|St\.|San|Santa|Sao|São|New|Upper|Lower|"
     r"Greater|Little|North|South|East|West|Central)\s+$"
 )
-_NAME_GOES_ON = re.compile(r"-[A-ZÀ-Ý]|\s+(?:de|du|des|del|de la|de los|de las)\s+[A-ZÀ-Ý]")
+_NAME_GOES_ON = re.compile(
+    r"-[A-ZÀ-Ý]|\s+(?:de|du|des|del|de la|de los|de las|e)\s+[A-ZÀ-Ý]|-e\s+[A-ZÀ-Ý]"
+)
 
 
 def _entity_parts(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:

@@ -227,6 +227,11 @@ def _context_from(
             continue
         if mention.currency:
             continue  # "the US dollar exchange rate": no sign of where anything happened
+        if mention.source == "gazetteer" and name_key(mention.name) not in {
+            name_key(place.name),
+            name_key(place.asciiname or ""),
+        }:
+            continue  # a capitalised word only like a place's name ("Bank" for Banke)
         weight = 1.0 if res.margin > 0.5 else 0.5
         if place.country_code:
             context.countries[place.country_code] = (
