@@ -103,3 +103,17 @@ def test_resolve_region_in_brackets_wins_over_a_foreign_namesake_of_the_village(
     kara, _, borgou = resolve_mentions(mentions, options, exact, _names())
     assert borgou.place == BORGOU
     assert kara.place is None
+
+
+def test_resolve_a_name_with_city_also_tries_the_bare_name() -> None:
+    """'in Kingston city': the capital, though "Kingston City" is an alternate name of a
+    London borough."""
+    capital = Place(31, "Kingston", 17.99, -76.79, "JM", "P", "PPLC", "08", population=937_000)
+    borough = Place(32, "Kingston upon Thames", 51.41, -0.3, "GB", "P", "PPL", "ENG",
+                    population=43_000)  # fmt: skip
+    mention = PlaceMention(3, 16, "Kingston city", "Kingston", 0, "ner", cue=True,
+                           alternatives=["Kingston city"], place_word="city")  # fmt: skip
+    found = {"Kingston city": [borough], "Kingston": [capital, borough]}
+    exact = {"Kingston city": {32}, "Kingston": {31}}
+    [resolution] = resolve_mentions([mention], found, exact, _names())
+    assert resolution.place is capital

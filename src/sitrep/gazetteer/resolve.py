@@ -48,6 +48,7 @@ _FRAME_PENALTY = 2.0  # a candidate in a country the article gives no sign of
 _LOOSE_POPULATION = 500_000  # a loose match with no context must be a large place
 # rapidfuzz ratio of folded names: "Idleb"/"Idlib" 80, "Kirni"/"Kearny" 55
 _SPELLING_SIMILARITY = 70
+_WITH_PLACE_WORD = re.compile(r"\s(?:city|town|village)$", re.I)
 _MIN_CONTEXT = 1.0  # one doubtful sign of a country (a village with namesakes) is not all of it
 _OWN_UNIT_PENALTY = 1.2
 _COUNTRY_NAME_SHARE = 0.6  # the least country share a country's own name gets
@@ -155,9 +156,11 @@ def _options(
     """Candidates of a mention with whether they match its name exactly."""
     out: list[tuple[Place, bool]] = []
     seen: set[int] = set()
+    previous = ""
     for name in [*mention.alternatives, mention.name]:
-        if out and any(is_exact for _, is_exact in out):
+        if out and any(is_exact for _, is_exact in out) and not _WITH_PLACE_WORD.search(previous):
             break  # the fuller name ("West Virginia", "North Kivu") is known: do not strip it
+        previous = name  # ("Kingston city" is also a name of Kingston upon Thames: keep going)
         for place in found.get(name, []):
             is_exact = place.geonameid in exact.get(name, set())
             if place.geonameid in seen:
