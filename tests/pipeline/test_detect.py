@@ -94,6 +94,8 @@ EVENTS = [
     # Protests and riots
     ("Hundreds of teachers marched to the ministry to demand unpaid salaries.", S.peaceful_protest),
     ("Shopkeepers blocked the coastal road in both directions on Monday.", S.peaceful_protest),
+    ("Gunmen killed three farmers near the mining town on Sunday.", S.attack),
+    ("Drones of an unknown force targeted the air base overnight.", S.air_drone_strike),
     (
         "Monitors recorded twenty explosions in both directions of the contact line near the mine.",
         S.armed_clash,
@@ -247,6 +249,7 @@ def test_detect_classifies_sub_event_type(
 
 
 NON_EVENTS = [
+    "Surveillance drones were seen flying over the area on Monday.",
     "The striker scored twice as the home team attacked relentlessly in the second half.",  # sport
     "A powerful earthquake killed at least twelve people and destroyed hundreds of homes.",  # disaster
     "Floods caused by torrential rain killed nine people in the coastal province.",  # disaster
