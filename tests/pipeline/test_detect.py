@@ -95,6 +95,12 @@ EVENTS = [
     ("Hundreds of teachers marched to the ministry to demand unpaid salaries.", S.peaceful_protest),
     ("Shopkeepers blocked the coastal road in both directions on Monday.", S.peaceful_protest),
     ("Gunmen killed three farmers near the mining town on Sunday.", S.attack),
+    ("Villagers staged a road blockade to stop trucks entering the district.", S.peaceful_protest),
+    ("Dockers blocked the RN 3 on Monday, denouncing unpaid wages.", S.peaceful_protest),
+    (
+        "Unknown men destroyed ballot boxes and election materials in the village.",
+        S.looting_property_destruction,
+    ),
     ("Drones of an unknown force targeted the air base overnight.", S.air_drone_strike),
     (
         "Monitors recorded twenty explosions in both directions of the contact line near the mine.",
