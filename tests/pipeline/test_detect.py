@@ -95,6 +95,15 @@ EVENTS = [
     ("Hundreds of teachers marched to the ministry to demand unpaid salaries.", S.peaceful_protest),
     ("Shopkeepers blocked the coastal road in both directions on Monday.", S.peaceful_protest),
     ("Gunmen killed three farmers near the mining town on Sunday.", S.attack),
+    ("Residents stoned a police patrol on the edge of the village.", S.mob_violence),
+    (
+        "Police used force against mourners who had gathered at the cemetery.",
+        S.protest_with_intervention,
+    ),
+    (
+        "Unknown men burnt the main tribune of the town stadium overnight.",
+        S.looting_property_destruction,
+    ),
     ("Villagers beat up a grocer in the market during the coronavirus lockdown.", S.mob_violence),
     ("Villagers staged a road blockade to stop trucks entering the district.", S.peaceful_protest),
     ("Dockers blocked the RN 3 on Monday, denouncing unpaid wages.", S.peaceful_protest),
