@@ -60,6 +60,14 @@ EVENTS = [
         S.shelling_artillery_missile,
     ),
     (
+        "Rebels fired 12.7mm machine guns and sniper shots at the east of the town.",
+        S.shelling_artillery_missile,
+    ),
+    (
+        "Government forces fired IFVs at rebel positions near the bridge.",
+        S.shelling_artillery_missile,
+    ),
+    (
         "Government forces recaptured the town from the insurgents after a week of fighting.",
         S.government_regains_territory,
     ),
