@@ -105,6 +105,14 @@ EVENTS = [
     ("Gunmen killed three farmers near the mining town on Sunday.", S.attack),
     ("Residents stoned a police patrol on the edge of the village.", S.mob_violence),
     (
+        "Police fired tear gas to disperse a second day of violent protests by inmates of the jail.",
+        S.violent_demonstration,
+    ),
+    (
+        "Dozens were hurt when police broke up a non-violent demonstration outside the court.",
+        S.protest_with_intervention,
+    ),
+    (
         "Police used force against mourners who had gathered at the cemetery.",
         S.protest_with_intervention,
     ),
