@@ -83,7 +83,6 @@ _UNITS_JOIN = (
     "AND a2.code = p.admin2_code"
 )
 _CHUNK = 500  # keys per IN (...) query, below SQLite's variable limit
-_UNIT_TOWNS_CACHE = 64  # units whose towns are kept in memory
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -133,7 +132,6 @@ class SqliteGazetteer:
         self._conn = connect(self.path, readonly=True)
         self._lock = threading.Lock()
         self._cache: dict[tuple[str, str], list[Place]] = {}
-        self._unit_towns: dict[tuple[str, str], list[tuple[str, Place]]] = {}
         self._countries: dict[str, Country] | None = None
         try:
             version = self._conn.execute(
@@ -253,9 +251,6 @@ class SqliteGazetteer:
     ) -> list[tuple[str, Place]]:
         """The populated places of a unit with each of their names (one pair per name), for
         matching a spelling the gazetteer does not hold inside the unit the text names."""
-        key = ("towns", f"{country_code}.{admin1_code}.{admin2_code or ''}")
-        if key in self._unit_towns:
-            return self._unit_towns[key]
         sql = (
             f"SELECT n.name, {_PLACE_COLUMNS} FROM places p JOIN names n ON n.geonameid = p.geonameid "
             f"{_UNITS_JOIN} WHERE p.country_code = ? AND p.admin1_code = ? AND p.feature_class = 'P'"
@@ -266,11 +261,7 @@ class SqliteGazetteer:
             args.append(admin2_code)
         with self._lock:
             rows = self._conn.execute(sql, args).fetchall()
-        towns = [(str(r[0]), _row_place(r[1:])) for r in rows]
-        if len(self._unit_towns) >= _UNIT_TOWNS_CACHE:
-            self._unit_towns.pop(next(iter(self._unit_towns)))
-        self._unit_towns[key] = towns
-        return towns
+        return [(str(r[0]), _row_place(r[1:])) for r in rows]
 
     def admin_seat(self, country_code: str, admin1_code: str | None = None) -> Place | None:
         """The place an event is coded to when only the unit is known (ACLED: the capital).

@@ -16,6 +16,7 @@ not know keeps its name and is coded to the smallest unit the text gives for it.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -68,6 +69,7 @@ _DEMONYM = re.compile(r"\b[A-Z][a-zé]+(?:-[A-Z][a-z]+)?\b")
 _ACTOR_EVIDENCE_CAP = 3  # actors of one country count at most this much
 _SPELLING_MIN_LETTERS = 5  # shorter names are too easily another word's spelling
 _SPELLING_MIN_SCORE = 85.0  # rapidfuzz ratio of name keys: "saraqab"/"saraqib" 86
+_UNIT_KEYS_CACHE = 16  # units whose towns' folded names are kept (bounded memory)
 _SPELLING_MARGIN = 3.0  # a rival town this close in spelling makes the match ambiguous
 _HINT_WEIGHT = 3.0
 
@@ -103,6 +105,8 @@ class Geocoder:
         self.actor_dictionary = actor_dictionary
         self._names: CountryNames | None = None
         self._coder: LocationCoder | None = None
+        self._unit_keys: dict[tuple[str, str, str | None], list[tuple[str, Place]]] = {}
+        self._lock = threading.Lock()
 
     @property
     def country_names(self) -> CountryNames:
@@ -434,10 +438,18 @@ class Geocoder:
         if unit.admin_level == 0:
             return None
         admin2 = unit.admin2_code if unit.admin_level != 1 else None
+        key = (unit.country_code, unit.admin1_code, admin2)
+        keyed = self._unit_keys.get(key)
+        if keyed is None:  # the towns' names folded once per unit (a few units per batch)
+            keyed = [(_bare_key(n), t) for n, t in towns_in(*key)]
+            with self._lock:
+                if len(self._unit_keys) >= _UNIT_KEYS_CACHE:
+                    self._unit_keys.pop(next(iter(self._unit_keys)))
+                self._unit_keys[key] = keyed
         best: dict[int, tuple[float, Place]] = {}
-        for name, town in towns_in(unit.country_code, unit.admin1_code, admin2):
-            score = fuzz.ratio(written, _bare_key(name))
-            if score >= _SPELLING_MIN_SCORE and score > best.get(town.geonameid, (0.0, town))[0]:
+        for bare, town in keyed:
+            score = fuzz.ratio(written, bare, score_cutoff=_SPELLING_MIN_SCORE)
+            if score and score > best.get(town.geonameid, (0.0, town))[0]:
                 best[town.geonameid] = (score, town)
         if not best:
             return None
