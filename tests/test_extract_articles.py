@@ -202,3 +202,23 @@ def test_the_dead_told_before_an_after_clause_are_its_outcome(extractor: Extract
         "Excessive force against protesters"
     ]
     assert result.reported[0].fatalities.best == 6
+
+
+def test_a_claimed_attack_keeps_its_claimant_against_the_army_and_old_news_stays_old(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Gunmen killed at least nine people in an attack on the town of Djibo on Sunday, local "
+        "officials said.\n\n"
+        "The army said on Monday that soldiers repelled the assault, killing four attackers.\n\n"
+        "The Group for Support of Islam and Muslims (JNIM), an al Qaeda affiliate active across "
+        "the Sahel, said its fighters had killed more than 20 soldiers.\n\n"
+        "Last November, hundreds of fighters attacked the town's military base."
+    )
+    result = _extract(extractor, text, "2024-03-11")
+    [attack] = [e for e in result.reported]
+    assert attack.actor1 is not None and attack.actor1.name.startswith("JNIM")
+    assert attack.actor1.status.value == "claimed"
+    assert attack.actor2 is not None and attack.actor2.name.startswith("Military Forces of Burkina")
+    old = [e for e in result.events if e.role.value == "background"]
+    assert old and all(e.date is None or e.date.value == "2023-11" for e in old)

@@ -146,3 +146,8 @@ def test_recognise_units_in_brackets_after_two_place_words_qualify_the_place() -
     kirni, poonch = mentions["Kirni"], mentions["Poonch"]
     assert poonch.qualifier_kind == "brackets" and poonch.in_parentheses_of is not None
     assert kirni.cue
+
+
+def test_recognise_a_place_that_describes_an_actor_is_marked() -> None:
+    mentions = _mentions("JNIM, an al Qaeda affiliate active across the Sahel, claimed the attack.")
+    assert mentions["Sahel"].describes

@@ -163,6 +163,7 @@ class PlaceMention:
     currency: bool = False  # "the US dollar": no sign of where anything happened
     facility: bool = False  # "Armas square", "El Milagro prison": the name of a site
     wide: bool = False  # "across X", "an unknown location in X", "X island": all of a unit
+    describes: bool = False  # "a group active across the Sahel": where an actor is, not an event
 
     @property
     def is_dateline(self) -> bool:
@@ -355,6 +356,7 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
         mention.cue = True  # "blocked the Zahle roundabout": a site named after its town
     mention.wide = bool(_WIDE_BEFORE.search(before) or _ISLAND_AFTER.match(after))
     mention.coded = bool(_CODED_BEFORE.search(before))
+    mention.describes = bool(_DESCRIBES_BEFORE.search(before))
     written = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
     mention.common = (
         mention.unit_word is None
@@ -370,6 +372,12 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
 _WIDE_BEFORE = re.compile(
     r"\b(?:across|throughout|all\s+over|(?:unknown|unspecified|undisclosed|unidentified)\s+"
     r"(?:locations?|places?|areas?|parts?)\s+(?:in|of)|island\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+_DESCRIBES_BEFORE = re.compile(
+    r"\b(?:active|operating|operates|based|present|headquartered|rooted)\s+"
+    r"(?:mainly\s+|mostly\s+|largely\s+)?(?:in|across|throughout|around)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)(?:ern)?\s+)?$",
     re.I,
 )
 _ISLAND_AFTER = re.compile(r"^\s+(?:island|islands|archipelago)\b", re.I)

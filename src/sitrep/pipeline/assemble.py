@@ -112,7 +112,9 @@ def _place_names(mention: EventMention, toponyms: list[Toponym]) -> set[str]:
     return {
         t.name.lower()
         for t in toponyms
-        if t.sentence_index == mention.sentence.index and not t.is_country and t.role != "dateline"
+        if t.sentence_index == mention.sentence.index
+        and not t.is_country
+        and t.role not in {"dateline", "modifier"}
     }
 
 
@@ -121,7 +123,9 @@ def _nearest_place(mention: EventMention, toponyms: list[Toponym]) -> str | None
     here = [
         t
         for t in toponyms
-        if t.sentence_index == mention.sentence.index and not t.is_country and t.role != "dateline"
+        if t.sentence_index == mention.sentence.index
+        and not t.is_country
+        and t.role not in {"dateline", "modifier"}
     ]
     if not here:
         return None
@@ -450,10 +454,15 @@ def _claimed_perpetrators(
         claimed.append(ref)
     if not claimed:
         return
+    replaced = {r.name for r in sides.actor1 if _is_unidentified(r)}
+    # the other parties the text also puts on the receiving side ("soldiers repelled the
+    # assault") face the claimant; the unidentified attackers are the claimant itself
+    sides.actor2[:] = [r for r in sides.actor2 if not (_is_unidentified(r) and r.name in replaced)]
+    facing = {r.name for r in sides.actor2}
     rest = [
         r
         for r in sides.actor1
-        if not _is_unidentified(r) and r.name not in {c.name for c in claimed}
+        if not _is_unidentified(r) and r.name not in {c.name for c in claimed} | facing
     ]
     sides.actor1[:] = claimed + rest
 

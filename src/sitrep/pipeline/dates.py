@@ -101,6 +101,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (  # "November last year", "in March this year"
+        "month_rel_year",
+        re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<rel>(?i:last|this|next))\s+year\b"),
+    ),
+    (  # "last November", "this past March", "this June"
+        "rel_month",
+        re.compile(
+            rf"\b(?P<rel>(?i:last|this\s+past|this|earlier\s+this))\s+(?P<mon>{_MONTH_RE})(?![\w-])"
+        ),
+    ),
     (
         "in_month",
         re.compile(
@@ -182,6 +192,8 @@ _NEEDS_MONTH = frozenset(
         "month_year",
         "part_month",
         "in_month",
+        "month_rel_year",
+        "rel_month",
     }
 )
 
@@ -329,6 +341,18 @@ def _resolve(
         period = _month_period(year, month)
         past = published is not None and period.end < published.start
         return period, True, past, duration
+    if kind in {"month_rel_year", "rel_month"}:
+        month = _MONTHS[m["mon"].rstrip(".").lower()]
+        rel = " ".join(m["rel"].lower().split())
+        if published is None:
+            return None, True, rel != "next", False
+        year = published.start.year
+        if kind == "month_rel_year":
+            year += {"last": -1, "this": 0, "next": 1}[rel]
+        elif rel in {"last", "this past"} and month >= published.start.month:
+            year -= 1  # "last November", read in March: the November before
+        period = _month_period(year, month)
+        return period, True, period.end < published.start, False
     if kind == "weekday":
         date, long_ago = _weekday(m, published)
         return date, True, long_ago, False

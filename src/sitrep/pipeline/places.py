@@ -214,8 +214,8 @@ class Geocoder:
                 continue
             toponym = self._toponym(document, mention, resolution)
             toponym.is_admin = toponym.is_admin or mention.in_parentheses_of is not None
-            if self._is_modifier(mention, place, in_actor):
-                toponym.role = MODIFIER
+            if self._is_modifier(mention, place, in_actor) or mention.describes:
+                toponym.role = MODIFIER  # "an affiliate active across the Sahel": context only
             kept[i] = _Found(mention, resolution, toponym, _root(mentions, i))
         self._place_evidence(kept, article)
         for i, item in kept.items():
