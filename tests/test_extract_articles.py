@@ -222,3 +222,12 @@ def test_a_claimed_attack_keeps_its_claimant_against_the_army_and_old_news_stays
     assert attack.actor2 is not None and attack.actor2.name.startswith("Military Forces of Burkina")
     old = [e for e in result.events if e.role.value == "background"]
     assert old and all(e.date is None or e.date.value == "2023-11" for e in old)
+
+
+def test_a_region_named_after_a_people_is_the_region_not_the_country(
+    extractor: Extractor,
+) -> None:
+    text = "Police shot dead a herder in Goday, Shabelle Zone (Somali region), residents said."
+    result = _extract(extractor, text, "2024-03-11")
+    [event] = result.reported
+    assert event.location is not None and event.location.country_iso3 == "ETH"

@@ -194,7 +194,11 @@ class Geocoder:
     ) -> list[Toponym]:
         for mention in mentions:  # "Venezuelan refugees": a demonym is an attribute
             key = name_key(mention.name)
-            if key in self.country_names.demonym and key not in self.country_names.alias:
+            if (
+                key in self.country_names.demonym
+                and key not in self.country_names.alias
+                and mention.unit_word is None
+            ):
                 mention.modifier = True
         found, exact = self._candidates(mentions)
         article = _Article()
@@ -240,7 +244,18 @@ class Geocoder:
             for place in found.get(name, []):
                 if near in {near_key(place.name), near_key(place.asciiname or "")}:
                     exact.setdefault(name, set()).add(place.geonameid)
+        # "Somali region", "Afar Region": a unit named after a people, not the people's country
+        unit_named = {m.name for m in mentions if m.unit_word is not None} - {
+            m.name for m in mentions if m.unit_word is None
+        }
         for name in tried:  # "U.S.", "DRC", "Syrian": the country itself
+            key = name_key(name)
+            if (
+                name in unit_named
+                and key in self.country_names.demonym
+                and key not in self.country_names.alias
+            ):
+                continue
             iso2 = self.country_names.country_of_word(name)
             country = self.coder.country(iso2) if iso2 else None
             if country is not None:
