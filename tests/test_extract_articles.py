@@ -231,3 +231,32 @@ def test_a_region_named_after_a_people_is_the_region_not_the_country(
     result = _extract(extractor, text, "2024-03-11")
     [event] = result.reported
     assert event.location is not None and event.location.country_iso3 == "ETH"
+
+
+def test_a_month_named_before_a_town_is_no_place(extractor: Extractor) -> None:
+    text = (
+        "Shop owners protested against the closure of shops during the month of Ramadan in "
+        "Kafr Qaseem on Tuesday."
+    )
+    result = _extract(extractor, text, "2024-03-14")
+    assert all(e.location is None or e.location.name != "Ramadan" for e in result.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "place"),
+    [
+        # a region after "in" locates the unknown village against its namesake in India
+        ("Gunmen shot dead a shepherd in Ara in As-Sweida while he grazed his sheep, residents "
+         "said.", "SYR", None),
+        # the model tags only "Sudan": the name is read whole
+        ("Inmates rioted at the main prison in Port Sudan (Red Sea state) on Monday, demanding "
+         "their release.", "SDN", "Port Sudan"),
+    ],
+)  # fmt: skip
+def test_places_of_short_reports(
+    extractor: Extractor, text: str, country: str, place: str | None
+) -> None:
+    [event] = _extract(extractor, text, "2024-03-14").reported
+    assert event.location is not None and event.location.country_iso3 == country
+    if place is not None:
+        assert event.location.place_name == place

@@ -105,7 +105,7 @@ EVENTS = [
     ("Gunmen killed three farmers near the mining town on Sunday.", S.attack),
     ("Residents stoned a police patrol on the edge of the village.", S.mob_violence),
     (
-        "Police fired tear gas to disperse a second day of violent protests by inmates of the jail.",
+        "Police used teargas to disperse a second day of violent demonstrations by inmates over a search.",
         S.violent_demonstration,
     ),
     (

@@ -96,6 +96,15 @@ def loose_key(text: str) -> str:
     return key
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|la|le|les|los|las)[\s'’-]+")
+
+
+def bare_key(text: str) -> str:
+    """The exact key without a leading article (``al Asadiyah`` -> ``asadiyah``), for comparing
+    spellings: two names are not alike for their article alone."""
+    return name_key(_LEADING_ARTICLE.sub("", fold(text)))
+
+
 def tokens_folded(text: str) -> list[str]:
     """The folded words of a name, for full-text search."""
     return [t for t in _NON_WORD.split(fold(text)) if t]

@@ -477,7 +477,7 @@ def _refusal(
         and groups.is_qualifier(index)
         and res.exact
         and place.admin_level in (1, 2)
-        and (namesakes == 1 or _only_unit_of_its_name(res))
+        and (namesakes == 1 or _largest_unit_of_its_name(res))
     )
     if (
         not supported
@@ -507,7 +507,7 @@ def _spelled_as_named(mention: PlaceMention, place: Place) -> bool:
     )
 
 
-def _only_unit_of_its_name(res: Resolution) -> bool:
+def _largest_unit_of_its_name(res: Resolution) -> bool:
     """The chosen unit is the largest administrative unit of that name among the candidates
     (its namesakes elsewhere are towns or smaller units): a unit in brackets is that unit."""
     place = res.place

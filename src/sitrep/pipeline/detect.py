@@ -213,6 +213,7 @@ class EventDetector:
                 continue
             if parallel and start == 0 and _only_a_toll(decision):
                 continue  # "three rebels were killed while a soldier was wounded in a clash"
+            side_by_side = bool(parallel) or bool(_PARALLEL.match(sentence.text, start))
             tokens = decision.view.tokens
             first, last = tokens[decision.trigger.start], tokens[decision.trigger.end - 1]
             mention = EventMention(
@@ -227,9 +228,7 @@ class EventDetector:
                 inferred=decision.inferred,
                 # two events side by side ("..., while ..."): each keeps the counts of its
                 # clause; the outcome told in an "as" or "after" clause stays the main event's
-                scope=(sentence.start + start, sentence.start + end)
-                if parallel or _PARALLEL.match(sentence.text, start)
-                else None,
+                scope=(sentence.start + start, sentence.start + end) if side_by_side else None,
             )
             found.append((mention, decision))
         return found
@@ -392,9 +391,10 @@ _POLICE_WORK = {
 }
 _CRIME_DOMAINS = frozenset({"drugs", "crime"})
 _CONFLICT_SIGNS = frozenset({"armed_group", "protest", "weapon"})
-_PARALLEL = re.compile(r"(?:while|whereas|whilst)\b", re.I)
+_PARALLEL_MARKERS = ("while", "whilst", "whereas")  # two events side by side
+_PARALLEL = re.compile(rf"(?:{'|'.join(_PARALLEL_MARKERS)})\b", re.I)
 _CLAUSE_MARKERS = frozenset(
-    {"after", "before", "since", "while", "when", "until", "following", "as"}
+    {"after", "before", "since", "when", "until", "following", "as", *_PARALLEL_MARKERS}
 )
 
 

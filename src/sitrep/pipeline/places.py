@@ -27,7 +27,7 @@ from sitrep.gazetteer.coding import LocationCoder, named_as_town
 from sitrep.gazetteer.coherence import quick_km
 from sitrep.gazetteer.countries import CountryNames
 from sitrep.gazetteer.cues import load_country_cues
-from sitrep.gazetteer.names import fold, name_key, near_key
+from sitrep.gazetteer.names import bare_key, name_key, near_key
 from sitrep.gazetteer.recognise import PlaceMention, find_mentions, parse_name, read_relation
 from sitrep.gazetteer.resolve import Resolution, resolve_mentions
 from sitrep.model import Location, Span
@@ -193,12 +193,7 @@ class Geocoder:
         keep_all: bool = False,
     ) -> list[Toponym]:
         for mention in mentions:  # "Venezuelan refugees": a demonym is an attribute
-            key = name_key(mention.name)
-            if (
-                key in self.country_names.demonym
-                and key not in self.country_names.alias
-                and mention.unit_word is None
-            ):
+            if self._demonym(mention.name) and mention.unit_word is None:
                 mention.modifier = True
         found, exact = self._candidates(mentions)
         article = _Article()
@@ -249,12 +244,7 @@ class Geocoder:
             m.name for m in mentions if m.unit_word is None
         }
         for name in tried:  # "U.S.", "DRC", "Syrian": the country itself
-            key = name_key(name)
-            if (
-                name in unit_named
-                and key in self.country_names.demonym
-                and key not in self.country_names.alias
-            ):
+            if name in unit_named and self._demonym(name):
                 continue
             iso2 = self.country_names.country_of_word(name)
             country = self.coder.country(iso2) if iso2 else None
@@ -265,6 +255,11 @@ class Geocoder:
                 ]
                 exact.setdefault(name, set()).add(country.geonameid)
         return found, exact
+
+    def _demonym(self, name: str) -> bool:
+        """A word for a people ("Somali", "Venezuelan") that is not also a country's name."""
+        key = name_key(name)
+        return key in self.country_names.demonym and key not in self.country_names.alias
 
     @staticmethod
     def _is_place(
@@ -447,16 +442,19 @@ class Geocoder:
         five letters or more, and only when no other town of the unit is as close a spelling.
         """
         towns_in = getattr(self.gazetteer, "towns_in", None)
-        written = _bare_key(mention.name)
-        if not callable(towns_in) or len(written) < _SPELLING_MIN_LETTERS or not unit.admin1_code:
-            return None
-        if unit.admin_level == 0:
+        written = bare_key(mention.name)
+        if (
+            not callable(towns_in)
+            or len(written) < _SPELLING_MIN_LETTERS
+            or unit.admin_level == 0
+            or not unit.admin1_code
+        ):
             return None
         admin2 = unit.admin2_code if unit.admin_level != 1 else None
         key = (unit.country_code, unit.admin1_code, admin2)
         keyed = self._unit_keys.get(key)
         if keyed is None:  # the towns' names folded once per unit (a few units per batch)
-            keyed = [(_bare_key(n), t) for n, t in towns_in(*key)]
+            keyed = [(bare_key(n), t) for n, t in towns_in(*key)]
             with self._lock:
                 if len(self._unit_keys) >= _UNIT_KEYS_CACHE:
                     self._unit_keys.pop(next(iter(self._unit_keys)))
@@ -611,15 +609,6 @@ class Geocoder:
             )
             return self.coder.unit(location, country)
         return None
-
-
-_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|la|le|les|los|las)[\s'’-]+", re.I)
-
-
-def _bare_key(name: str) -> str:
-    """A name's key without a leading article ("al Asadiyah" -> "asadiyah"), so that two
-    names are not alike for their article alone."""
-    return name_key(_ARTICLE.sub("", fold(name)))
 
 
 def _root(mentions: list[PlaceMention], index: int) -> int:
