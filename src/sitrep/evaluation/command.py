@@ -26,7 +26,11 @@ _HEADLINES = [
     ("acled.actor1_normalised", "ACLED actor1 (regime years ignored)"),
     ("acled.actor1_exact", "ACLED actor1 exact"),
     ("acled.location_within_25km_in_gazetteer", "ACLED location within 25 km (place in gazetteer)"),
-    ("acled.geo_precision_agreement", "ACLED geo_precision agreement"),
+    ("acled.geo_precision_agreement", "ACLED geo_precision agreement (every event)"),
+    (
+        "acled.geo_precision_agreement_in_gazetteer",
+        "ACLED geo_precision agreement (place in gazetteer)",
+    ),
     ("geoparsing.lgl.gold_spans_acc_at_161km", "LGL acc@161km (gold spans)"),
     ("geoparsing.trnews.gold_spans_acc_at_161km", "TR-News acc@161km (gold spans)"),
     ("incidents_acled.false_merge_rate", "ACLED distinct events merged (false-merge rate)"),
