@@ -76,6 +76,29 @@ def test_recognise_road_between_two_towns() -> None:
     assert found["Sidon"].relation == found["Tyr"].relation == "between"
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Gunmen ambushed a convoy on the Damboa - Maiduguri road on Monday.",
+            "Damboa",
+            "Maiduguri",
+        ),
+        ("A bus hit a mine on the Gao to Ansongo road on Monday.", "Gao", "Ansongo"),
+        ("Drivers blocked the road that connects Campeche to Escarcega.", "Campeche", "Escarcega"),
+        ("A patrol was ambushed on the road linking Kaya and Dori.", "Kaya", "Dori"),
+    ],
+)
+def test_recognise_two_places_a_road_joins(text: str, first: str, second: str) -> None:
+    found = _mentions(text)
+    assert found[first].relation == found[second].relation == "between"
+
+
+def test_recognise_places_joined_by_and_stay_in_without_a_road() -> None:
+    found = _mentions("Gunmen killed four people in Kaya and Dori on Monday.")
+    assert found["Kaya"].relation == found["Dori"].relation == "in"
+
+
 def test_recognise_arabic_article_and_lone_words() -> None:
     found = _mentions("Rockets hit Abboush in al-Hasakeh. Lawyers marched to the Court on Monday.")
     assert "al-Hasakeh" in found

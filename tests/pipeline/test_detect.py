@@ -270,6 +270,23 @@ EVENTS = [
         "Gunmen looted shops and set houses on fire before leaving the village.",
         S.looting_property_destruction,
     ),
+    # hyphenated lexicon words ("self-defence") and the new group and property patterns
+    (
+        "Farmers in the commune created a village self-defense militia last week.",
+        S.change_to_group_activity,
+    ),
+    (
+        "The brigade ended its affiliation with the northern operations room.",
+        S.change_to_group_activity,
+    ),
+    (
+        "Rebel security forces confiscated a shopping mall from its owner.",
+        S.looting_property_destruction,
+    ),
+    (
+        "Thousands of teachers went down into the streets to demand their bonuses.",
+        S.peaceful_protest,
+    ),
 ]
 
 
@@ -316,6 +333,7 @@ def test_detect_reports_no_event_for_non_conflict_sentences(
         ("The rebels did not attack the town.", True, False),
         ("The militants threatened to attack the town if the army returned.", False, True),
         ("Officials fear that clashes could erupt again.", False, True),
+        ("Analysts warned that violence could erupt again before the vote.", False, True),
         ("Gunmen attacked the town on Sunday.", False, False),
         ("The fighting near the town could be the group's heaviest defeat.", False, False),
         # a habit told in the present tense is what happens in general, not an event

@@ -180,3 +180,24 @@ def test_event_lexicon_a_drop_rule_with_a_floor_drops_only_the_weak_labels() -> 
     assert decision is not None
     assert decision.sub_event_type is S.agreement
     assert S.peaceful_protest not in decision.alternatives
+
+
+def test_event_lexicon_hyphenated_words_match_the_split_tokens() -> None:
+    """Both tokenizers split "self-defence" into its parts and drop the hyphen; a pattern word
+    written with a hyphen matches those parts in a row, also as one alternative of several."""
+    lexicon = EventLexicon.from_dict(
+        {
+            "format": "sitrep-event-lexicon/1",
+            "triggers": {
+                "Change to group/activity": [["form * self-defence|vigilante group", 3.0]],
+                "Peaceful protest": [["sit-in", 3.0], ["sit in", 3.0]],
+            },
+        }
+    )
+    detector = EventDetector(lexicon)
+    for text in ("Villagers formed a self-defence group.", "Villagers formed a vigilante group."):
+        decision = detector.classify_sentence(text)
+        assert decision is not None and decision.sub_event_type is S.change_to_group_activity
+    assert len([p for p in lexicon.triggers if p.label == "Peaceful protest"]) == 1
+    decision = detector.classify_sentence("Teachers held a sit-in outside the ministry.")
+    assert decision is not None and decision.raw == 3.0  # one trigger, not two of the same words

@@ -120,8 +120,15 @@ _VERB_CUE = re.compile(
     re.I,
 )
 _BETWEEN = re.compile(
-    r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities|localities)\s+of\s+)?$", re.I
+    r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities|localities)\s+of\s+)?$"
+    r"|\b(?:road|highway|route|axis|track)\s+(?:that\s+|which\s+)?(?:connects|connecting|links|linking|joins|joining)"
+    r"\s+(?:the\s+)?(?:(?:towns|villages|cities|localities)\s+of\s+)?$",
+    re.I,
 )
+_ROAD_PAIR_GAP = re.compile(
+    r"(?:\s*[-\u2013\u2014/]\s*|\s+to\s+)(?:(?:al|el|ad|ar|as|an|at|the)\s+)?", re.I
+)
+"""``the Damboa - Maiduguri road``, ``the Gao to Ansongo road``: two places a road joins."""
 _IN = re.compile(
     r"\b(?:in|at|inside|into|on|from|to|of|across|through|via|throughout)\s+(?:the\s+)?"
     r"(?:(?:town|village|city|locality|commune|area|hamlet|settlement|capital|port|district|region|province|"
@@ -249,7 +256,12 @@ def find_mentions(document: Document) -> list[PlaceMention]:
                 continue
             mention = _mention(sentence, local_start, match.end(), "gazetteer")
             # inside a person or organisation entity, only a locative word makes it a place
-            if not _overlaps(other, start, end) or mention.relation != "in" or mention.cue:
+            if (
+                not _overlaps(other, start, end)
+                or mention.relation != "in"
+                or mention.cue
+                or _ROAD_AFTER.match(sentence.text[match.end() : match.end() + 20])
+            ):
                 local.append(mention)
         local = _split_roads(sentence, local)
         local = _codes(sentence, local)
@@ -507,11 +519,22 @@ def _link_parentheses(sentence: Sentence, mentions: list[PlaceMention]) -> None:
 
 
 def _link_between(sentence: Sentence, mentions: list[PlaceMention]) -> None:
-    """``between Gao and Ansongo``: the second place shares the relation of the first."""
+    """``between Gao and Ansongo``, ``the road that connects Gao to Ansongo``, ``the Gao -
+    Ansongo road``: both places share the relation "between" (a point on the road joining them).
+    """
+    text, offset = sentence.text, sentence.start
     for first, second in itertools.pairwise(mentions):
-        gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
-        if first.relation == "between" and re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", gap):
+        gap = text[first.end - offset : second.start - offset]
+        if first.relation == "between" and re.fullmatch(r"\s*(?:and|&|to|with)\s*(?:the\s+)?", gap):
             second.relation, second.cue = "between", True
+        elif (
+            first.relation == "in"
+            and second.relation == "in"
+            and _ROAD_PAIR_GAP.fullmatch(gap)
+            and _ROAD_AFTER.match(text[second.end - offset : second.end - offset + 20])
+        ):
+            for mention in (first, second):
+                mention.relation, mention.cue = "between", True
 
 
 def _dateline(sentence: Sentence) -> PlaceMention | None:

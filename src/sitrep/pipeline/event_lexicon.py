@@ -135,6 +135,7 @@ class EventLexicon:
     )  # regular form -> lemmas, no-parse reading
     settings: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_SETTINGS))
     sources: list[str] = field(default_factory=list)
+    _trigger_keys: set[tuple[str, tuple[Cue, ...]]] = field(default_factory=set, repr=False)
 
     # -- loading ----------------------------------------------------------------------------
     @classmethod
@@ -171,12 +172,18 @@ class EventLexicon:
         try:
             self._extend_forms(_mapping(data.get("forms", {})))
             for name, entries in _mapping(data.get("cues", {})).items():
-                patterns = [self._pattern(str(e), name, 1.0, source) for e in _list(entries)]
+                patterns = [
+                    p for e in _list(entries) for p in self._patterns(str(e), name, 1.0, source)
+                ]
                 self.cues.setdefault(name, []).extend(patterns)
             for label, entries in _mapping(data.get("triggers", {})).items():
                 for entry in _list(entries):
                     text, weight = _weighted(entry)
-                    self.triggers.append(self._pattern(text, label, weight, source))
+                    for pattern in self._patterns(text, label, weight, source):
+                        seen = (pattern.label, pattern.cues)
+                        if seen not in self._trigger_keys:  # "tear gas" and "tear-gas"
+                            self._trigger_keys.add(seen)
+                            self.triggers.append(pattern)
             self.rules.extend(_rule(r) for r in _list(data.get("rules", [])))
             self.defaults.update(
                 {str(k): str(v) for k, v in _mapping(data.get("defaults", {})).items()}
@@ -186,8 +193,9 @@ class EventLexicon:
                     raise ValueError(f"unknown setting {key!r}")
                 self.settings[key] = float(value)  # type: ignore[arg-type]
             self.relevance.extend(
-                self._pattern(str(e), "relevance", 1.0, source)
+                p
                 for e in _list(data.get("relevance", []))
+                for p in self._patterns(str(e), "relevance", 1.0, source)
             )
             self.told_cues.update(str(c) for c in _list(data.get("told_cues", [])))
         except (TypeError, ValueError, KeyError) as exc:
@@ -232,7 +240,22 @@ class EventLexicon:
             for form in _list(extra):
                 self.forms.setdefault(str(form).lower(), set()).add(str(lemma).lower())
 
-    def _pattern(self, text: str, label: str, weight: float, source: str) -> Pattern:
+    def _patterns(self, text: str, label: str, weight: float, source: str) -> list[Pattern]:
+        """The patterns of one entry: a hyphenated word ("self-defence", "sit-in") is its parts in
+        a row, as both tokenizers split it and drop the hyphen; an alternative of such a word
+        ("self-defence|vigilante") becomes a pattern of its own."""
+        variants: list[list[str]] = [[]]
+        for part in text.lower().split():
+            alternatives = part.split("|")
+            joined = [w for w in alternatives if "-" not in w.strip("-") or w.startswith("@")]
+            options = ["|".join(joined)] if joined else []
+            options += [" ".join(w.split("-")) for w in alternatives if w not in joined]
+            variants = [[*v, o] for v in variants for o in options]
+        return [self._pattern(" ".join(v), label, weight, source, written=text) for v in variants]
+
+    def _pattern(
+        self, text: str, label: str, weight: float, source: str, written: str | None = None
+    ) -> Pattern:
         cues: list[Cue] = []
         for part in text.lower().split():
             if part in _GAPS:
@@ -252,7 +275,7 @@ class EventLexicon:
                 cues.append(Cue(words=words, classes=classes))
         if not cues or cues[-1].gap:
             raise ValueError(f"pattern {text!r} in {source} is empty or ends with a gap")
-        return Pattern(source=text, cues=tuple(cues), label=label, weight=weight)
+        return Pattern(source=written or text, cues=tuple(cues), label=label, weight=weight)
 
 
 def user_lexicon_files() -> list[Path]:
