@@ -103,6 +103,21 @@ def test_two_claimants_on_different_victims_give_a_range_not_a_sum(extractor: Ex
     assert sorted(figures.values()) == [9, 25]
 
 
+def test_a_total_of_all_the_dead_is_a_floor_under_rival_figures_of_some_of_them(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Gunmen killed at least 23 people in an attack on the town of Kaya on Sunday, local "
+        "officials said. The army said its soldiers repelled the assault, killing 12 attackers, "
+        "and that five soldiers died. The group said it had killed more than 30 soldiers."
+    )
+    (event,) = _extract(extractor, text, "2024-03-12").reported
+    killed = event.fatalities
+    # the army's 12 + 5 and the group's 30 soldiers are rivals; the officials count every victim
+    assert (killed.best, killed.low, killed.high, killed.contested) == (23, 23, 30, True)
+    assert killed.conservative == 23
+
+
 def test_an_unknown_village_in_a_region_named_after_its_capital_is_the_region(
     extractor: Extractor,
 ) -> None:

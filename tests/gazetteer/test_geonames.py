@@ -28,6 +28,28 @@ def test_geonames_import_finds_every_spelling(small_gazetteer: Path, written: st
     assert 2476086 in ids
 
 
+def test_geonames_lookup_reads_an_arabic_name_with_or_without_its_article(
+    tmp_path: Path, dump_text: Any
+) -> None:
+    rows = [
+        (8001, "Ash Shaddādah", "Ash Shaddadah", "", 36.05, 40.73, "P", "PPL", "SY", "01", "", 15000),
+        (8002, "Choueifat", "Choueifat", "", 33.80, 35.51, "P", "PPL", "LB", "03", "", 70000),
+        (8003, "Al Bāb", "Al Bab", "", 36.37, 37.52, "P", "PPL", "SY", "09", "", 60000),
+        (8004, "Salvador", "Salvador", "", -12.97, -38.50, "P", "PPLA", "BR", "05", "", 2711840),
+    ]  # fmt: skip
+    dump = tmp_path / "XX.txt"
+    dump.write_text(dump_text(rows), encoding="utf-8")
+    path = tmp_path / "arabic.db"
+    import_geonames([dump], path)
+    found = open_gazetteer(path).lookup(
+        ["Shaddadah", "ech Choueifat", "Bab", "Salvador"], loose=False
+    )
+    assert [p.geonameid for p in found["Shaddadah"]] == [8001]
+    assert [p.geonameid for p in found["ech Choueifat"]] == [8002]
+    assert found["Bab"] == []  # three letters: too short to be read without its article
+    assert [p.geonameid for p in found["Salvador"]] == [8004]  # a known name is not re-read
+
+
 def test_geonames_import_skips_links_and_unknown_ids(small_gazetteer: Path) -> None:
     gazetteer = open_gazetteer(small_gazetteer)
     assert gazetteer.candidates("Nowhere") == []

@@ -99,6 +99,19 @@ def test_recognise_places_joined_by_and_stay_in_without_a_road() -> None:
     assert found["Kaya"].relation == found["Dori"].relation == "in"
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "name"),
+    [
+        ("Drones targeted Hama Airbase on Friday.", "Hama Airbase", "Hama"),
+        ("Rockets hit the Kidal Airport overnight.", "Kidal Airport", "Kidal"),
+    ],
+)
+def test_recognise_a_site_named_after_its_town(text: str, written: str, name: str) -> None:
+    found = _mentions(text)
+    mention = found.get(written) or next(m for m in found.values() if m.name == name)
+    assert mention.name == name and mention.facility
+
+
 def test_recognise_arabic_article_and_lone_words() -> None:
     found = _mentions("Rockets hit Abboush in al-Hasakeh. Lawyers marched to the Court on Monday.")
     assert "al-Hasakeh" in found

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "loose_key", "name_key", "near_key", "tokens_folded"]
+__all__ = ["article_keys", "fold", "loose_key", "name_key", "near_key", "tokens_folded"]
 
 _SPECIAL = str.maketrans(
     {
@@ -103,6 +103,47 @@ def bare_key(text: str) -> str:
     """The exact key without a leading article (``al Asadiyah`` -> ``asadiyah``), for comparing
     spellings: two names are not alike for their article alone."""
     return name_key(_LEADING_ARTICLE.sub("", fold(text)))
+
+
+_ARABIC_ARTICLES = (
+    "al",
+    "el",
+    "ash",
+    "as",
+    "ad",
+    "adh",
+    "ar",
+    "at",
+    "ath",
+    "az",
+    "an",
+    "ech",
+    "es",
+    "ed",
+    "er",
+    "et",
+    "ez",
+    "en",
+)
+_WRITTEN_ARTICLE = re.compile(rf"^(?:{'|'.join(_ARABIC_ARTICLES)})[\s'’-]+(?=\w)", re.I)
+
+
+@lru_cache(maxsize=131_072)
+def article_keys(text: str) -> tuple[str, ...]:
+    """Exact keys of the same Arabic name with or without its article: ``Shaddadah`` may be
+    written ``Ash Shaddadah`` in the gazetteer, ``ech Choueifat`` is ``Choueifat``.
+
+    A name without an article gets a key for each article (the look-up keeps the ones that
+    exist); a name with one gets its bare key (at least five letters: "al Bab" is not "Bab").
+    """
+    key = name_key(text)
+    if not key.isascii() or len(key) < 4:
+        return ()
+    written = fold(text)
+    if _WRITTEN_ARTICLE.match(written):
+        bare = name_key(_WRITTEN_ARTICLE.sub("", written))
+        return (bare,) if len(bare) >= 5 else ()
+    return tuple(f"{article}{key}" for article in _ARABIC_ARTICLES)
 
 
 def tokens_folded(text: str) -> list[str]:

@@ -70,6 +70,11 @@ _FACILITY_AFTER = re.compile(
     r"station|airport|stadium|hotel|building|tower|hall|park|palace|court|bank|club)\b",
     re.I,
 )
+_SITE_SUFFIX = re.compile(
+    r"\s+(?:air\s*base|airport|airfield|air\s+field|military\s+base|army\s+base|barracks|garrison)$",
+    re.I,
+)
+"""A military site or airport named after its town, written as part of the name."""
 _SITE_OF_PLACE = re.compile(
     r"^\s+(?:highway|road|roundabout|intersection|junction|bridge|square|crossroads)\b", re.I
 )
@@ -192,6 +197,10 @@ def parse_name(text: str) -> tuple[str, list[str], str | None, str | None]:
     if match:
         unit = match.group("unit").lower() if "unit" in match.groupdict() else None
         name = name[: match.start()].strip()
+        tries.append(name)
+    site = _SITE_SUFFIX.search(name)
+    if site and site.start() > 2:  # "Hama Airbase", "Kidal airport": the town it is named for
+        name = name[: site.start()].strip()
         tries.append(name)
     match = _BEARING_WORDS.match(name)
     if match:
@@ -363,7 +372,7 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
         mention.relation = "near"  # "the Kouakourou area", "the Nihm front"
     mention.modifier = _is_modifier(sentence, start, end)
     mention.currency = bool(_CURRENCY_AFTER.match(after))
-    mention.facility = bool(_FACILITY_AFTER.match(after))
+    mention.facility = bool(_FACILITY_AFTER.match(after) or _SITE_SUFFIX.search(text))
     if _SITE_OF_PLACE.match(after) and re.search(r"\b(?:the|an?)\s+$", before, re.I):
         mention.cue = True  # "blocked the Zahle roundabout": a site named after its town
     mention.wide = bool(_WIDE_BEFORE.search(before) or _ISLAND_AFTER.match(after))

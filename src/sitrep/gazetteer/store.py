@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from sitrep.errors import GazetteerError
-from sitrep.gazetteer.names import fold, loose_key, name_key
+from sitrep.gazetteer.names import article_keys, fold, loose_key, name_key
 from sitrep.gazetteer.place import AdminUnit, Country, Place
 
 SCHEMA_VERSION = "1"
@@ -161,9 +161,21 @@ class SqliteGazetteer:
             self._fill("k", "key", exact_missing)
         if loose_missing:
             self._fill("l", "loose", loose_missing)
+        variants = {
+            written: article_keys(written)
+            for written, (key, _) in wanted.items()
+            if not self._cache[("k", key)]
+        }  # "Shaddadah" for "Ash Shaddadah": tried only when the name itself is unknown
+        variant_missing = {
+            k for keys in variants.values() for k in keys if ("k", k) not in self._cache
+        }
+        if variant_missing:
+            self._fill("k", "key", variant_missing)
         out: dict[str, list[Place]] = {}
         for written, (key, lkey) in wanted.items():
             places = list(self._cache[("k", key)])
+            for variant in variants.get(written, ()):
+                places += [p for p in self._cache[("k", variant)] if p not in places]
             if loose:
                 seen = {p.geonameid for p in places}
                 places += [p for p in self._cache[("l", lkey)] if p.geonameid not in seen]

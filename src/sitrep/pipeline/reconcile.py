@@ -204,6 +204,12 @@ def _adds_up(a: FigureClaim, b: FigureClaim) -> bool:
     return set(a.by_group) == groups_a and set(b.by_group) == groups_b
 
 
+def _is_total(claim: FigureClaim) -> bool:
+    """A figure of all the dead ("at least 23 people", "21 people, including 11 children"),
+    not of one kind of victim ("12 attackers", "nine civilians")."""
+    return not claim.negated and (not claim.by_group or "people" in claim.by_group)
+
+
 def casualties_from(claims: list[FigureClaim], outcome: str) -> Casualties:
     chosen = [c for c in claims if c.outcome == outcome]
     if not chosen:
@@ -213,6 +219,14 @@ def casualties_from(claims: list[FigureClaim], outcome: str) -> Casualties:
     high = max(c.high for c in chosen)
     contested = len(totals) > 1
     lead = min(chosen, key=lambda c: c.low) if contested else chosen[0]
+    all_dead = [c for c in chosen if _is_total(c)]
+    if contested and all_dead and len({c.claimant for c in chosen}) > 1:
+        # The army's "12 attackers and five soldiers" and the group's "more than 30 soldiers"
+        # are rival figures, but the officials' "at least 23 people" counts every victim: the
+        # lowest total of all the dead is a floor under the rivals' figures of some of them.
+        floor = min(all_dead, key=lambda c: c.low)
+        if floor.low > lead.low:
+            lead, low = floor, floor.low
     groups = dict(lead.by_group)
     if any(k != "people" and v == lead.best for k, v in groups.items()):
         groups.pop("people", None)
