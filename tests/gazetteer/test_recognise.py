@@ -112,6 +112,13 @@ def test_recognise_a_site_named_after_its_town(text: str, written: str, name: st
     assert mention.name == name and mention.facility
 
 
+def test_recognise_the_portfolio_of_a_ministry_is_no_place() -> None:
+    found = _mentions("Protesters demanded the resignation of the Ministry of Energy staff.")
+    assert "Energy" not in found or not found["Energy"].cue
+    found = _mentions("Shells fell on the outskirts of Kidal on Sunday.")
+    assert found["Kidal"].cue
+
+
 def test_recognise_arabic_article_and_lone_words() -> None:
     found = _mentions("Rockets hit Abboush in al-Hasakeh. Lawyers marched to the Court on Monday.")
     assert "al-Hasakeh" in found

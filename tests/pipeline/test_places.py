@@ -482,6 +482,13 @@ def test_places_an_unknown_spelling_is_a_town_of_the_unit_spelled_alike(world: G
     assert location.name == "Saraqab"  # the words of the text are kept
 
 
+def test_places_a_spelling_keeps_its_first_letter(world: Geocoder) -> None:
+    # "Haraqib" is as close to Saraqib as "Saraqab" by ratio, but a spelling keeps its first letter
+    location = _locate_with(world, "Regime forces shelled the town of Haraqib (Idleb) on Monday.")
+    assert location is not None and not location.resolved
+    assert location.country_iso3 == "SYR" and location.geo_precision == 3
+
+
 def test_places_a_name_unlike_any_town_of_its_unit_stays_unknown(world: Geocoder) -> None:
     location = _locate_with(world, "Regime forces shelled the town of Kafr Zeita (Idleb).")
     assert location is not None and not location.resolved

@@ -77,12 +77,14 @@ def name_key(text: str) -> str:
 
 @lru_cache(maxsize=131_072)
 def near_key(text: str) -> str:
-    """The exact key without doubled letters or a final ``h``/``e``: ``Ar-Raqqa`` = ``Ar Raqqah``.
+    """The exact key without doubled letters or a final ``h``/``e``, a final ``y`` of a long
+    name read as ``i``: ``Ar-Raqqa`` = ``Ar Raqqah``, ``Tillabery`` = ``Tillaberi``.
 
     Two names with the same near key are one name in two spellings, as good as an exact match.
     """
     key = re.sub(r"(.)\1+", r"\1", name_key(text))
-    return key[:-1] if len(key) > 4 and key[-1] in "he" else key
+    key = key[:-1] if len(key) > 4 and key[-1] in "he" else key
+    return key[:-1] + "i" if len(key) >= 8 and key[-1] == "y" else key  # not Kandy = Kandi
 
 
 @lru_cache(maxsize=131_072)

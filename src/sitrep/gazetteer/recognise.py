@@ -124,6 +124,11 @@ _VERB_CUE = re.compile(
     r"(?:(?:town|village|city|locality|commune|area|hamlet|settlement)\s+(?:of\s+)?)?$",
     re.I,
 )
+_PORTFOLIO_OF = re.compile(
+    r"\b(?:Ministry|Ministries|Minister|Ministers|Secretary|Secretariat|Directorate|Bureau|Commission|"
+    r"Committee|Council)\s+of\s+(?:the\s+)?$"
+)
+"""``the Ministry of Energy``: the "of" of an office names its portfolio, not a place."""
 _BETWEEN = re.compile(
     r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities|localities)\s+of\s+)?$"
     r"|\b(?:road|highway|route|axis|track)\s+(?:that\s+|which\s+)?(?:connects|connecting|links|linking|joins|joining)"
@@ -447,7 +452,11 @@ def read_relation(mention: PlaceMention, before: str, start: int = 0) -> None:
         mention.offset_bearing = _bearing(direction_of.group("dir"))
     elif _BETWEEN.search(before):
         mention.relation, mention.cue = "between", True
-    elif _IN.search(before) or _VERB_CUE.search(before) or before.rstrip().endswith(("(", ",")):
+    elif (
+        (_IN.search(before) and not _PORTFOLIO_OF.search(before))
+        or _VERB_CUE.search(before)
+        or before.rstrip().endswith(("(", ","))
+    ):
         mention.cue = True
 
 

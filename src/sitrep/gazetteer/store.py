@@ -149,7 +149,9 @@ class SqliteGazetteer:
 
     # -- names ------------------------------------------------------------------------------
     def lookup(self, names: Iterable[str], *, loose: bool = True) -> dict[str, list[Place]]:
-        """Places for each written name, exact-key matches first, then loose-key matches.
+        """Places for each written name, exact-key matches first, then loose matches: the name
+        with or without an Arabic article (only for a name that is otherwise unknown), then the
+        loose key.
 
         Returns ``{name: [Place, ...]}`` (an empty list for unknown names). One query per
         500 keys; results are cached, so repeated names cost nothing.
@@ -164,8 +166,8 @@ class SqliteGazetteer:
         variants = {
             written: article_keys(written)
             for written, (key, _) in wanted.items()
-            if not self._cache[("k", key)]
-        }  # "Shaddadah" for "Ash Shaddadah": tried only when the name itself is unknown
+            if loose and not self._cache[("k", key)]
+        }  # "Shaddadah" for "Ash Shaddadah": a loose match, tried when the name is unknown
         variant_missing = {
             k for keys in variants.values() for k in keys if ("k", k) not in self._cache
         }
@@ -174,9 +176,9 @@ class SqliteGazetteer:
         out: dict[str, list[Place]] = {}
         for written, (key, lkey) in wanted.items():
             places = list(self._cache[("k", key)])
-            for variant in variants.get(written, ()):
-                places += [p for p in self._cache[("k", variant)] if p not in places]
             if loose:
+                for variant in variants.get(written, ()):
+                    places += [p for p in self._cache[("k", variant)] if p not in places]
                 seen = {p.geonameid for p in places}
                 places += [p for p in self._cache[("l", lkey)] if p.geonameid not in seen]
             out[written] = places

@@ -439,7 +439,8 @@ class Geocoder:
         of it ("Saraqab in Idleb" is Saraqib): one clear match, or none.
 
         Only inside the unit (a district, a region, or a town's district), only for names of
-        five letters or more, and only when no other town of the unit is as close a spelling.
+        five letters or more with the same first letter, and only when no other town of the unit
+        is as close a spelling.
         """
         towns_in = getattr(self.gazetteer, "towns_in", None)
         written = bare_key(mention.name)
@@ -461,6 +462,8 @@ class Geocoder:
                 self._unit_keys[key] = keyed
         best: dict[int, tuple[float, Place]] = {}
         for bare, town in keyed:
+            if not bare or bare[0] != written[0]:
+                continue  # a spelling keeps its first letter ("Gaigorou" is not Ayorou)
             score = fuzz.ratio(written, bare, score_cutoff=_SPELLING_MIN_SCORE)
             if score and score > best.get(town.geonameid, (0.0, town))[0]:
                 best[town.geonameid] = (score, town)
