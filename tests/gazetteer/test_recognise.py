@@ -112,6 +112,12 @@ def test_recognise_a_site_named_after_its_town(text: str, written: str, name: st
     assert mention.name == name and mention.facility
 
 
+def test_recognise_a_lower_case_article_does_not_hide_the_locative_word() -> None:
+    found = _mentions("On 1 May, a march was held in el Hermel from the main square.")
+    hermel = found.get("Hermel") or found["el Hermel"]
+    assert hermel.cue
+
+
 def test_recognise_the_portfolio_of_a_ministry_is_no_place() -> None:
     found = _mentions("Protesters demanded the resignation of the Ministry of Energy staff.")
     assert "Energy" not in found or not found["Energy"].cue

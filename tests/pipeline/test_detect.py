@@ -287,6 +287,10 @@ EVENTS = [
         "Thousands of teachers went down into the streets to demand their bonuses.",
         S.peaceful_protest,
     ),
+    (
+        "Army units shot down two pro-rebel reconnaissance drones over the port.",
+        S.disrupted_weapons_use,
+    ),
 ]
 
 

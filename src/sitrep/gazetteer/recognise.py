@@ -124,6 +124,7 @@ _VERB_CUE = re.compile(
     r"(?:(?:town|village|city|locality|commune|area|hamlet|settlement)\s+(?:of\s+)?)?$",
     re.I,
 )
+_LOWER_ARTICLE_END = re.compile(r"\s(?:al|el|ad|ar|as|ash|at|az|an|ech|es|ed|er|et|ez|en)\s+$")
 _PORTFOLIO_OF = re.compile(
     r"\b(?:Ministry|Ministries|Minister|Ministers|Secretary|Secretariat|Directorate|Bureau|Commission|"
     r"Committee|Council)\s+of\s+(?:the\s+)?$"
@@ -372,7 +373,8 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
         mention.place_word = place_before.group("word").lower()
         mention.cue = True
     mention.unit_level = _UNIT_LEVEL.get((mention.unit_word or "").lower())
-    read_relation(mention, before, start)
+    # "in el Hermel", "near ad Dali": a lower-case article written before the name
+    read_relation(mention, _LOWER_ARTICLE_END.sub(" ", before), start)
     if mention.relation == "in" and mention.place_word in _AROUND_WORDS:
         mention.relation = "near"  # "the Kouakourou area", "the Nihm front"
     mention.modifier = _is_modifier(sentence, start, end)
