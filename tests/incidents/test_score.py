@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.gazetteer.names import name_key
 from sitrep.incidents import default_policy, score_pair
 from sitrep.incidents.features import ReportFeatures
 
@@ -112,6 +113,32 @@ def test_score_does_not_link_on_too_little_evidence(first: dict, second: dict, w
     score = score_pair(report(**first), report(**second), POLICY)
     assert not score.linked, why
     assert score.veto is None, why
+
+
+def _near_kidal(written: str, geo_precision: int) -> ReportFeatures:
+    """A report coded to Kidal's point, written as ``written`` in its article."""
+    return report(
+        place="Kidal",
+        geonameid=2455290,
+        geo_precision=geo_precision,
+        written_key=name_key(written),
+        place_keys=tuple(sorted({name_key(written), name_key("Kidal")})),
+        killed=None,
+        actors=(actor("military forces of mali", inter=1, kind="state"), actor("jnim", side=2)),
+        sub="Armed clash",
+        event_type="Battles",
+    )
+
+
+def test_score_two_places_near_one_town_are_not_one_place() -> None:
+    # "in the area of Anefis" and "near Kidal airport", both coded to Kidal at precision 2
+    a, b = _near_kidal("Anefis", 2), _near_kidal("Kidal Airport", 2)
+    place = next(r for r in score_pair(a, b, POLICY).reasons if r.field == "place")
+    assert place.verdict == "partial", place
+    assert not score_pair(a, b, POLICY).linked
+    # the town itself named twice is one place
+    same = score_pair(_near_kidal("Kidal", 1), _near_kidal("Kidal", 1), POLICY)
+    assert next(r for r in same.reasons if r.field == "place").verdict == "agree"
 
 
 def test_score_same_article_is_never_linked() -> None:

@@ -284,7 +284,7 @@ EVENTS = [
         S.looting_property_destruction,
     ),
     (
-        "Thousands of teachers went down into the streets to demand their bonuses.",
+        "Thousands of activists went down in the street of the capital to ask for better pay.",
         S.peaceful_protest,
     ),
     (

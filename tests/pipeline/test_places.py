@@ -249,6 +249,8 @@ WORLD = [
     (3035, "Manila", "", 12.1, -7.9, "P", "PPL", "ML", "05", "", 0),
     (3036, "Tondo", "", 14.12, -4.22, "P", "PPL", "ML", "04", "", 0),
     (3037, "Tondo", "", 13.5, 2.1, "P", "PPL", "NE", "08", "", 0),
+    (3038, "Odesa", "Odessa,Odessa City", 46.48, 30.73, "P", "PPL", "UA", "17", "", 1010537),
+    (3039, "Odessa", "", 31.85, -102.37, "P", "PPL", "US", "TX", "", 114428),
 ]  # fmt: skip
 WORLD_COUNTRIES = [("JP", "JPN", "Japan", "Tokyo", 1861060), ("BJ", "BEN", "Benin", "Porto-Novo", 3017),
                    ("LK", "LKA", "Sri Lanka", "Colombo", 1227603), ("GR", "GRC", "Greece", "Athens", 390903),
@@ -480,6 +482,15 @@ def test_places_an_unknown_spelling_is_a_town_of_the_unit_spelled_alike(world: G
     assert location is not None and location.resolved
     assert location.place_name == "Saraqib" and location.geo_precision == 1
     assert location.name == "Saraqab"  # the words of the text are kept
+
+
+def test_places_a_spelling_of_a_main_name_counts_as_the_main_name(world: Geocoder) -> None:
+    # "Odessa" is Odesa's name in another spelling, not a foreign alternate name: the city of
+    # a million wins over the Texan town of that exact name when nothing else says where
+    location = _locate_with(world, "Protesters blocked a road near Odessa on Saturday.")
+    assert location is not None and location.country_iso3 == "UKR"
+    location = _locate_with(world, "A man was shot in Odessa, United States, on Friday.")
+    assert location is not None and location.country_iso3 == "USA"
 
 
 def test_places_a_spelling_keeps_its_first_letter(world: Geocoder) -> None:

@@ -125,6 +125,7 @@ _VERB_CUE = re.compile(
     re.I,
 )
 _LOWER_ARTICLE_END = re.compile(r"\s(?:al|el|ad|ar|as|ash|at|az|an|ech|es|ed|er|et|ez|en)\s+$")
+"""A lower-case Arabic article written before a capitalised name ("in el Hermel")."""
 _PORTFOLIO_OF = re.compile(
     r"\b(?:Ministry|Ministries|Minister|Ministers|Secretary|Secretariat|Directorate|Bureau|Commission|"
     r"Committee|Council)\s+of\s+(?:the\s+)?$"
@@ -269,6 +270,11 @@ def find_mentions(document: Document) -> list[PlaceMention]:
             written = sentence.text[local_start : match.end()]
             if _overlaps(taken, start, end) or written.lower() in words.function_words:
                 continue
+            article = _LOWER_ARTICLE_END.search(
+                sentence.text[max(0, local_start - 5) : local_start]
+            )
+            if article and not _overlaps(taken, start - len(article.group()) + 1, start):
+                local_start -= len(article.group()) - 1  # "in el Hermel": the name with its article
             mention = _mention(sentence, local_start, match.end(), "gazetteer")
             # inside a person or organisation entity, only a locative word makes it a place
             if (
@@ -373,8 +379,7 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
         mention.place_word = place_before.group("word").lower()
         mention.cue = True
     mention.unit_level = _UNIT_LEVEL.get((mention.unit_word or "").lower())
-    # "in el Hermel", "near ad Dali": a lower-case article written before the name
-    read_relation(mention, _LOWER_ARTICLE_END.sub(" ", before), start)
+    read_relation(mention, before, start)
     if mention.relation == "in" and mention.place_word in _AROUND_WORDS:
         mention.relation = "near"  # "the Kouakourou area", "the Nihm front"
     mention.modifier = _is_modifier(sentence, start, end)

@@ -310,6 +310,11 @@ def _score(
             score -= 0.3
     if exact and name_key(mention.name) in {name_key(place.name), name_key(place.asciiname or "")}:
         score += _MAIN_NAME  # its own name, not one of its many alternate names
+    elif exact and near_key(mention.name) in {
+        near_key(place.name),
+        near_key(place.asciiname or ""),
+    }:
+        score += _MAIN_NAME / 2  # its own name in another spelling ("Odessa" for Odesa)
     if (
         place.admin1_code
         and place.admin_level != 1

@@ -72,6 +72,7 @@ class ReportFeatures:
     date_end: dt.date | None = None
     precision: str | None = None
     place_keys: tuple[str, ...] = ()  # name_key of the place as written and as coded
+    written_key: str | None = None  # name_key of the place as the text writes it
     loose_keys: tuple[str, ...] = ()
     place_label: str | None = None
     geonameid: int | None = None
@@ -190,6 +191,7 @@ def features_of(event: Event, article: Article, policy: LinkPolicy) -> ReportFea
         date_end=date.end if date else None,
         precision=date.precision.value if date else None,
         place_keys=keys,
+        written_key=(name_key(place.name) or None) if place and place.name else None,
         loose_keys=loose,
         place_label=(coded_as or place.name) if place else None,
         geonameid=place.geonameid if place else None,

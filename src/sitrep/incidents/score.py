@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from sitrep.gazetteer.names import name_key
 from sitrep.incidents.features import ReportFeatures
 from sitrep.incidents.names import name_similarity
 from sitrep.incidents.policy import LinkPolicy
@@ -128,6 +129,8 @@ def _coordinates(
     if max(a.geo_precision, b.geo_precision) >= 3:
         return None  # a region's centre says little; names and admin units decide
     km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+    if _near_apart(a, b):
+        return _near_apart_reason(a)
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return Reason("place", AGREE, 1.0, f"same place {a.place_label!r} (gazetteer)")
     apart = f"{a.place_label!r} and {b.place_label!r} are {km:.0f} km apart"
@@ -143,7 +146,39 @@ def _coordinates(
     return Reason("place", PARTIAL, 0.2, f"different places: {apart}")
 
 
+def _near_only(report: ReportFeatures) -> bool:
+    """Coded to a representative town (precision 2) under a name that is not the town's: the
+    text names some place near it or in its area."""
+    return (
+        report.geo_precision == 2
+        and report.written_key is not None
+        and report.place_label is not None
+        and report.written_key != name_key(report.place_label)
+    )
+
+
+def _near_apart(a: ReportFeatures, b: ReportFeatures) -> bool:
+    """ "In the area of Oleksandrivka" or "near Donetsk Airport", coded to Donetsk at precision
+    2, and another place coded to Donetsk under another name: places near one town, not one
+    place."""
+    return (
+        (_near_only(a) or _near_only(b))
+        and a.written_key is not None
+        and b.written_key is not None
+        and a.written_key != b.written_key
+        and a.place_label == b.place_label
+    )
+
+
+def _near_apart_reason(a: ReportFeatures) -> Reason:
+    return Reason(
+        "place", PARTIAL, 0.3, f"near {a.place_label!r}, but named differently in the text"
+    )
+
+
 def _names(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason | None:
+    if _near_apart(a, b):
+        return _near_apart_reason(a)
     if set(a.place_keys) & set(b.place_keys):
         return Reason("place", AGREE, 0.9, f"same place name {a.place_label!r}")
     if set(a.loose_keys) & set(b.loose_keys):
