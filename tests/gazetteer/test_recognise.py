@@ -57,6 +57,12 @@ def test_recognise_units_after_a_place_qualify_it() -> None:
     assert found["Dounzou"].in_parentheses_of is None
 
 
+def test_recognise_units_after_another_spelling_in_square_brackets() -> None:
+    found = _mentions("Jets struck Tinadjamba [In-Adjamba] (Tarkint, Gao) at dawn.")
+    assert found["Gao"].qualifier_kind == "brackets"
+    assert found["Gao"].in_parentheses_of is not None
+
+
 def test_recognise_unit_codes_in_brackets() -> None:
     found = _mentions("Villagers protested in Wagoora (Budgam, J&K) over water supply.")
     assert found["J&K"].source == "code" and found["J&K"].name == "ISO:JK"

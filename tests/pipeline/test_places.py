@@ -493,6 +493,21 @@ def test_places_a_spelling_of_a_main_name_counts_as_the_main_name(world: Geocode
     assert location is not None and location.country_iso3 == "USA"
 
 
+def test_places_the_forces_of_a_people_say_who_acted_not_where(world: Geocoder) -> None:
+    # "Turkish jets" say whose forces struck, often abroad: a weaker sign of where than the
+    # people's word elsewhere ("Turkish traders")
+    from sitrep.pipeline.places import _Article
+
+    document = _document("Turkish jets struck positions. Turkish traders protested in the city.")
+    article = _Article()
+    world._text_evidence(document, [], article)
+    assert article.countries["TR"] == pytest.approx(1.3)
+    location = _locate_with(
+        world, "Turkish jets and Saudi drones struck militia positions in Idleb on Sunday."
+    )
+    assert location is not None and location.country_iso3 == "SYR"
+
+
 def test_places_a_spelling_keeps_its_first_letter(world: Geocoder) -> None:
     # "Haraqib" is as close to Saraqib as "Saraqab" by ratio, but a spelling keeps its first letter
     location = _locate_with(world, "Regime forces shelled the town of Haraqib (Idleb) on Monday.")

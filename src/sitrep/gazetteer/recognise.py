@@ -46,7 +46,9 @@ _PLACE_OF_BEFORE = re.compile(
 )
 _PLACE_SUFFIX = re.compile(r"\s+(?P<word>city|town|village)$", re.I)
 _LINK_WORDS = "|".join((*UNIT_WORDS, *PLACE_WORDS))
-_BRACKET_AFTER = re.compile(rf"^(?:\s+(?:{_LINK_WORDS})){{0,2}}\s*\(", re.I)
+_BRACKET_AFTER = re.compile(
+    rf"^(?:\s*\[[^\[\]()]{{1,40}}\])?(?:\s+(?:{_LINK_WORDS})){{0,2}}\s*\(", re.I
+)  # "X (Abeibara, Kidal)", "Tinadjamba [In-Adjamba] (N'tillit, Gao)": another spelling first
 _LIST_AFTER = re.compile(r"^\s*(?:,|and\b|or\b|&)\s*(?:the\s+)?[A-ZÀ-Ý]")
 _COMMA_GAP = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*,\s*$", re.I)
 _IN_GAP = re.compile(
@@ -70,6 +72,15 @@ _FACILITY_AFTER = re.compile(
     r"station|airport|stadium|hotel|building|tower|hall|park|palace|court|bank|club)\b",
     re.I,
 )
+FORCE_AFTER = re.compile(
+    r"^\s+(?:(?:air|naval|armed|security|special|government|military|border)\s+)?(?:forces?|troops|soldiers|"
+    r"army|military|airstrikes?|air\s+strikes?|air\s+raids?|warplanes|jets|aircraft|drones?|navy|guards|"
+    r"artillery|tanks|operation|patrols?|convoy|(?:observation\s+)?posts?|bases?|positions|militias?|"
+    r"fighters)\b",
+    re.I,
+)
+"""A people's armed forces after its name ("Israeli airstrikes", "Turkish border guards"): who
+acted, often abroad, a weaker sign of where than the people's name elsewhere."""
 _SITE_SUFFIX = re.compile(
     r"\s+(?:air\s*base|airport|airfield|air\s+field|military\s+base|army\s+base|barracks|garrison)$",
     re.I,
@@ -183,6 +194,7 @@ class PlaceMention:
     facility: bool = False  # "Armas square", "El Milagro prison": the name of a site
     wide: bool = False  # "across X", "an unknown location in X", "X island": all of a unit
     describes: bool = False  # "a group active across the Sahel": where an actor is, not an event
+    force: bool = False  # "Israeli airstrikes", "Turkish border guards": whose forces acted
 
     @property
     def is_dateline(self) -> bool:
@@ -383,6 +395,7 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     if mention.relation == "in" and mention.place_word in _AROUND_WORDS:
         mention.relation = "near"  # "the Kouakourou area", "the Nihm front"
     mention.modifier = _is_modifier(sentence, start, end)
+    mention.force = bool(FORCE_AFTER.match(sentence.text[end : end + 40]))
     mention.currency = bool(_CURRENCY_AFTER.match(after))
     mention.facility = bool(_FACILITY_AFTER.match(after) or _SITE_SUFFIX.search(text))
     if _SITE_OF_PLACE.match(after) and re.search(r"\b(?:the|an?)\s+$", before, re.I):

@@ -202,6 +202,8 @@ def _prior(
             elsewhere = any(p.admin_level == 1 and p.country_code != iso2 for p in exact)
             weight = 1.0 if elsewhere or mention.modifier else 2.0
         else:
+            if mention.modifier and mention.force:
+                continue  # "Israeli airstrikes": whose forces acted, weighed with the evidence
             countries = {p.country_code for p in exact if p.country_code}
             if len(countries) != 1 or mention.is_dateline:
                 continue
@@ -230,6 +232,8 @@ def _context_from(
             continue
         if mention.currency:
             continue  # "the US dollar exchange rate": no sign of where anything happened
+        if mention.force and place.admin_level == 0:
+            continue  # "Turkish border guards": whose forces acted, already in the evidence
         if mention.source == "gazetteer" and name_key(mention.name) not in {
             name_key(place.name),
             name_key(place.asciiname or ""),

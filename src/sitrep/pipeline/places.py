@@ -28,7 +28,13 @@ from sitrep.gazetteer.coherence import quick_km
 from sitrep.gazetteer.countries import CountryNames
 from sitrep.gazetteer.cues import load_country_cues
 from sitrep.gazetteer.names import bare_key, name_key, near_key
-from sitrep.gazetteer.recognise import PlaceMention, find_mentions, parse_name, read_relation
+from sitrep.gazetteer.recognise import (
+    FORCE_AFTER,
+    PlaceMention,
+    find_mentions,
+    parse_name,
+    read_relation,
+)
 from sitrep.gazetteer.resolve import Resolution, resolve_mentions
 from sitrep.model import Location, Span
 from sitrep.pipeline.document import Document
@@ -65,6 +71,7 @@ _SAID_AFTER = re.compile(  # "officials in Bamako said", not "protesters in Bama
 )
 _SPONSOR_AFTER = re.compile(r"^[-\s](?:led|backed|allied|sponsored|funded|supported)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:-\s*)?(?:border|frontier)", re.I)
+_FORCE_WEIGHT = 0.3  # "Israeli airstrikes": whose forces, not where (see FORCE_AFTER)
 _DEMONYM = re.compile(r"\b[A-Z][a-zé]+(?:-[A-Z][a-z]+)?\b")
 _ACTOR_EVIDENCE_CAP = 3  # actors of one country count at most this much
 _SPELLING_MIN_LETTERS = 5  # shorter names are too easily another word's spelling
@@ -307,7 +314,9 @@ class Geocoder:
             if iso2:
                 after = text[match.end() : match.end() + 12]
                 weight = 1.0
-                if _BORDER_AFTER.match(after):
+                if FORCE_AFTER.match(text[match.end() : match.end() + 40]):
+                    weight = _FORCE_WEIGHT
+                elif _BORDER_AFTER.match(after):
                     weight = 0.5
                 elif _SPONSOR_AFTER.match(after):  # "Saudi-led", "Turkish-backed": the sponsor's
                     weight = 0.25  # country, seldom where the event is
