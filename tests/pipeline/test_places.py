@@ -508,6 +508,18 @@ def test_places_the_forces_of_a_people_say_who_acted_not_where(world: Geocoder) 
     assert location is not None and location.country_iso3 == "SYR"
 
 
+def test_places_an_unknown_village_is_in_the_country_of_the_town_beside_it(
+    world: Geocoder,
+) -> None:
+    document = _document(
+        "Turkish officials and Turkish media said Turkish artillery shelled the village of "
+        "Kafr Zunar, 10 km west of Saraqib."
+    )
+    (village,) = [t for t in world.toponyms(document, []) if t.name == "Kafr Zunar"]
+    assert village.location is not None and not village.location.resolved
+    assert village.location.country_iso3 == "SYR"  # not the main country of the words, Turkey
+
+
 def test_places_a_spelling_keeps_its_first_letter(world: Geocoder) -> None:
     # "Haraqib" is as close to Saraqib as "Saraqab" by ratio, but a spelling keeps its first letter
     location = _locate_with(world, "Regime forces shelled the town of Haraqib (Idleb) on Monday.")

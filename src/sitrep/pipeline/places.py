@@ -413,7 +413,8 @@ class Geocoder:
 
         The units of its group (``X (Sinende, Borgou)``, ``the Nabissou quarter of Parakou``),
         else a region, district or town in brackets named in the same sentence (``X, Y commune
-        (Bandiagara, Mopti)``), else the article's main country; ``resolved`` stays False.
+        (Bandiagara, Mopti)``), else the country of the towns the sentence names beside it, else
+        the article's main country; ``resolved`` stays False.
         """
         location = item.toponym.location
         assert location is not None
@@ -441,6 +442,20 @@ class Geocoder:
             home = main.country_code if main is not None else None
             unit = min(same, key=lambda p: (p.country_code != home, _unit_order(p)))
             return self.coder.unit(location, unit)
+        towns = Counter(
+            f.resolution.place.country_code
+            for j, f in kept.items()
+            if j != index
+            and f.mention.sentence_index == item.mention.sentence_index
+            and f.resolution.place is not None
+            and f.resolution.place.admin_level is None
+            and f.resolution.place.country_code
+            and f.toponym.role != MODIFIER
+        )
+        if towns:  # "X, 40 km north of Gorom-Gorom": the country of the towns beside it
+            country = self.coder.country(towns.most_common(1)[0][0])
+            if country is not None:
+                return self.coder.unit(location, country)
         return self.coder.unit(location, main) if main is not None else location
 
     def _spelling_in_unit(self, mention: PlaceMention, unit: Place) -> Place | None:
