@@ -118,6 +118,14 @@ def test_a_total_of_all_the_dead_is_a_floor_under_rival_figures_of_some_of_them(
     assert killed.conservative == 23
 
 
+def test_a_named_armed_group_starts_a_trigger_like_the_word_for_one(extractor: Extractor) -> None:
+    # "the CJNG" is an armed group of the actor dictionary: "@armed_group ** deliver * food"
+    # applies to it as to "gunmen"
+    text = "Members of the CJNG delivered food packages to families in Guadalajara on Sunday."
+    (event,) = _extract(extractor, text, "2024-05-06").reported
+    assert event.sub_event_type.value == "Change to group/activity"
+
+
 def test_an_unknown_village_in_a_region_named_after_its_capital_is_the_region(
     extractor: Extractor,
 ) -> None:

@@ -125,6 +125,10 @@ class EventDetector:
         self._actor_patterns = {
             name: Pattern(name, (), name) for name in set(self.actor_classes.values())
         }
+        # one-word actor names ("CJNG", "FAMa") for the relevance filter, which has no model
+        self._actor_words = {
+            key.lower(): cls for key, cls in self.actor_classes.items() if key.isalnum()
+        }
 
     def _words(self, cue_class: str) -> set[str]:
         return {
@@ -142,7 +146,15 @@ class EventDetector:
         attribution word (parse it, no entity recogniser needed beyond the dictionary ruler);
         0: nothing to read. No model is used."""
         view = view_of(text, None, self.lexicon.forms, self.lexicon.inflected)
-        if read_sentence(text, None, self.lexicon, self._cues, self._triggers, view).triggers:
+        actors = [
+            Match(self._actor_patterns[cls], i, i + 1)
+            for i, tok in enumerate(view.tokens)
+            if (cls := self._actor_words.get(tok.lower))
+        ]
+        reading = read_sentence(
+            text, None, self.lexicon, self._cues, self._triggers, view, extra_cues=actors
+        )
+        if reading.triggers:
             return 2
         return 1 if self._relevance.find(view, first_only=True) else 0
 
@@ -235,14 +247,15 @@ class EventDetector:
 
     def read(self, text: str, doc: Doc | None = None) -> Reading:
         """The lexicon's reading of one sentence (cues and triggers), with actor cues added."""
-        reading = read_sentence(text, doc, self.lexicon, self._cues, self._triggers)
-        if self.actor_classes:
-            for i, tok in enumerate(reading.view.tokens):
-                cls = self.actor_classes.get(tok.ent_id)
-                if cls:
-                    reading.cues.append(Match(self._actor_patterns[cls], i, i + 1))
-                    reading.present.add(cls)
-        return reading
+        view = view_of(text, doc, self.lexicon.forms, self.lexicon.inflected)
+        actors = [
+            Match(self._actor_patterns[cls], i, i + 1)
+            for i, tok in enumerate(view.tokens)
+            if (cls := self.actor_classes.get(tok.ent_id))
+        ]
+        return read_sentence(
+            text, doc, self.lexicon, self._cues, self._triggers, view=view, extra_cues=actors
+        )
 
     def classify_sentence(self, text: str, doc: Doc | None = None) -> Decision | None:
         """The sub-event type one sentence reports, or None when it reports no conflict event."""

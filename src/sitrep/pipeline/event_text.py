@@ -259,10 +259,13 @@ def read_sentence(
     cue_matcher: Matcher,
     trigger_matcher: Matcher,
     view: SentenceView | None = None,
+    extra_cues: list[Match] | None = None,
 ) -> Reading:
-    """Cues and triggers of one sentence (``view``: the sentence's tokens, if already built)."""
+    """Cues and triggers of one sentence (``view``: the sentence's tokens, if already built;
+    ``extra_cues``: cues found otherwise, such as the actors the dictionary names, which
+    trigger patterns may start from: "the CJNG delivered food packages")."""
     view = view or view_of(text, doc, lexicon.forms, lexicon.inflected)
-    cues = cue_matcher.find(view)
+    cues = cue_matcher.find(view) + list(extra_cues or ())
     starts: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for m in cues:
         starts[m.start].append((m.label, m.end))
