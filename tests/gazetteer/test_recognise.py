@@ -124,6 +124,13 @@ def test_recognise_a_lower_case_article_does_not_hide_the_locative_word() -> Non
     assert hermel.cue
 
 
+def test_recognise_a_possessive_ends_a_name() -> None:
+    found = {
+        m.name: m for m in _mentions("Lecturers protested in Muthanna's Samawah city.").values()
+    }
+    assert "Muthanna" in found and "Samawah" in found
+
+
 def test_recognise_the_portfolio_of_a_ministry_is_no_place() -> None:
     found = _mentions("Protesters demanded the resignation of the Ministry of Energy staff.")
     assert "Energy" not in found or not found["Energy"].cue

@@ -291,7 +291,10 @@ EVENTS = [
         "Army units shot down two pro-rebel reconnaissance drones over the port.",
         S.disrupted_weapons_use,
     ),
-    ("Twenty soldiers and policemen joined the Taliban in the district.", S.change_to_group_activity),
+    (
+        "Twenty soldiers and policemen joined the Taliban in the district.",
+        S.change_to_group_activity,
+    ),
     # an abduction in which people are also killed is coded by the killing
     ("Unknown gunmen abducted and killed a herder near the village on Sunday.", S.attack),
     ("Gunmen kidnapped twelve passengers on the highway on Sunday.", S.abduction),

@@ -271,15 +271,14 @@ def find_mentions(document: Document) -> list[PlaceMention]:
                     other.append((start, end))
         taken = blocked + [(m.start, m.end) for m in local]
         words = load_place_words()
-        for match in _CAPITALISED.finditer(sentence.text):
-            local_start = match.start()
+        for local_start, local_end in _capitalised_names(sentence.text):
             # "In Niamey, police ...": a capitalised preposition or article opening the sentence
             # is not part of the name
-            first = re.match(r"([A-Z][a-z]+)\s+(?=[A-ZÀ-Ý])", match.group())
+            first = re.match(r"([A-Z][a-z]+)\s+(?=[A-ZÀ-Ý])", sentence.text[local_start:local_end])
             if first and first.group(1).lower() in words.function_words:
                 local_start += first.end()
-            start, end = sentence.start + local_start, sentence.start + match.end()
-            written = sentence.text[local_start : match.end()]
+            start, end = sentence.start + local_start, sentence.start + local_end
+            written = sentence.text[local_start:local_end]
             if _overlaps(taken, start, end) or written.lower() in words.function_words:
                 continue
             article = _LOWER_ARTICLE_END.search(
@@ -287,13 +286,13 @@ def find_mentions(document: Document) -> list[PlaceMention]:
             )
             if article and not _overlaps(taken, start - len(article.group()) + 1, start):
                 local_start -= len(article.group()) - 1  # "in el Hermel": the name with its article
-            mention = _mention(sentence, local_start, match.end(), "gazetteer")
+            mention = _mention(sentence, local_start, local_end, "gazetteer")
             # inside a person or organisation entity, only a locative word makes it a place
             if (
                 not _overlaps(other, start, end)
                 or mention.relation != "in"
                 or mention.cue
-                or _ROAD_AFTER.match(sentence.text[match.end() : match.end() + 20])
+                or _ROAD_AFTER.match(sentence.text[local_end : local_end + 20])
             ):
                 local.append(mention)
         local = _split_roads(sentence, local)
@@ -320,6 +319,31 @@ _NAME_HEAD_BEFORE = re.compile(
 _NAME_GOES_ON = re.compile(
     r"-[A-ZÀ-Ý]|\s+(?:de|du|des|del|de la|de los|de las|e)\s+[A-ZÀ-Ý]|-e\s+[A-ZÀ-Ý]"
 )
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+")
+
+
+def _capitalised_names(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words that may be names; a possessive ends a name when the words
+    around say places ("in al Muthanna's As Samwah city": Muthanna, then As Samwah; "Hope's
+    Wings" stays one name)."""
+    spans: list[tuple[int, int]] = []
+    for match in _CAPITALISED.finditer(text):
+        start = match.start()
+        placed = bool(
+            _PLACE_AFTER.match(text[match.end() : match.end() + 20])
+            or _UNIT_AFTER.match(text[match.end() : match.end() + 40])
+            or re.search(
+                r"\b(?:in|at|near|from)\s+(?:the\s+|al\s+|el\s+)?$",
+                text[max(0, start - 12) : start],
+            )
+        )
+        for possessive in _POSSESSIVE.finditer(match.group()) if placed else ():
+            spans.append((start, match.start() + possessive.start()))
+            start = match.start() + possessive.end()
+        spans.append((start, match.end()))
+    return [(a, b) for a, b in spans if b > a]
 
 
 def _entity_parts(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
