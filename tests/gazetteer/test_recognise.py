@@ -58,7 +58,7 @@ def test_recognise_units_after_a_place_qualify_it() -> None:
 
 
 def test_recognise_units_after_another_spelling_in_square_brackets() -> None:
-    found = _mentions("Jets struck Tinadjamba [In-Adjamba] (Tarkint, Gao) at dawn.")
+    found = _mentions("Jets struck Tinfara [Tin-Fara] (Tarkint, Gao) at dawn.")
     assert found["Gao"].qualifier_kind == "brackets"
     assert found["Gao"].in_parentheses_of is not None
 
@@ -126,9 +126,9 @@ def test_recognise_a_lower_case_article_does_not_hide_the_locative_word() -> Non
 
 def test_recognise_a_possessive_ends_a_name() -> None:
     found = {
-        m.name: m for m in _mentions("Lecturers protested in Muthanna's Samawah city.").values()
+        m.name: m for m in _mentions("Traders protested in al Anbar's Ar Ramadi city.").values()
     }
-    assert "Muthanna" in found and "Samawah" in found
+    assert {"al Anbar", "Ar Ramadi"} <= set(found)  # not one name "al Anbar's Ar Ramadi"
 
 
 def test_recognise_the_portfolio_of_a_ministry_is_no_place() -> None:

@@ -48,7 +48,7 @@ _PLACE_SUFFIX = re.compile(r"\s+(?P<word>city|town|village)$", re.I)
 _LINK_WORDS = "|".join((*UNIT_WORDS, *PLACE_WORDS))
 _BRACKET_AFTER = re.compile(
     rf"^(?:\s*\[[^\[\]()]{{1,40}}\])?(?:\s+(?:{_LINK_WORDS})){{0,2}}\s*\(", re.I
-)  # "X (Abeibara, Kidal)", "Tinadjamba [In-Adjamba] (N'tillit, Gao)": another spelling first
+)  # "X (Abeibara, Kidal)", "Tinfara [Tin-Fara] (Tarkint, Gao)": another spelling first
 _LIST_AFTER = re.compile(r"^\s*(?:,|and\b|or\b|&)\s*(?:the\s+)?[A-ZÀ-Ý]")
 _COMMA_GAP = re.compile(rf"^(?:\s+(?:{_LINK_WORDS}))?\s*,\s*$", re.I)
 _IN_GAP = re.compile(
@@ -151,7 +151,7 @@ _BETWEEN = re.compile(
 _ROAD_PAIR_GAP = re.compile(
     r"(?:\s*[-\u2013\u2014/]\s*|\s+to\s+)(?:(?:al|el|ad|ar|as|an|at|the)\s+)?", re.I
 )
-"""``the Damboa - Maiduguri road``, ``the Gao to Ansongo road``: two places a road joins."""
+"""``the Kaya - Dori road``, ``the Gao to Ansongo road``: two places a road joins."""
 _IN = re.compile(
     r"\b(?:in|at|inside|into|on|from|to|of|across|through|via|throughout)\s+(?:the\s+)?"
     r"(?:(?:town|village|city|locality|commune|area|hamlet|settlement|capital|port|district|region|province|"
@@ -326,8 +326,8 @@ _POSSESSIVE = re.compile(r"['’]s\s+")
 
 def _capitalised_names(text: str) -> list[tuple[int, int]]:
     """Runs of capitalised words that may be names; a possessive ends a name when the words
-    around say places ("in al Muthanna's As Samwah city": Muthanna, then As Samwah; "Hope's
-    Wings" stays one name)."""
+    around say places ("in Anbar's Ramadi city": Anbar, then Ramadi; "Hope's Kitchen" stays
+    one name)."""
     spans: list[tuple[int, int]] = []
     for match in _CAPITALISED.finditer(text):
         start = match.start()

@@ -158,8 +158,8 @@ def _near_only(report: ReportFeatures) -> bool:
 
 
 def _near_apart(a: ReportFeatures, b: ReportFeatures) -> bool:
-    """ "In the area of Oleksandrivka" or "near Donetsk Airport", coded to Donetsk at precision
-    2, and another place coded to Donetsk under another name: places near one town, not one
+    """ "In the area of Tarkint" or "near Gao Airport", coded to Gao at precision
+    2, and another place coded to Gao under another name: places near one town, not one
     place."""
     return (
         (_near_only(a) or _near_only(b))

@@ -452,7 +452,7 @@ class Geocoder:
             and f.resolution.place.country_code
             and f.toponym.role != MODIFIER
         )
-        if towns:  # "X, 40 km north of Gorom-Gorom": the country of the towns beside it
+        if towns:  # "X, 40 km north of Djibo": the country of the towns beside it
             country = self.coder.country(towns.most_common(1)[0][0])
             if country is not None:
                 return self.coder.unit(location, country)
@@ -487,7 +487,7 @@ class Geocoder:
         best: dict[int, tuple[float, Place]] = {}
         for bare, town in keyed:
             if not bare or bare[0] != written[0]:
-                continue  # a spelling keeps its first letter ("Gaigorou" is not Ayorou)
+                continue  # a spelling keeps its first letter ("Galmou" is not Almou)
             score = fuzz.ratio(written, bare, score_cutoff=_SPELLING_MIN_SCORE)
             if score and score > best.get(town.geonameid, (0.0, town))[0]:
                 best[town.geonameid] = (score, town)
