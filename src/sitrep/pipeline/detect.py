@@ -146,11 +146,7 @@ class EventDetector:
         attribution word (parse it, no entity recogniser needed beyond the dictionary ruler);
         0: nothing to read. No model is used."""
         view = view_of(text, None, self.lexicon.forms, self.lexicon.inflected)
-        actors = [
-            Match(self._actor_patterns[cls], i, i + 1)
-            for i, tok in enumerate(view.tokens)
-            if (cls := self._actor_words.get(tok.lower))
-        ]
+        actors = self._actor_cues(view, by_word=True)
         reading = read_sentence(
             text, None, self.lexicon, self._cues, self._triggers, view, extra_cues=actors
         )
@@ -248,14 +244,22 @@ class EventDetector:
     def read(self, text: str, doc: Doc | None = None) -> Reading:
         """The lexicon's reading of one sentence (cues and triggers), with actor cues added."""
         view = view_of(text, doc, self.lexicon.forms, self.lexicon.inflected)
-        actors = [
-            Match(self._actor_patterns[cls], i, i + 1)
-            for i, tok in enumerate(view.tokens)
-            if (cls := self.actor_classes.get(tok.ent_id))
-        ]
+        actors = self._actor_cues(view, by_word=doc is None)
         return read_sentence(
             text, doc, self.lexicon, self._cues, self._triggers, view=view, extra_cues=actors
         )
+
+    def _actor_cues(self, view: SentenceView, *, by_word: bool) -> list[Match]:
+        """Cues of the dictionary's actors in a sentence: by the entity ruler's ids in a parsed
+        sentence, by one-word names ("CJNG", "FAMa") without a parse."""
+        found = []
+        for i, tok in enumerate(view.tokens):
+            cls = (
+                self._actor_words.get(tok.lower) if by_word else self.actor_classes.get(tok.ent_id)
+            )
+            if cls:
+                found.append(Match(self._actor_patterns[cls], i, i + 1))
+        return found
 
     def classify_sentence(self, text: str, doc: Doc | None = None) -> Decision | None:
         """The sub-event type one sentence reports, or None when it reports no conflict event."""
