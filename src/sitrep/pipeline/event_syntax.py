@@ -410,6 +410,8 @@ def is_background(
         governor = token.head
         if governor.i == token.i or (token.dep_ == "ccomp" and token.i < governor.i):
             return None
+        if _conduct(token):
+            return None  # "protesters marched, throwing stones at the police": what they did
         words = _frame_words(governor)
         if token.dep_ == "prep" and governor.pos_ in _VERBAL:
             # "take [revenge] for the arrest", "held [a protest] against the killing"
@@ -423,6 +425,16 @@ def is_background(
             return "time"
         token = governor
     return None
+
+
+def _conduct(token: Token) -> bool:
+    """A participle clause that tells how the subject acted ("marched, throwing stones"), not the
+    topic of a frame ("marched to protest the killing", "protested against the arrests")."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and not any(c.dep_ in {"mark", "aux"} for c in token.children)
+    )
 
 
 def _time_phrase(token: Token) -> bool:
