@@ -298,6 +298,7 @@ EVENTS = [
     # an abduction in which people are also killed is coded by the killing
     ("Unknown gunmen abducted and killed a herder near the village on Sunday.", S.attack),
     ("Gunmen kidnapped twelve passengers on the highway on Sunday.", S.abduction),
+    ("Officers said the men started shooting and they shot back.", S.armed_clash),
     # a participle clause tells what the protesters did, not what they protested about
     (
         "Hundreds of youths marched through the town, throwing stones at the police.",
