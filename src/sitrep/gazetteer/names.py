@@ -16,7 +16,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["article_keys", "fold", "loose_key", "name_key", "near_key", "tokens_folded"]
+__all__ = [
+    "ARABIC_ARTICLES",
+    "article_keys",
+    "bare_key",
+    "fold",
+    "loose_key",
+    "name_key",
+    "near_key",
+    "tokens_folded",
+]
 
 _SPECIAL = str.maketrans(
     {
@@ -98,36 +107,17 @@ def loose_key(text: str) -> str:
     return key
 
 
-_LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|la|le|les|los|las)[\s'’-]+")
+ARABIC_ARTICLES = ("al", "el", "ash", "as", "ad", "adh", "ar", "at", "ath", "az", "an", "ech", "es", "ed", "er", "et", "ez", "en")  # fmt: skip
+"""The Arabic article as transliterations write it ("al", "ash" before sh-, French "ech", "es")."""
+_ARTICLES = "|".join(ARABIC_ARTICLES)
+_LEADING_ARTICLE = re.compile(rf"^(?:{_ARTICLES}|la|le|les|los|las)[\s'’-]+")
+_WRITTEN_ARTICLE = re.compile(rf"^(?:{_ARTICLES})[\s'’-]+(?=\w)", re.I)
 
 
 def bare_key(text: str) -> str:
     """The exact key without a leading article (``al Asadiyah`` -> ``asadiyah``), for comparing
     spellings: two names are not alike for their article alone."""
     return name_key(_LEADING_ARTICLE.sub("", fold(text)))
-
-
-_ARABIC_ARTICLES = (
-    "al",
-    "el",
-    "ash",
-    "as",
-    "ad",
-    "adh",
-    "ar",
-    "at",
-    "ath",
-    "az",
-    "an",
-    "ech",
-    "es",
-    "ed",
-    "er",
-    "et",
-    "ez",
-    "en",
-)
-_WRITTEN_ARTICLE = re.compile(rf"^(?:{'|'.join(_ARABIC_ARTICLES)})[\s'’-]+(?=\w)", re.I)
 
 
 @lru_cache(maxsize=131_072)
@@ -145,7 +135,7 @@ def article_keys(text: str) -> tuple[str, ...]:
     if _WRITTEN_ARTICLE.match(written):
         bare = name_key(_WRITTEN_ARTICLE.sub("", written))
         return (bare,) if len(bare) >= 5 else ()
-    return tuple(f"{article}{key}" for article in _ARABIC_ARTICLES)
+    return tuple(f"{article}{key}" for article in ARABIC_ARTICLES)
 
 
 def tokens_folded(text: str) -> list[str]:

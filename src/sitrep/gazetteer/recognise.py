@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from sitrep.gazetteer.names import ARABIC_ARTICLES
 from sitrep.gazetteer.words import load_place_words
 from sitrep.pipeline.document import Document, Sentence
 from sitrep.pipeline.segment import DATELINE
@@ -135,7 +136,7 @@ _VERB_CUE = re.compile(
     r"(?:(?:town|village|city|locality|commune|area|hamlet|settlement)\s+(?:of\s+)?)?$",
     re.I,
 )
-_LOWER_ARTICLE_END = re.compile(r"\s(?:al|el|ad|ar|as|ash|at|az|an|ech|es|ed|er|et|ez|en)\s+$")
+_LOWER_ARTICLE_END = re.compile(rf"\s(?:{'|'.join(ARABIC_ARTICLES)})\s+$")
 """A lower-case Arabic article written before a capitalised name ("in el Hermel")."""
 _PORTFOLIO_OF = re.compile(
     r"\b(?:Ministry|Ministries|Minister|Ministers|Secretary|Secretariat|Directorate|Bureau|Commission|"
@@ -149,7 +150,7 @@ _BETWEEN = re.compile(
     re.I,
 )
 _ROAD_PAIR_GAP = re.compile(
-    r"(?:\s*[-\u2013\u2014/]\s*|\s+to\s+)(?:(?:al|el|ad|ar|as|an|at|the)\s+)?", re.I
+    rf"(?:\s*[-\u2013\u2014/]\s*|\s+to\s+)(?:(?:{'|'.join(ARABIC_ARTICLES)}|the)\s+)?", re.I
 )
 """``the Kaya - Dori road``, ``the Gao to Ansongo road``: two places a road joins."""
 _IN = re.compile(
@@ -505,7 +506,8 @@ def read_relation(mention: PlaceMention, before: str, start: int = 0) -> None:
 
 
 def _split_roads(sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """``the Sidon-Tyr highway``: two places the road joins (relation "between")."""
+    """``the Sidon-Tyr highway`` read as one name: the two places the road joins (their relation
+    is set with the other road pairs, in ``_link_between``)."""
     out: list[PlaceMention] = []
     for mention in mentions:
         local_start, local_end = mention.start - sentence.start, mention.end - sentence.start
@@ -514,11 +516,11 @@ def _split_roads(sentence: Sentence, mentions: list[PlaceMention]) -> list[Place
             out.append(mention)
             continue
         for part in parts:
-            piece = _mention(
-                sentence, local_start + part.start(), local_start + part.end(), mention.source
+            out.append(
+                _mention(
+                    sentence, local_start + part.start(), local_start + part.end(), mention.source
+                )
             )
-            piece.relation, piece.cue = "between", True
-            out.append(piece)
     return out
 
 
@@ -590,7 +592,7 @@ def _link_between(sentence: Sentence, mentions: list[PlaceMention]) -> None:
         if first.relation == "between" and re.fullmatch(r"\s*(?:and|&|to|with)\s*(?:the\s+)?", gap):
             second.relation, second.cue = "between", True
         elif (
-            first.relation == "in"
+            first.relation in ("in", "near")
             and second.relation == "in"
             and _ROAD_PAIR_GAP.fullmatch(gap)
             and _ROAD_AFTER.match(text[second.end - offset : second.end - offset + 20])

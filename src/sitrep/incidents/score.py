@@ -129,8 +129,6 @@ def _coordinates(
     if max(a.geo_precision, b.geo_precision) >= 3:
         return None  # a region's centre says little; names and admin units decide
     km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
-    if _near_apart(a, b):
-        return _near_apart_reason(a)
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return Reason("place", AGREE, 1.0, f"same place {a.place_label!r} (gazetteer)")
     apart = f"{a.place_label!r} and {b.place_label!r} are {km:.0f} km apart"
@@ -170,15 +168,7 @@ def _near_apart(a: ReportFeatures, b: ReportFeatures) -> bool:
     )
 
 
-def _near_apart_reason(a: ReportFeatures) -> Reason:
-    return Reason(
-        "place", PARTIAL, 0.3, f"near {a.place_label!r}, but named differently in the text"
-    )
-
-
 def _names(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason | None:
-    if _near_apart(a, b):
-        return _near_apart_reason(a)
     if set(a.place_keys) & set(b.place_keys):
         return Reason("place", AGREE, 0.9, f"same place name {a.place_label!r}")
     if set(a.loose_keys) & set(b.loose_keys):
@@ -204,6 +194,9 @@ def _place(a: ReportFeatures, b: ReportFeatures, policy: LinkPolicy) -> Reason:
         return Reason("place", UNKNOWN, 0.0, "a place is unknown")
     if a.country and b.country and a.country != b.country:
         return Reason("place", VETO, -1.0, f"different countries: {a.country} vs {b.country}")
+    if _near_apart(a, b):
+        label = a.place_label
+        return Reason("place", PARTIAL, 0.3, f"near {label!r}, but named differently in the text")
     named = _names(a, b, policy)
     by_coordinates = _coordinates(a, b, named, policy)
     if by_coordinates is not None and by_coordinates.verdict == VETO:

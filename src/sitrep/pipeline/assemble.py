@@ -42,7 +42,7 @@ from sitrep.pipeline.mentions import (
     TimeExpression,
     Toponym,
 )
-from sitrep.pipeline.places import Geocoder
+from sitrep.pipeline.places import MODIFIER, Geocoder
 from sitrep.taxonomy import EventType, SubEventType, disorder_type
 
 __all__ = ["assemble"]
@@ -114,7 +114,7 @@ def _place_names(mention: EventMention, toponyms: list[Toponym]) -> set[str]:
         for t in toponyms
         if t.sentence_index == mention.sentence.index
         and not t.is_country
-        and t.role not in {"dateline", "modifier"}
+        and t.role not in {"dateline", MODIFIER}
     }
 
 
@@ -125,7 +125,7 @@ def _nearest_place(mention: EventMention, toponyms: list[Toponym]) -> str | None
         for t in toponyms
         if t.sentence_index == mention.sentence.index
         and not t.is_country
-        and t.role not in {"dateline", "modifier"}
+        and t.role not in {"dateline", MODIFIER}
     ]
     if not here:
         return None

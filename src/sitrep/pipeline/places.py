@@ -433,24 +433,17 @@ class Geocoder:
                 location, item.mention, unit, unit_item.mention.qualifier_kind, unit_item.mention
             )
         main = self._main_country(article)
-        same = [f.resolution.place for j, f in kept.items()
-                if j != index and f.mention.sentence_index == item.mention.sentence_index
-                and f.resolution.place is not None and f.toponym.role != MODIFIER
-                and (f.resolution.place.admin_level in (1, 2) or f.mention.in_parentheses_of is not None)
-                and f.resolution.place.admin_level != 0]  # fmt: skip
+        beside = [(f.resolution.place, f.mention) for j, f in kept.items()
+                  if j != index and f.mention.sentence_index == item.mention.sentence_index
+                  and f.resolution.place is not None and f.toponym.role != MODIFIER]  # fmt: skip
+        same = [p for p, m in beside
+                if p.admin_level in (1, 2) or (m.in_parentheses_of is not None and p.admin_level != 0)]  # fmt: skip
         if same:  # the article's main country first, then the smallest unit
             home = main.country_code if main is not None else None
             unit = min(same, key=lambda p: (p.country_code != home, _unit_order(p)))
             return self.coder.unit(location, unit)
         towns = Counter(
-            f.resolution.place.country_code
-            for j, f in kept.items()
-            if j != index
-            and f.mention.sentence_index == item.mention.sentence_index
-            and f.resolution.place is not None
-            and f.resolution.place.admin_level is None
-            and f.resolution.place.country_code
-            and f.toponym.role != MODIFIER
+            p.country_code for p, _ in beside if p.admin_level is None and p.country_code
         )
         if towns:  # "X, 40 km north of Djibo": the country of the towns beside it
             country = self.coder.country(towns.most_common(1)[0][0])

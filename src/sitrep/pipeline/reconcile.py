@@ -207,7 +207,7 @@ def _adds_up(a: FigureClaim, b: FigureClaim) -> bool:
 def _is_total(claim: FigureClaim) -> bool:
     """A figure of all the dead ("at least 23 people", "21 people, including 11 children"),
     not of one kind of victim ("12 attackers", "nine civilians")."""
-    return not claim.negated and (not claim.by_group or "people" in claim.by_group)
+    return not claim.negated and (not claim.by_group or bool(_GENERIC_GROUPS & set(claim.by_group)))
 
 
 def casualties_from(claims: list[FigureClaim], outcome: str) -> Casualties:
