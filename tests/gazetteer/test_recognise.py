@@ -212,3 +212,26 @@ def test_recognise_units_in_brackets_after_two_place_words_qualify_the_place() -
 def test_recognise_a_place_that_describes_an_actor_is_marked() -> None:
     mentions = _mentions("JNIM, an al Qaeda affiliate active across the Sahel, claimed the attack.")
     assert mentions["Sahel"].describes
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "cue"),
+    [
+        # a comma after a date or any lower-case word is no sign that a place follows
+        ("On 4 June 2021, Kassala fighters ambushed a convoy.", "Kassala", False),
+        # after a name, a unit or a place word, the name that follows may locate the one before
+        ("Militants ambushed a convoy near Ambidedi, Kayes on Monday.", "Kayes", True),
+        ("Gunmen killed two guards at the district centre, Kayes, on Monday.", "Kayes", True),
+    ],
+)
+def test_recognise_comma_cue_follows_a_name_not_a_date(text: str, written: str, cue: bool) -> None:
+    mention = _mentions(text).get(written)
+    assert (mention is not None and mention.cue) is cue
+
+
+def test_recognise_name_before_a_named_unit_is_a_place_whatever_the_model_says() -> None:
+    """'On <date>, Caripe, Monagas state, ...': the model may call the first name an organisation;
+    the state named after it says it is a place."""
+    mentions = _mentions("On 12 June 2021, Caripe, Monagas state, farmers blocked a road.")
+    assert "Caripe" in mentions
+    assert mentions["Monagas"].in_parentheses_of is not None

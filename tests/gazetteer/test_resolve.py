@@ -117,3 +117,70 @@ def test_resolve_a_name_with_city_also_tries_the_bare_name() -> None:
     exact = {"Kingston city": {32}, "Kingston": {31}}
     [resolution] = resolve_mentions([mention], found, exact, _names())
     assert resolution.place is capital
+
+
+DONETSK_OBLAST = Place(51, "Donetska oblast", 48.0, 37.8, "UA", "A", "ADM1", "05",
+                       population=4_100_000)  # fmt: skip
+DONETSK_RU = Place(52, "Donetsk", 48.3, 39.9, "RU", "A", "ADM2", "61", population=50_000)
+VILLAGE_RU = Place(53, "Pervomaisk", 47.0, 142.0, "RU", "P", "PPL", "64", population=17_000,
+                   asciiname="Pervomaisk")  # fmt: skip
+
+
+def test_resolve_unit_is_not_pulled_abroad_by_the_village_it_locates() -> None:
+    """'Shelling near Pervomaisk, Donetsk': the only Pervomaisk the gazetteer has is a Russian
+    town thousands of kilometres away; it must not make Donetsk the small Russian district of
+    that name. The unit is the Ukrainian region and the village stays unresolved."""
+    mentions = [
+        PlaceMention(20, 30, "Pervomaisk", "Pervomaisk", 0, "ner", cue=True, relation="near"),
+        PlaceMention(32, 39, "Donetsk", "Donetsk", 0, "gazetteer", cue=True, in_parentheses_of=0,
+                     qualifier_kind="comma"),
+    ]  # fmt: skip
+    options = {"Pervomaisk": [VILLAGE_RU], "Donetsk": [DONETSK_RU, DONETSK_OBLAST]}
+    exact = {"Pervomaisk": {53}, "Donetsk": {51, 52}}
+    village, unit = resolve_mentions(mentions, options, exact, _names())
+    assert unit.place == DONETSK_OBLAST
+    assert village.place is None
+
+
+HUSHA = Place(61, "Al Husha", 13.8, 44.6, "YE", "A", "ADM2", "18", admin2_code="1801")
+DALI = Place(62, "Ad Dali", 13.7, 44.7, "YE", "A", "ADM1", "18", population=500_000)
+BATAR_RO = Place(63, "Batar", 46.7, 21.8, "RO", "P", "PPL", "05", population=5_100)
+
+
+def test_resolve_town_far_from_every_other_place_of_a_framed_report_is_refused() -> None:
+    """'Fighters took the Batar front, north of Al Husha district (Al Husha, Ad Dali)': a Romanian
+    town of that name is no reading of a front line in a report framed in Yemen."""
+    mentions = [
+        PlaceMention(20, 25, "Batar", "Batar", 0, "ner", cue=True),
+        PlaceMention(40, 48, "Al Husha", "Al Husha", 0, "gazetteer", cue=True, unit_word="district",
+                     unit_level=2),
+        PlaceMention(60, 68, "Al Husha", "Al Husha", 0, "gazetteer", cue=True, in_parentheses_of=1,
+                     qualifier_kind="brackets"),
+        PlaceMention(70, 77, "Ad Dali", "Ad Dali", 0, "gazetteer", cue=True, in_parentheses_of=1,
+                     qualifier_kind="brackets"),
+    ]  # fmt: skip
+    options = {"Batar": [BATAR_RO], "Al Husha": [HUSHA], "Ad Dali": [DALI]}
+    exact = {"Batar": {63}, "Al Husha": {61}, "Ad Dali": {62}}
+    batar, husha, _, dali = resolve_mentions(mentions, options, exact, _names())
+    assert (husha.place, dali.place) == (HUSHA, DALI)
+    assert batar.place is None
+
+
+JUSTICE_US = Place(71, "Justice", 41.7, -87.8, "US", "P", "PPL", "IL", population=12_900)
+SOFIA_BG = Place(72, "Sofia", 42.7, 23.3, "BG", "P", "PPLC", "42", population=1_150_000)
+SOPHIA_US = Place(73, "Sophia", 37.7, -81.2, "US", "P", "PPL", "WV", population=1_300)
+
+
+def test_resolve_common_word_in_an_institution_name_says_nothing_of_the_country() -> None:
+    """'Flowers at the Court of Justice in Sofia': "Justice" is a word of the court's name, not
+    the Illinois village; it neither stands as a place nor pulls Sofia to West Virginia."""
+    mentions = [
+        PlaceMention(30, 37, "Justice", "Justice", 0, "gazetteer", cue=True, common=True),
+        PlaceMention(41, 46, "Sofia", "Sofia", 0, "gazetteer", cue=True, in_parentheses_of=0,
+                     qualifier_kind="in"),
+    ]  # fmt: skip
+    options = {"Justice": [JUSTICE_US], "Sofia": [SOPHIA_US, SOFIA_BG]}
+    exact = {"Justice": {71}, "Sofia": {72}}
+    justice, sofia = resolve_mentions(mentions, options, exact, _names())
+    assert justice.place is None
+    assert sofia.place == SOFIA_BG

@@ -107,6 +107,10 @@ _CAPITALISED = re.compile(
 _ROAD_AFTER = re.compile(
     r"^\s+(?:road|highway|axis|route|border|junction|corridor|frontline|front)\b", re.I
 )
+_UNIT_NAMED_AFTER = re.compile(
+    rf"^\s*,\s*(?:[A-ZÀ-Ý][\w'’-]*\s+){{1,3}}(?i:{'|'.join(UNIT_WORDS)})\b"
+)
+"""A named unit after a comma ("Caripe, Monagas state"): the name before it is a place."""
 _CODE = re.compile(r"^(?:[A-Z]{2,3}|[A-Z]{1,2}&[A-Z]{1,2})$")
 CODE_PREFIX = "ISO:"
 """Names of the form ``ISO:TN`` are ISO 3166-2 subdivision codes without their country part."""
@@ -294,6 +298,7 @@ def find_mentions(document: Document) -> list[PlaceMention]:
                 or mention.relation != "in"
                 or mention.cue
                 or _ROAD_AFTER.match(sentence.text[local_end : local_end + 20])
+                or _UNIT_NAMED_AFTER.match(sentence.text[local_end : local_end + 60])
             ):
                 local.append(mention)
         local = _split_roads(sentence, local)
@@ -478,6 +483,15 @@ def _is_modifier(sentence: Sentence, start: int, end: int) -> bool:
     )
 
 
+_NAME_COMMA = re.compile(
+    rf"(?:[A-ZÀ-Ý][\w'’.-]*|\b(?i:{'|'.join([*UNIT_WORDS, *PLACE_WORDS])}|cent(?:er|re)|capital))"
+    r"\)?\s*,\s*$"
+)
+"""A comma after a name or a unit ("Gao, Mali"; "the district centre, Herat"), unlike one after a
+date or any other word ("On 2 May 2020, Taliban fighters"; "he said, Obama"), may introduce a
+place: the name that qualifies the one before or continues a list of places."""
+
+
 def read_relation(mention: PlaceMention, before: str, start: int = 0) -> None:
     """The relation the words before a name give it: an offset, near, between, or in."""
     offset = _OFFSET.search(before)
@@ -500,7 +514,8 @@ def read_relation(mention: PlaceMention, before: str, start: int = 0) -> None:
     elif (
         (_IN.search(before) and not _PORTFOLIO_OF.search(before))
         or _VERB_CUE.search(before)
-        or before.rstrip().endswith(("(", ","))
+        or before.rstrip().endswith("(")
+        or _NAME_COMMA.search(before)
     ):
         mention.cue = True
 

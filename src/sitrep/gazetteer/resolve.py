@@ -45,6 +45,7 @@ MAJOR_POPULATION = 250_000
 """A place this large (or a capital, or a country) may be named in any article."""
 _STRONG_EVIDENCE = 1.5  # the article's own signs of its countries that make a frame
 _FRAME_PENALTY = 2.0  # a candidate in a country the article gives no sign of
+_FAR_KM = 1500  # a small place this far from all the article's other places is out of its frame
 _LOOSE_POPULATION = 500_000  # a loose match with no context must be a large place
 # rapidfuzz ratio of folded names: "Idleb"/"Idlib" 80, "Kirni"/"Kearny" 55
 _SPELLING_SIMILARITY = 70
@@ -84,10 +85,12 @@ class _Context:
     own: dict[int, list[tuple[str, float, bool]]] = field(default_factory=dict)  # cc, w, prior?
     own_admin1: dict[int, tuple[tuple[str, str], float]] = field(default_factory=dict)
     peers: dict[int, list[int]] = field(default_factory=dict)  # mentions of the same name
+    kin: dict[int, list[int]] = field(default_factory=dict)  # peers, and the place a unit locates
     coherence: Coherence | None = None
 
     def _parts(self, index: int) -> list[tuple[str, float, bool]]:
-        return [part for i in self.peers.get(index, [index]) for part in self.own.get(i, [])]
+        kin = self.kin.get(index) or self.peers.get(index, [index])
+        return [part for i in kin for part in self.own.get(i, [])]
 
     def weight(self, index: int, country: str, *, prior_only: bool = False) -> float:
         """The weight of ``country`` for mention ``index``, without its name's own part."""
@@ -135,6 +138,9 @@ def resolve_mentions(
     for i, mention in enumerate(mentions):
         by_name.setdefault(name_key(mention.name), []).append(i)
     context.peers = {i: by_name[name_key(m.name)] for i, m in enumerate(mentions)}
+    for i in groups.qualifiers:  # the place a unit locates is weighed through their fit only
+        located = [j for j in groups.mates.get(i, []) if not groups.is_qualifier(j)]
+        context.kin[i] = [*context.peers[i], *located]
     context.coherence = Coherence(mentions, options)
     first = [_choose(i, m, options[i], context, groups, None) for i, m in enumerate(mentions)]
     second = _context_from(mentions, first, context)
@@ -193,8 +199,8 @@ def _prior(
     for i, mention in enumerate(mentions):
         if (mention.source == "gazetteer" and not mention.cue) or mention.source == "code":
             continue
-        if mention.currency:
-            continue  # "the US dollar" says nothing of where things happen
+        if mention.currency or mention.common:
+            continue  # "the US dollar", "the Court of Justice" say nothing of where things happen
         exact = [p for p, is_exact in options[i] if is_exact]
         iso2: str | None = names.alias.get(name_key(mention.name))
         weight = 0.0
@@ -225,12 +231,13 @@ def _context_from(
     context = _Context(prior=base.prior, countries=dict(base.prior))
     context.own = {i: list(parts) for i, parts in base.own.items()}
     context.peers = base.peers
+    context.kin = base.kin
     context.coherence = base.coherence
     for i, (mention, res) in enumerate(zip(mentions, chosen, strict=True)):
         place = res.place
         if place is None or not res.exact or (mention.source == "gazetteer" and not mention.cue):
             continue
-        if mention.currency:
+        if mention.currency or mention.common:
             continue  # "the US dollar exchange rate": no sign of where anything happened
         if mention.force and place.admin_level == 0:
             continue  # "Turkish border guards": whose forces acted, already in the evidence
@@ -391,6 +398,17 @@ def _foreign(index: int, place: Place, context: _Context, *, weak: bool = False)
     return weak and context.total(index) >= 1.0 and context.weight(index, place.country_code) <= 0
 
 
+def _far_from_the_rest(index: int, place: Place, context: _Context) -> bool:
+    """The article's other places chosen with some certainty all lie far from ``place``."""
+    peers = context.peers.get(index, [index])
+    distances = [
+        quick_km(place.latitude, place.longitude, lat, lon)
+        for i, lat, lon in context.points
+        if i not in peers
+    ]
+    return bool(distances) and min(distances) > _FAR_KM
+
+
 def _major(place: Place) -> bool:
     return (
         place.admin_level == 0
@@ -453,9 +471,11 @@ def _refusal(
     place = res.place
     assert place is not None
     if mention.common and (
-        not groups.is_qualifier(index) or groups.support(index, place, chosen) <= 0
-    ):
-        return "word"  # "Congress", "Yangon (East)": a word, unless it fits what it qualifies
+        mention.qualifier_kind not in ("brackets", "comma")
+        or not groups.is_qualifier(index)
+        or groups.support(index, place, chosen) <= 0
+    ):  # "Congress", "the Court of Justice": a word, unless a unit that fits ("Yangon (East)")
+        return "word"
     code = mention.source == "code" or (mention.source == "gazetteer" and _acronym(mention.name))
     if (
         code
@@ -488,13 +508,11 @@ def _refusal(
         and place.admin_level in (1, 2)
         and (namesakes == 1 or _largest_unit_of_its_name(res))
     )
-    if (
-        not supported
-        and weak
-        and not unit_in_brackets
-        and _foreign(index, place, context, weak=True)
-    ):
-        return "frame"
+    if not supported and not unit_in_brackets:
+        if weak and _foreign(index, place, context, weak=True):
+            return "frame"
+        if _foreign(index, place, context) and _far_from_the_rest(index, place, context):
+            return "frame"  # a town of Romania in a report framed in Yemen, far from its places
     if not res.exact and place.feature_code in _BIG_FEATURES:
         return "loose"  # a region or a country is named exactly, or not at all
     if not res.exact and not supported:
