@@ -184,3 +184,29 @@ def test_resolve_common_word_in_an_institution_name_says_nothing_of_the_country(
     justice, sofia = resolve_mentions(mentions, options, exact, _names())
     assert justice.place is None
     assert sofia.place == SOFIA_BG
+
+
+CORDOBA_AR = Place(81, "Córdoba", -31.4, -64.2, "AR", "P", "PPLA", "05", population=1_400_000,
+                   asciiname="Cordoba")  # fmt: skip
+CORDOBA_AR_PROVINCE = Place(82, "Córdoba", -32.0, -64.0, "AR", "A", "ADM1", "05",
+                            population=3_300_000, asciiname="Cordoba")  # fmt: skip
+CORDOBA_ES = Place(83, "Córdoba", 37.9, -4.8, "ES", "P", "PPLA2", "AN", admin2_code="CO",
+                   population=325_000, asciiname="Cordoba")  # fmt: skip
+CORDOBA_ES_PROVINCE = Place(84, "Córdoba", 37.9, -4.8, "ES", "A", "ADM2", "AN", admin2_code="CO",
+                            population=790_000, asciiname="Cordoba")  # fmt: skip
+
+
+def test_resolve_town_and_its_unit_of_the_same_name_are_read_together() -> None:
+    """'Residents banged pots in Cordoba (Cordoba)': the city in the province of that name, the
+    likeliest such pair (Argentina's), not the town that matches its second-level unit more
+    closely (Spain's province is a second-level unit) nor two halves from two countries."""
+    mentions = [
+        PlaceMention(20, 27, "Cordoba", "Cordoba", 0, "ner", cue=True),
+        PlaceMention(29, 36, "Cordoba", "Cordoba", 0, "gazetteer", cue=True, in_parentheses_of=0,
+                     qualifier_kind="brackets"),
+    ]  # fmt: skip
+    places = [CORDOBA_ES_PROVINCE, CORDOBA_ES, CORDOBA_AR, CORDOBA_AR_PROVINCE]
+    options = {"Cordoba": places}
+    exact = {"Cordoba": {81, 82, 83, 84}}
+    town, unit = resolve_mentions(mentions, options, exact, _names())
+    assert (town.place, unit.place) == (CORDOBA_AR, CORDOBA_AR_PROVINCE)

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 
 from sitrep.gazetteer.coherence import Coherence, quick_km
 from sitrep.gazetteer.countries import CountryNames
-from sitrep.gazetteer.groups import Groups
+from sitrep.gazetteer.groups import Groups, compatibility
 from sitrep.gazetteer.names import fold, name_key, near_key
 from sitrep.gazetteer.place import Place
 from sitrep.gazetteer.recognise import PlaceMention
@@ -143,6 +143,7 @@ def resolve_mentions(
         context.kin[i] = [*context.peers[i], *located]
     context.coherence = Coherence(mentions, options)
     first = [_choose(i, m, options[i], context, groups, None) for i, m in enumerate(mentions)]
+    _pair_town_and_its_unit(mentions, options, context, groups, first)
     second = _context_from(mentions, first, context)
     chosen = [r.place for r in first]
     result = [_choose(i, m, options[i], second, groups, chosen) for i, m in enumerate(mentions)]
@@ -340,6 +341,43 @@ def _score(
     if support <= 0 and _foreign(index, place, context):
         score -= _FRAME_PENALTY
     return score
+
+
+def _pair_town_and_its_unit(
+    mentions: list[PlaceMention],
+    options: list[list[tuple[Place, bool]]],
+    context: _Context,
+    groups: Groups,
+    first: list[Resolution],
+) -> None:
+    """``Cordoba (Cordoba)``, ``Formosa, Formosa``: a town and a unit of the same name that holds
+    it. The two are one reading, chosen together (the town of that name inside a unit of that
+    name, the likeliest pair), not each on its own: Córdoba in Argentina's Córdoba province, not
+    the Mexican town of that name in its own municipality and the province abroad."""
+    for i in groups.qualifiers:
+        key = name_key(mentions[i].name)
+        for j in groups.mates.get(i, []):
+            if groups.is_qualifier(j) or name_key(mentions[j].name) != key:
+                continue
+            pairs = [  # each scored without the group's support: every pair fits
+                (
+                    _score(mentions[j], j, town, True, context, groups, None)
+                    - groups.support(j, town, None)
+                    + _score(mentions[i], i, unit, True, context, groups, None)
+                    - groups.support(i, unit, None),
+                    town,
+                    unit,
+                )
+                for town, town_exact in options[j]
+                if town_exact and town.is_populated
+                for unit, unit_exact in options[i]
+                if unit_exact and unit.admin_level in (1, 2) and compatibility(town, unit) >= 2.0
+            ]
+            if not pairs:
+                continue
+            score, town, unit = max(pairs, key=lambda item: item[0])
+            first[j] = Resolution(town, first[j].candidates, score, True, 2.0)
+            first[i] = Resolution(unit, first[i].candidates, score, True, 2.0)
 
 
 def _own_unit_penalty(
