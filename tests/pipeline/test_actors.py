@@ -175,6 +175,13 @@ def test_actors_kidal_is_not_an_actor(resolver: ActorResolver) -> None:
             "YEM",
             ["National Resistance Forces"],
         ),
+        # forces named by their country alone are its state forces; rebel forces are not
+        (
+            "Nigerien forces repelled an assault on the base.",
+            "NER",
+            ["Military Forces of Niger (2023-)"],
+        ),
+        ("Rebel forces shelled the town.", "MLI", ["Unidentified Armed Group (Mali)"]),
     ],
 )
 def test_actors_find_normalises_named_and_generic_actors(

@@ -253,9 +253,11 @@ def _generic(
         if token.i in used or token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ == "PERSON":
             continue
         words = _generic_words(resolver, token)
+        modifiers = _modifiers(token)
+        if token.lemma_.lower() == "force" and _country_forces(resolver, modifiers, countries):
+            words = [*words, _STATE_FORCES]  # "French forces", "Mali's forces"
         if not words or _collective_of(resolver, token) or _member_of_named(token, used):
             continue
-        modifiers = _modifiers(token)
         lemmas = {m.lemma_.lower() for m in modifiers} | {m.lower_ for m in modifiers}
         word = _best_word(words, lemmas)
         if word is None:
@@ -294,6 +296,18 @@ def _generic(
         used.update(range(start, end))
         found += _conjoined_countries(resolver, sentence, tokens, token, template, countries, used)
     return found
+
+
+_STATE_FORCES = GenericWord(template="military", words=("force",))
+
+
+def _country_forces(
+    resolver: ActorResolver, modifiers: list[Token], countries: Sequence[str]
+) -> bool:
+    """Forces named by their country alone ("French forces", "Mali's forces"), not "rebel
+    forces" or "forces loyal to the general": a country's forces are its state forces."""
+    named = [m for m in modifiers if m.dep_ not in {"det", "nummod", "case"}]
+    return bool(named) and all(_country_of(resolver, [m], countries) for m in named)
 
 
 _COLLECTIVES = {"group", "number", "band", "crowd", "couple", "dozen", "hundred", "score", "gang"}
