@@ -549,3 +549,13 @@ def test_places_the_sponsor_of_a_coalition_is_not_where_it_strikes(world: Geocod
         "the village of Dogoa, a Yemeni medic said.",
     )
     assert location is not None and location.country_iso3 == "YEM"
+
+
+def test_places_country_possessive_without_its_apostrophe_is_the_country(
+    geocoder: Geocoder,
+) -> None:
+    """'Thousands marched in Malis capital': text copied without its apostrophes still names
+    the country."""
+    location = _locate(geocoder, "Thousands marched in Malis capital against the junta.")
+    assert location is not None
+    assert location.country_iso3 == "MLI"

@@ -71,7 +71,14 @@ _SAID_AFTER = re.compile(  # "officials in Bamako said", not "protesters in Bama
 )
 _SPONSOR_AFTER = re.compile(r"^[-\s](?:led|backed|allied|sponsored|funded|supported)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:-\s*)?(?:border|frontier)", re.I)
-_FORCE_WEIGHT = 0.3  # "Israeli airstrikes": whose forces, not where (see FORCE_AFTER)
+_apostrophe_lost = re.compile(r"([A-Z][\w -]*[a-z])s")
+"""A country's possessive whose apostrophe was lost in copying ("Benins capital")."""
+_FORCE_WEIGHT = 0.3
+_ACTOR_CODE = re.compile(
+    r"(?=[A-Za-z]{3,6}$)[A-Z][A-Za-z]*[A-Z][A-Za-z]*"
+)  # "QSD", "LNA", "FAMa"; not "IS"
+_CODE_WEIGHT = 0.5  # an actor's code whose every reading is in one country ("QSD", "LNA")
+_LEAST_FALLBACK = 0.5  # the least evidence of a country that places an event with no place  # "Israeli airstrikes": whose forces, not where (see FORCE_AFTER)
 _DEMONYM = re.compile(r"\b[A-Z][a-zé]+(?:-[A-Z][a-z]+)?\b")
 _ACTOR_EVIDENCE_CAP = 3  # actors of one country count at most this much
 _SPELLING_MIN_LETTERS = 5  # shorter names are too easily another word's spelling
@@ -202,6 +209,10 @@ class Geocoder:
         for mention in mentions:  # "Venezuelan refugees": a demonym is an attribute
             if self._demonym(mention.name) and mention.unit_word is None:
                 mention.modifier = True
+            stem = _apostrophe_lost.fullmatch(mention.name)
+            aliases = self.country_names.alias
+            if stem and name_key(mention.name) not in aliases and name_key(stem[1]) in aliases:
+                mention.alternatives.append(stem[1])  # "in Benins capital"
         found, exact = self._candidates(mentions)
         article = _Article()
         self._text_evidence(document, actors, article)
@@ -333,6 +344,15 @@ class Geocoder:
                 if iso2 and from_actors[iso2] < _ACTOR_EVIDENCE_CAP:
                     from_actors[iso2] += weight
                     article.spans.setdefault(iso2, actor.span)
+        provisional = document.annotations.get("actors.provisional")
+        for actor, options in provisional if isinstance(provisional, list) else []:
+            if not _ACTOR_CODE.fullmatch(actor.span.text.split()[0]):
+                continue  # "militants", "the army": words, not a code with one meaning
+            homes = {c for option in options for c in getattr(option, "countries", ())}
+            iso2 = iso2_of.get(homes.pop()) if len(homes) == 1 else None
+            if iso2 and from_actors[iso2] < _ACTOR_EVIDENCE_CAP:  # "a QSD fighter": a code
+                from_actors[iso2] += _CODE_WEIGHT  # with one meaning, named in no country
+                article.spans.setdefault(iso2, actor.span)
         for iso2, weight in from_actors.items():
             article.countries[iso2] += weight
         hint = document.annotations.get(COUNTRY_HINT)
@@ -620,6 +640,8 @@ class Geocoder:
                 article.spans[place.country_code] = toponym.span
                 break
         for iso2 in sorted(countries, key=lambda c: -countries[c])[:1]:
+            if countries[iso2] < _LEAST_FALLBACK:
+                return None  # only whose forces acted ("Turkish border guards"): not where
             country = self.coder.country(iso2)
             span = article.spans.get(iso2)
             if country is None or span is None:
