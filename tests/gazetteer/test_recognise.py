@@ -235,3 +235,16 @@ def test_recognise_name_before_a_named_unit_is_a_place_whatever_the_model_says()
     mentions = _mentions("On 12 June 2021, Caripe, Monagas state, farmers blocked a road.")
     assert "Caripe" in mentions
     assert mentions["Monagas"].in_parentheses_of is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 March 2021, Sirnak Governorship declared a curfew in three villages.",
+        "On 2 March 2021, Sirnak Governor's Office banned all gatherings for 15 days.",
+    ],
+)
+def test_recognise_a_local_authority_names_its_place(text: str) -> None:
+    """'Sirnak Governorship', 'Sirnak Governor's Office': the province it governs is a place."""
+    (mention,) = [m for m in _mentions(text).values() if m.name == "Sirnak"]
+    assert mention.cue

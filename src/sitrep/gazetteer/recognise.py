@@ -87,6 +87,13 @@ _SITE_SUFFIX = re.compile(
     re.I,
 )
 """A military site or airport named after its town, written as part of the name."""
+_AUTHORITY_SUFFIX = re.compile(
+    r"\s+(?:governorship|governor(?:['’]s\s+office)?|governorate\s+office|municipality|"
+    r"municipal\s+council|city\s+council|city\s+hall|town\s+hall)$",
+    re.I,
+)
+"""A local authority named after its town or province ("Aydin Governorship", "Van Governor's
+Office"): the place it governs, where its measures apply."""
 _SITE_OF_PLACE = re.compile(
     r"^\s+(?:highway|road|roundabout|intersection|junction|bridge|square|crossroads)\b", re.I
 )
@@ -222,8 +229,8 @@ def parse_name(text: str) -> tuple[str, list[str], str | None, str | None]:
         unit = match.group("unit").lower() if "unit" in match.groupdict() else None
         name = name[: match.start()].strip()
         tries.append(name)
-    site = _SITE_SUFFIX.search(name)
-    if site and site.start() > 2:  # "Hama Airbase", "Kidal airport": the town it is named for
+    site = _SITE_SUFFIX.search(name) or _AUTHORITY_SUFFIX.search(name)
+    if site and site.start() > 2:  # "Hama Airbase", "Aydin Governorship": the place named
         name = name[: site.start()].strip()
         tries.append(name)
     match = _BEARING_WORDS.match(name)
@@ -428,6 +435,8 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     mention.force = bool(FORCE_AFTER.match(sentence.text[end : end + 40]))
     mention.currency = bool(_CURRENCY_AFTER.match(after))
     mention.facility = bool(_FACILITY_AFTER.match(after) or _SITE_SUFFIX.search(text))
+    if _AUTHORITY_SUFFIX.search(text):
+        mention.cue = True  # "Aydin Governorship": a place's authority names the place
     if _SITE_OF_PLACE.match(after) and re.search(r"\b(?:the|an?)\s+$", before, re.I):
         mention.cue = True  # "blocked the Zahle roundabout": a site named after its town
     mention.wide = bool(_WIDE_BEFORE.search(before) or _ISLAND_AFTER.match(after))
