@@ -210,3 +210,19 @@ def test_resolve_town_and_its_unit_of_the_same_name_are_read_together() -> None:
     exact = {"Cordoba": {81, 82, 83, 84}}
     town, unit = resolve_mentions(mentions, options, exact, _names())
     assert (town.place, unit.place) == (CORDOBA_AR, CORDOBA_AR_PROVINCE)
+
+
+AMARA_REGION = Place(91, "Amara", 11.6, 38.0, "ET", "A", "ADM1", "46", population=3_300_000)
+AMARAH_IQ = Place(92, "Al ‘Amārah", 31.8, 47.1, "IQ", "P", "PPLA", "14", population=323_000,
+                  asciiname="Al `Amarah")  # fmt: skip
+AMARA_RO = Place(93, "Amara", 44.6, 27.3, "RO", "P", "PPL", "21", population=7_500)
+
+
+def test_resolve_a_city_is_a_town_named_in_any_spelling() -> None:
+    """'Workers protested in Amara city': not the Ethiopian region (the word says a town), and
+    the Iraqi city whose name is "Amara" with its article over a village whose main name it is."""
+    mention = PlaceMention(30, 41, "Amara city", "Amara", 0, "ner", cue=True, place_word="city")
+    options = {"Amara": [AMARA_REGION, AMARAH_IQ, AMARA_RO]}
+    exact = {"Amara": {91, 92, 93}}
+    (result,) = resolve_mentions([mention], options, exact, _names())
+    assert result.place == AMARAH_IQ

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 from sitrep.gazetteer.coherence import Coherence, quick_km
 from sitrep.gazetteer.countries import CountryNames
 from sitrep.gazetteer.groups import Groups, compatibility
-from sitrep.gazetteer.names import fold, name_key, near_key
+from sitrep.gazetteer.names import bare_key, fold, name_key, near_key
 from sitrep.gazetteer.place import Place
 from sitrep.gazetteer.recognise import PlaceMention
 
@@ -49,6 +49,7 @@ _FAR_KM = 1500  # a small place this far from all the article's other places is 
 _LOOSE_POPULATION = 500_000  # a loose match with no context must be a large place
 # rapidfuzz ratio of folded names: "Idleb"/"Idlib" 80, "Kirni"/"Kearny" 55
 _SPELLING_SIMILARITY = 70
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "hamlet", "settlement"})
 _WITH_PLACE_WORD = re.compile(r"\s(?:city|town|village)$", re.I)
 _MIN_CONTEXT = 1.0  # one doubtful sign of a country (a village with namesakes) is not all of it
 _OWN_UNIT_PENALTY = 1.2
@@ -325,8 +326,10 @@ def _score(
     elif exact and near_key(mention.name) in {
         near_key(place.name),
         near_key(place.asciiname or ""),
-    }:
-        score += _MAIN_NAME / 2  # its own name in another spelling ("Odessa" for Odesa)
+        near_key(bare_key(place.name)),
+        near_key(bare_key(place.asciiname or "")),
+    }:  # its own name in another spelling ("Odessa" for Odesa; "Amara" for Al 'Amarah)
+        score += _MAIN_NAME / 2
     if (
         place.admin1_code
         and place.admin_level != 1
@@ -416,6 +419,8 @@ def _kind_fit(mention: PlaceMention, place: Place, qualifier: bool) -> float:
             fit -= 0.6
     elif mention.place_word is not None and place.feature_class == "P":
         fit += 0.6  # "Hays city", "the village of X"
+    elif mention.place_word in _SETTLEMENT_WORDS and level is not None and level >= 0:
+        fit -= 0.6  # "Amara city" is a town, not the Ethiopian region of that name
     if qualifier and level in (1, 2) and mention.place_word is None:
         fit += 0.5  # "(Kandi, Alibori)": the names in brackets are units
     if mention.bearing and level == 0:
