@@ -295,11 +295,3 @@ def test_a_code_with_one_meaning_places_the_event_in_its_country(extractor: Extr
     (event,) = _extract(extractor, text, "2021-03-10").reported
     assert event.location is not None and event.location.country_iso3 == "SYR"
     assert event.actor2 is not None and event.actor2.name == "QSD: Syrian Democratic Forces"
-
-
-def test_forces_acting_abroad_do_not_place_the_event(extractor: Extractor) -> None:
-    """'French forces' say whose forces acted, not where: with no place named, no country."""
-    text = "French forces carried out air strikes on militant positions in a forest on Monday."
-    (event,) = _extract(extractor, text, "2021-03-10").reported
-    assert event.location is None or event.location.country_iso3 is None
-    assert event.actor1 is not None and event.actor1.name.startswith("Military Forces of France")

@@ -73,12 +73,9 @@ _SPONSOR_AFTER = re.compile(r"^[-\s](?:led|backed|allied|sponsored|funded|suppor
 _BORDER_AFTER = re.compile(r"^\s*(?:-\s*)?(?:border|frontier)", re.I)
 _apostrophe_lost = re.compile(r"([A-Z][\w -]*[a-z])s")
 """A country's possessive whose apostrophe was lost in copying ("Benins capital")."""
-_FORCE_WEIGHT = 0.3
-_ACTOR_CODE = re.compile(
-    r"(?=[A-Za-z]{3,6}$)[A-Z][A-Za-z]*[A-Z][A-Za-z]*"
-)  # "QSD", "LNA", "FAMa"; not "IS"
+_FORCE_WEIGHT = 0.3  # "Israeli airstrikes": whose forces, not where (see FORCE_AFTER)
+_ACTOR_CODE = re.compile(r"(?=[A-Za-z]{3,6}$)[A-Z][A-Za-z]*[A-Z][A-Za-z]*")  # "QSD"; not "IS"
 _CODE_WEIGHT = 0.5  # an actor's code whose every reading is in one country ("QSD", "LNA")
-_LEAST_FALLBACK = 0.5  # the least evidence of a country that places an event with no place  # "Israeli airstrikes": whose forces, not where (see FORCE_AFTER)
 _DEMONYM = re.compile(r"\b[A-Z][a-zé]+(?:-[A-Z][a-z]+)?\b")
 _ACTOR_EVIDENCE_CAP = 3  # actors of one country count at most this much
 _SPELLING_MIN_LETTERS = 5  # shorter names are too easily another word's spelling
@@ -640,8 +637,6 @@ class Geocoder:
                 article.spans[place.country_code] = toponym.span
                 break
         for iso2 in sorted(countries, key=lambda c: -countries[c])[:1]:
-            if countries[iso2] < _LEAST_FALLBACK:
-                return None  # only whose forces acted ("Turkish border guards"): not where
             country = self.coder.country(iso2)
             span = article.spans.get(iso2)
             if country is None or span is None:
