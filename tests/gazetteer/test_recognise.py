@@ -248,3 +248,9 @@ def test_recognise_a_local_authority_names_its_place(text: str) -> None:
     """'Sirnak Governorship', 'Sirnak Governor's Office': the province it governs is a place."""
     (mention,) = [m for m in _mentions(text).values() if m.name == "Sirnak"]
     assert mention.cue
+
+
+def test_recognise_the_saray_is_a_word_for_a_government_house() -> None:
+    """'outside the Saray in Baalbek': the Levant's word for the government house, not a town."""
+    mentions = _mentions("Rioters gathered outside the Saray in Baalbek and burned tyres.")
+    assert mentions["Saray"].common
