@@ -254,3 +254,11 @@ def test_recognise_the_saray_is_a_word_for_a_government_house() -> None:
     """'outside the Saray in Baalbek': the Levant's word for the government house, not a town."""
     mentions = _mentions("Rioters gathered outside the Saray in Baalbek and burned tyres.")
     assert mentions["Saray"].common
+
+
+def test_recognise_a_common_word_with_a_settlement_word_is_a_place() -> None:
+    """'in Saray neighbourhood of Kahramankazan': named as a neighbourhood, the word is a place."""
+    mentions = _mentions(
+        "Arsonists set fire to a paint factory in Saray neighbourhood of Kahramankazan."
+    )
+    assert not next(m for m in mentions.values() if m.name == "Saray").common
