@@ -295,3 +295,13 @@ def test_a_code_with_one_meaning_places_the_event_in_its_country(extractor: Extr
     (event,) = _extract(extractor, text, "2021-03-10").reported
     assert event.location is not None and event.location.country_iso3 == "SYR"
     assert event.actor2 is not None and event.actor2.name == "QSD: Syrian Democratic Forces"
+
+
+def test_a_country_ending_an_organisations_name_is_not_where(extractor: Extractor) -> None:
+    """'a branch of Bank Melli Iran in Zahle': Iran is part of the bank's name, not where."""
+    text = (
+        "Unknown gunmen fired shots at the Zahle Municipality and a branch of Bank Melli Iran "
+        "on Tuesday. No injuries were reported."
+    )
+    (event,) = _extract(extractor, text, "2021-03-10").reported
+    assert event.location is not None and event.location.country_iso3 == "LBN"

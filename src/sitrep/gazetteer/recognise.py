@@ -205,10 +205,16 @@ class PlaceMention:
     coded: bool = False  # ACLED's own coding: "coded to X", "[coded as X]"
     common: bool = False  # a lone word that names things more often than places ("Congress")
     currency: bool = False  # "the US dollar": no sign of where anything happened
+    in_name: bool = False  # "Bank Saderat Iran", "Air France": part of an organisation's name
     facility: bool = False  # "Armas square", "El Milagro prison": the name of a site
     wide: bool = False  # "across X", "an unknown location in X", "X island": all of a unit
     describes: bool = False  # "a group active across the Sahel": where an actor is, not an event
     force: bool = False  # "Israeli airstrikes", "Turkish border guards": whose forces acted
+
+    @property
+    def says_nothing_of_where(self) -> bool:
+        """A country named as part of a thing's name (a currency, an organisation)."""
+        return self.currency or self.in_name
 
     @property
     def is_dateline(self) -> bool:

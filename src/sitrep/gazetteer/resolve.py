@@ -201,7 +201,7 @@ def _prior(
     for i, mention in enumerate(mentions):
         if (mention.source == "gazetteer" and not mention.cue) or mention.source == "code":
             continue
-        if mention.currency or mention.common:
+        if mention.says_nothing_of_where or mention.common:
             continue  # "the US dollar", "the Court of Justice" say nothing of where things happen
         exact = [p for p, is_exact in options[i] if is_exact]
         iso2: str | None = names.alias.get(name_key(mention.name))
@@ -239,7 +239,7 @@ def _context_from(
         place = res.place
         if place is None or not res.exact or (mention.source == "gazetteer" and not mention.cue):
             continue
-        if mention.currency or mention.common:
+        if mention.says_nothing_of_where or mention.common:
             continue  # "the US dollar exchange rate": no sign of where anything happened
         if mention.force and place.admin_level == 0:
             continue  # "Turkish border guards": whose forces acted, already in the evidence

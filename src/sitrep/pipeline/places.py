@@ -73,6 +73,13 @@ _SPONSOR_AFTER = re.compile(r"^[-\s](?:led|backed|allied|sponsored|funded|suppor
 _BORDER_AFTER = re.compile(r"^\s*(?:-\s*)?(?:border|frontier)", re.I)
 _apostrophe_lost = re.compile(r"([A-Z][\w -]*[a-z])s")
 """A country's possessive whose apostrophe was lost in copying ("Benins capital")."""
+_NAME_BEFORE = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?!(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|"
+    r"Upper|Lower|Greater|Mainland|Rural|The|In|At|From|To|Of|And|For|On|By|With|Near|Across)\b)"
+    r"[A-Z][\w’'.-]*[a-z][\w’'.-]* $"
+)
+"""A capitalised word right before a country's name, not opening a sentence nor a direction:
+the country ends an organisation's name ("Bank Saderat Iran", "Air France")."""
 _FORCE_WEIGHT = 0.3  # "Israeli airstrikes": whose forces, not where (see FORCE_AFTER)
 _ACTOR_CODE = re.compile(r"(?=[A-Za-z]{3,6}$)[A-Z][A-Za-z]*[A-Z][A-Za-z]*")  # "QSD"; not "IS"
 _CODE_WEIGHT = 0.5  # an actor's code whose every reading is in one country ("QSD", "LNA")
@@ -206,6 +213,13 @@ class Geocoder:
         for mention in mentions:  # "Venezuelan refugees": a demonym is an attribute
             if self._demonym(mention.name) and mention.unit_word is None:
                 mention.modifier = True
+            if name_key(mention.name) in self.country_names.alias and _NAME_BEFORE.search(
+                document.text[max(0, mention.start - 40) : mention.start]
+            ):
+                mention.in_name = True  # "Bank Saderat Iran", "Air France"
+            parent = mention.in_parentheses_of
+            if parent is not None and 0 <= parent < len(mentions) and mentions[parent].in_name:
+                mention.in_parentheses_of = mention.qualifier_kind = None  # "Air France in Bamako"
             stem = _apostrophe_lost.fullmatch(mention.name)
             aliases = self.country_names.alias
             if stem and name_key(mention.name) not in aliases and name_key(stem[1]) in aliases:
@@ -307,7 +321,7 @@ class Geocoder:
         if place is None or place.admin_level != 0:
             return False
         demonym = name_key(mention.name) in self.country_names.demonym
-        return demonym or mention.modifier or mention.currency or in_actor
+        return demonym or mention.modifier or mention.says_nothing_of_where or in_actor
 
     # -- the article's countries ------------------------------------------------------------
     def _text_evidence(
@@ -385,7 +399,7 @@ class Geocoder:
             place = item.resolution.place
             if place is None or not place.country_code or item.mention.is_dateline:
                 continue
-            if item.mention.currency:
+            if item.mention.says_nothing_of_where:
                 continue
             weight = 1.0 if item.toponym.role == MODIFIER else 2.0
             article.countries[place.country_code] += weight
