@@ -40,6 +40,9 @@ def document(nlp: Language, text: str) -> Document:
 
 
 EVENTS = [
+    # "Air" in an airline's name is no aircraft; "from the air" is
+    ("A bomb exploded outside the offices of Air Mali in the capital.", S.remote_explosive),
+    ("The market was bombed from the air overnight, killing five traders.", S.air_drone_strike),
     # Battles
     ("Soldiers clashed with jihadist fighters near the border town on Tuesday.", S.armed_clash),
     ("Rebels attacked an army checkpoint overnight, killing four soldiers.", S.armed_clash),
