@@ -287,11 +287,8 @@ def test_places_of_short_reports(
 
 def test_a_code_with_one_meaning_places_the_event_in_its_country(extractor: Extractor) -> None:
     """No country named, but "QSD" (the Syrian Democratic Forces' Arabic initials) means one
-    actor of one country: the village is found in Syria and the victim is that group."""
-    text = (
-        "Turkish border guards shot dead a QSD fighter west of Ain al Arab city on Tuesday, "
-        "a monitoring group said."
-    )
+    actor of one country: the town is found in Syria and the victims are that group."""
+    text = "Turkish artillery killed two QSD fighters near Ain Issa on Tuesday, a monitoring group said."
     (event,) = _extract(extractor, text, "2021-03-10").reported
     assert event.location is not None and event.location.country_iso3 == "SYR"
     assert event.actor2 is not None and event.actor2.name == "QSD: Syrian Democratic Forces"

@@ -142,28 +142,28 @@ def test_resolve_unit_is_not_pulled_abroad_by_the_village_it_locates() -> None:
     assert village.place is None
 
 
-HUSHA = Place(61, "Al Husha", 13.8, 44.6, "YE", "A", "ADM2", "18", admin2_code="1801")
-DALI = Place(62, "Ad Dali", 13.7, 44.7, "YE", "A", "ADM1", "18", population=500_000)
-BATAR_RO = Place(63, "Batar", 46.7, 21.8, "RO", "P", "PPL", "05", population=5_100)
+SIRWAH = Place(61, "Sirwah", 15.4, 45.0, "YE", "A", "ADM2", "14", admin2_code="1405")
+MARIB = Place(62, "Marib", 15.5, 45.3, "YE", "A", "ADM1", "14", population=400_000)
+LUNCA_RO = Place(63, "Lunca", 46.7, 21.8, "RO", "P", "PPL", "05", population=5_100)
 
 
 def test_resolve_town_far_from_every_other_place_of_a_framed_report_is_refused() -> None:
-    """'Fighters took the Batar front, north of Al Husha district (Al Husha, Ad Dali)': a Romanian
-    town of that name is no reading of a front line in a report framed in Yemen."""
+    """'Fighters held the Lunca front west of Sirwah district (Sirwah, Marib)': a Romanian town of
+    that name is no reading of a front line in a report framed in Yemen."""
     mentions = [
-        PlaceMention(20, 25, "Batar", "Batar", 0, "ner", cue=True),
-        PlaceMention(40, 48, "Al Husha", "Al Husha", 0, "gazetteer", cue=True, unit_word="district",
+        PlaceMention(20, 25, "Lunca", "Lunca", 0, "ner", cue=True),
+        PlaceMention(40, 46, "Sirwah", "Sirwah", 0, "gazetteer", cue=True, unit_word="district",
                      unit_level=2),
-        PlaceMention(60, 68, "Al Husha", "Al Husha", 0, "gazetteer", cue=True, in_parentheses_of=1,
+        PlaceMention(60, 66, "Sirwah", "Sirwah", 0, "gazetteer", cue=True, in_parentheses_of=1,
                      qualifier_kind="brackets"),
-        PlaceMention(70, 77, "Ad Dali", "Ad Dali", 0, "gazetteer", cue=True, in_parentheses_of=1,
+        PlaceMention(70, 75, "Marib", "Marib", 0, "gazetteer", cue=True, in_parentheses_of=1,
                      qualifier_kind="brackets"),
     ]  # fmt: skip
-    options = {"Batar": [BATAR_RO], "Al Husha": [HUSHA], "Ad Dali": [DALI]}
-    exact = {"Batar": {63}, "Al Husha": {61}, "Ad Dali": {62}}
-    batar, husha, _, dali = resolve_mentions(mentions, options, exact, _names())
-    assert (husha.place, dali.place) == (HUSHA, DALI)
-    assert batar.place is None
+    options = {"Lunca": [LUNCA_RO], "Sirwah": [SIRWAH], "Marib": [MARIB]}
+    exact = {"Lunca": {63}, "Sirwah": {61}, "Marib": {62}}
+    lunca, sirwah, _, marib = resolve_mentions(mentions, options, exact, _names())
+    assert (sirwah.place, marib.place) == (SIRWAH, MARIB)
+    assert lunca.place is None
 
 
 JUSTICE_US = Place(71, "Justice", 41.7, -87.8, "US", "P", "PPL", "IL", population=12_900)
@@ -172,7 +172,7 @@ SOPHIA_US = Place(73, "Sophia", 37.7, -81.2, "US", "P", "PPL", "WV", population=
 
 
 def test_resolve_common_word_in_an_institution_name_says_nothing_of_the_country() -> None:
-    """'Flowers at the Court of Justice in Sofia': "Justice" is a word of the court's name, not
+    """'A vigil at the Palace of Justice in Sofia': "Justice" is a word of the palace's name, not
     the Illinois village; it neither stands as a place nor pulls Sofia to West Virginia."""
     mentions = [
         PlaceMention(30, 37, "Justice", "Justice", 0, "gazetteer", cue=True, common=True),

@@ -94,7 +94,7 @@ _AUTHORITY_SUFFIX = re.compile(
     r"municipal\s+council|city\s+council|city\s+hall|town\s+hall)$",
     re.I,
 )
-"""A local authority named after its town or province ("Aydin Governorship", "Van Governor's
+"""A local authority named after its town or province ("Sirnak Governorship", "Mardin Governor's
 Office"): the place it governs, where its measures apply."""
 _SITE_OF_PLACE = re.compile(
     r"^\s+(?:highway|road|roundabout|intersection|junction|bridge|square|crossroads)\b", re.I
@@ -119,7 +119,7 @@ _ROAD_AFTER = re.compile(
 _UNIT_NAMED_AFTER = re.compile(
     rf"^\s*,\s*(?:[A-ZÀ-Ý][\w'’-]*\s+){{1,3}}(?i:{'|'.join(UNIT_WORDS)})\b"
 )
-"""A named unit after a comma ("Caripe, Monagas state"): the name before it is a place."""
+"""A named unit after a comma ("Cumanacoa, Sucre state"): the name before it is a place."""
 _CODE = re.compile(r"^(?:[A-Z]{2,3}|[A-Z]{1,2}&[A-Z]{1,2})$")
 CODE_PREFIX = "ISO:"
 """Names of the form ``ISO:TN`` are ISO 3166-2 subdivision codes without their country part."""
@@ -205,7 +205,7 @@ class PlaceMention:
     coded: bool = False  # ACLED's own coding: "coded to X", "[coded as X]"
     common: bool = False  # a lone word that names things more often than places ("Congress")
     currency: bool = False  # "the US dollar": no sign of where anything happened
-    in_name: bool = False  # "Bank Saderat Iran", "Air France": part of an organisation's name
+    in_name: bool = False  # "Bank Melli Iran", "Air France": part of an organisation's name
     facility: bool = False  # "Armas square", "El Milagro prison": the name of a site
     wide: bool = False  # "across X", "an unknown location in X", "X island": all of a unit
     describes: bool = False  # "a group active across the Sahel": where an actor is, not an event
@@ -238,7 +238,7 @@ def parse_name(text: str) -> tuple[str, list[str], str | None, str | None]:
         name = name[: match.start()].strip()
         tries.append(name)
     site = _SITE_SUFFIX.search(name) or _AUTHORITY_SUFFIX.search(name)
-    if site and site.start() > 2:  # "Hama Airbase", "Aydin Governorship": the place named
+    if site and site.start() > 2:  # "Hama Airbase", "Sirnak Governorship": the place named
         name = name[: site.start()].strip()
         tries.append(name)
     match = _BEARING_WORDS.match(name)
@@ -444,7 +444,7 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     mention.currency = bool(_CURRENCY_AFTER.match(after))
     mention.facility = bool(_FACILITY_AFTER.match(after) or _SITE_SUFFIX.search(text))
     if _AUTHORITY_SUFFIX.search(text):
-        mention.cue = True  # "Aydin Governorship": a place's authority names the place
+        mention.cue = True  # "Sirnak Governorship": a place's authority names the place
     if _SITE_OF_PLACE.match(after) and re.search(r"\b(?:the|an?)\s+$", before, re.I):
         mention.cue = True  # "blocked the Zahle roundabout": a site named after its town
     mention.wide = bool(_WIDE_BEFORE.search(before) or _ISLAND_AFTER.match(after))
@@ -505,8 +505,8 @@ _NAME_COMMA = re.compile(
     rf"(?:[A-ZÀ-Ý][\w'’.-]*|\b(?i:{'|'.join([*UNIT_WORDS, *PLACE_WORDS])}|cent(?:er|re)|capital))"
     r"\)?\s*,\s*$"
 )
-"""A comma after a name or a unit ("Gao, Mali"; "the district centre, Herat"), unlike one after a
-date or any other word ("On 2 May 2020, Taliban fighters"; "he said, Obama"), may introduce a
+"""A comma after a name or a unit ("Gao, Mali"; "the district centre, Kayes"), unlike one after a
+date or any other word ("On 2 May 2021, Kassala fighters"; "he said, Obama"), may introduce a
 place: the name that qualifies the one before or continues a list of places."""
 
 

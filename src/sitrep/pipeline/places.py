@@ -72,14 +72,14 @@ _SAID_AFTER = re.compile(  # "officials in Bamako said", not "protesters in Bama
 _SPONSOR_AFTER = re.compile(r"^[-\s](?:led|backed|allied|sponsored|funded|supported)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:-\s*)?(?:border|frontier)", re.I)
 _apostrophe_lost = re.compile(r"([A-Z][\w -]*[a-z])s")
-"""A country's possessive whose apostrophe was lost in copying ("Benins capital")."""
+"""A country's possessive whose apostrophe was lost in copying ("Malis capital")."""
 _NAME_BEFORE = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?!(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|"
     r"Upper|Lower|Greater|Mainland|Rural|The|In|At|From|To|Of|And|For|On|By|With|Near|Across)\b)"
     r"[A-Z][\w’'.-]*[a-z][\w’'.-]* $"
 )
 """A capitalised word right before a country's name, not opening a sentence nor a direction:
-the country ends an organisation's name ("Bank Saderat Iran", "Air France")."""
+the country ends an organisation's name ("Bank Melli Iran", "Air France")."""
 _FORCE_WEIGHT = 0.3  # "Israeli airstrikes": whose forces, not where (see FORCE_AFTER)
 _ACTOR_CODE = re.compile(r"(?=[A-Za-z]{3,6}$)[A-Z][A-Za-z]*[A-Z][A-Za-z]*")  # "QSD"; not "IS"
 _CODE_WEIGHT = 0.5  # an actor's code whose every reading is in one country ("QSD", "LNA")
@@ -216,14 +216,14 @@ class Geocoder:
             if name_key(mention.name) in self.country_names.alias and _NAME_BEFORE.search(
                 document.text[max(0, mention.start - 40) : mention.start]
             ):
-                mention.in_name = True  # "Bank Saderat Iran", "Air France"
+                mention.in_name = True  # "Bank Melli Iran", "Air France"
             parent = mention.in_parentheses_of
             if parent is not None and 0 <= parent < len(mentions) and mentions[parent].in_name:
                 mention.in_parentheses_of = mention.qualifier_kind = None  # "Air France in Bamako"
             stem = _apostrophe_lost.fullmatch(mention.name)
             aliases = self.country_names.alias
             if stem and name_key(mention.name) not in aliases and name_key(stem[1]) in aliases:
-                mention.alternatives.append(stem[1])  # "in Benins capital"
+                mention.alternatives.append(stem[1])  # "in Malis capital"
         found, exact = self._candidates(mentions)
         article = _Article()
         self._text_evidence(document, actors, article)
