@@ -39,8 +39,9 @@ PLACE_WORDS = ("city", "town", "village", "hamlet", "settlement", "locality", "c
                "neighborhood", "suburb", "area", "sector", "front", "frontline", "countryside", "outskirts",
                "vicinity", "surroundings", "axis")  # fmt: skip
 """Words after a name that say what kind of place it is ("Hays city", "the Kouakourou area")."""
-_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "hamlet", "settlement", "neighbourhood",
-                               "neighborhood", "suburb"})  # fmt: skip
+POPULATED_PLACE_WORDS = frozenset({"city", "town", "village", "hamlet", "settlement",
+                                   "neighbourhood", "neighborhood", "suburb"})  # fmt: skip
+"""Place words that say a populated place: "Amara city" is a town, "Saray neighbourhood" a place."""
 _AROUND_WORDS = frozenset({"area", "sector", "front", "frontline", "countryside", "outskirts", "vicinity",
                            "surroundings", "axis"})  # fmt: skip
 _PLACE_AFTER = re.compile(rf"^\s+(?P<word>{'|'.join(PLACE_WORDS)})\b", re.I)
@@ -453,7 +454,7 @@ def _mention(sentence: Sentence, start: int, end: int, source: str) -> PlaceMent
     written = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
     mention.common = (
         mention.unit_word is None
-        and mention.place_word not in _SETTLEMENT_WORDS  # "Saray neighbourhood" is a place
+        and mention.place_word not in POPULATED_PLACE_WORDS  # "Saray neighbourhood" is a place
         and " " not in written
         and name.lower() in load_place_words().not_places
     )

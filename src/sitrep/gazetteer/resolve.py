@@ -33,7 +33,7 @@ from sitrep.gazetteer.countries import CountryNames
 from sitrep.gazetteer.groups import Groups, compatibility
 from sitrep.gazetteer.names import bare_key, fold, name_key, near_key
 from sitrep.gazetteer.place import Place
-from sitrep.gazetteer.recognise import PlaceMention
+from sitrep.gazetteer.recognise import POPULATED_PLACE_WORDS, PlaceMention
 
 __all__ = ["Resolution", "resolve_mentions"]
 
@@ -49,7 +49,6 @@ _FAR_KM = 1500  # a small place this far from all the article's other places is 
 _LOOSE_POPULATION = 500_000  # a loose match with no context must be a large place
 # rapidfuzz ratio of folded names: "Idleb"/"Idlib" 80, "Kirni"/"Kearny" 55
 _SPELLING_SIMILARITY = 70
-_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "hamlet", "settlement"})
 _WITH_PLACE_WORD = re.compile(r"\s(?:city|town|village)$", re.I)
 _MIN_CONTEXT = 1.0  # one doubtful sign of a country (a village with namesakes) is not all of it
 _OWN_UNIT_PENALTY = 1.2
@@ -419,7 +418,7 @@ def _kind_fit(mention: PlaceMention, place: Place, qualifier: bool) -> float:
             fit -= 0.6
     elif mention.place_word is not None and place.feature_class == "P":
         fit += 0.6  # "Hays city", "the village of X"
-    elif mention.place_word in _SETTLEMENT_WORDS and level is not None and level >= 0:
+    elif mention.place_word in POPULATED_PLACE_WORDS and level is not None and level >= 0:
         fit -= 0.6  # "Amara city" is a town, not the Ethiopian region of that name
     if qualifier and level in (1, 2) and mention.place_word is None:
         fit += 0.5  # "(Kandi, Alibori)": the names in brackets are units

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sitrep.pipeline.document import Document
-from sitrep.pipeline.mentions import ActorMention, ActorRoles, EventMention
+from sitrep.pipeline.mentions import PROVISIONAL_ACTORS, ActorMention, ActorRoles, EventMention
 from sitrep.reference import CodedActor
 from sitrep.taxonomy import EventType
 
@@ -39,7 +39,7 @@ def settle(
     """The actors of an event in ``country_iso3``, with the provisional names ``find`` kept aside:
     those valid in the event's country join, as the actor of that country, in place of the
     generic reading of the same words; the others stay out."""
-    provisional = document.annotations.get("actors.provisional")
+    provisional = document.annotations.get(PROVISIONAL_ACTORS)
     if not isinstance(provisional, list) or not provisional or country_iso3 is None:
         return actors
     named: list[ActorMention] = []

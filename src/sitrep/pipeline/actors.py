@@ -28,7 +28,13 @@ from pathlib import Path
 from sitrep.config import Settings
 from sitrep.model import ActorRef, ActorStatus, Span
 from sitrep.pipeline.document import Document, Sentence
-from sitrep.pipeline.mentions import ActorMention, ActorRoles, EventMention
+from sitrep.pipeline.mentions import (
+    PROVISIONAL_ACTORS,
+    ActorMention,
+    ActorRoles,
+    EventMention,
+    is_actor_code,
+)
 from sitrep.reference import (
     ActorDictionary,
     ActorEntry,
@@ -130,7 +136,9 @@ class ActorResolver:
             for alias in (entry.name, *entry.aliases):
                 add(
                     alias,
-                    AliasTarget(entry, None, context=bool(entry.countries) and _is_code(alias)),
+                    AliasTarget(
+                        entry, None, context=bool(entry.countries) and is_actor_code(alias)
+                    ),
                 )
             for alias in entry.context_aliases:
                 add(alias, AliasTarget(entry, None, context=True))
@@ -138,7 +146,7 @@ class ActorResolver:
                 add(alias, AliasTarget(entry, None, context=bool(entry.countries)), acronym=True)
         for state in self.dictionary.state_aliases:
             for alias in state.aliases:
-                add(alias, AliasTarget(None, state, context=_is_code(alias)))
+                add(alias, AliasTarget(None, state, context=is_actor_code(alias)))
             for alias in state.context_aliases:
                 add(alias, AliasTarget(None, state, context=True))
             for alias in state.acronyms:
@@ -290,7 +298,7 @@ class ActorResolver:
                     found.append(self._provisional(mention, countries, date))
                 else:
                     provisional.append((self._provisional(mention, countries, date), options))
-        document.annotations["actors.provisional"] = provisional
+        document.annotations[PROVISIONAL_ACTORS] = provisional
         return found
 
     def alias_targets(self, text: str) -> list[AliasTarget]:
@@ -561,11 +569,6 @@ def _target_key(target: AliasTarget) -> str:
         return target.entry.id
     assert target.state is not None
     return f"{target.state.template}:{target.state.country}"
-
-
-def _is_code(text: str) -> bool:
-    """A short code ("SDF", "RSF", "LeT", "FAMa"): ambiguous worldwide, so valid only in context."""
-    return " " not in text and len(text) <= 6 and sum(c.isupper() for c in text) >= 2
 
 
 def _is_acronym(text: str) -> bool:

@@ -12,6 +12,16 @@ from sitrep.model import ActorStatus, DatePrecision, Location, PartialDate, Span
 from sitrep.pipeline.document import Sentence
 from sitrep.taxonomy import SubEventType
 
+PROVISIONAL_ACTORS = "actors.provisional"
+"""``Document.annotations`` key: names kept aside by the actor stage until the event's country is
+known (``[(ActorMention, [AliasTarget, ...]), ...]``), read by the actor rules and the geocoder."""
+
+
+def is_actor_code(text: str) -> bool:
+    """A short code ("SDF", "QSD", "RSF", "LeT", "FAMa"): ambiguous worldwide, so an actor's code
+    is valid only in context, and one with a single meaning is a sign of that actor's country."""
+    return " " not in text and len(text) <= 6 and sum(c.isupper() for c in text) >= 2
+
 
 @dataclass
 class EventMention:

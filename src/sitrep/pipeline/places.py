@@ -38,7 +38,7 @@ from sitrep.gazetteer.recognise import (
 from sitrep.gazetteer.resolve import Resolution, resolve_mentions
 from sitrep.model import Location, Span
 from sitrep.pipeline.document import Document
-from sitrep.pipeline.mentions import ActorMention, Toponym
+from sitrep.pipeline.mentions import PROVISIONAL_ACTORS, ActorMention, Toponym, is_actor_code
 
 # "in the Somali capital", "in Mali's capital", "in the capital" (not "the capital of X", which
 # names X; not "capital punishment")
@@ -71,7 +71,7 @@ _SAID_AFTER = re.compile(  # "officials in Bamako said", not "protesters in Bama
 )
 _SPONSOR_AFTER = re.compile(r"^[-\s](?:led|backed|allied|sponsored|funded|supported)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:-\s*)?(?:border|frontier)", re.I)
-_apostrophe_lost = re.compile(r"([A-Z][\w -]*[a-z])s")
+_APOSTROPHE_LOST = re.compile(r"([A-Z][\w -]*[a-z])s")
 """A country's possessive whose apostrophe was lost in copying ("Malis capital")."""
 _NAME_BEFORE = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?!(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|"
@@ -81,7 +81,6 @@ _NAME_BEFORE = re.compile(
 """A capitalised word right before a country's name, not opening a sentence nor a direction:
 the country ends an organisation's name ("Bank Melli Iran", "Air France")."""
 _FORCE_WEIGHT = 0.3  # "Israeli airstrikes": whose forces, not where (see FORCE_AFTER)
-_ACTOR_CODE = re.compile(r"(?=[A-Za-z]{3,6}$)[A-Z][A-Za-z]*[A-Z][A-Za-z]*")  # "QSD"; not "IS"
 _CODE_WEIGHT = 0.5  # an actor's code whose every reading is in one country ("QSD", "LNA")
 _DEMONYM = re.compile(r"\b[A-Z][a-zé]+(?:-[A-Z][a-z]+)?\b")
 _ACTOR_EVIDENCE_CAP = 3  # actors of one country count at most this much
@@ -220,7 +219,7 @@ class Geocoder:
             parent = mention.in_parentheses_of
             if parent is not None and 0 <= parent < len(mentions) and mentions[parent].in_name:
                 mention.in_parentheses_of = mention.qualifier_kind = None  # "Air France in Bamako"
-            stem = _apostrophe_lost.fullmatch(mention.name)
+            stem = _APOSTROPHE_LOST.fullmatch(mention.name)
             aliases = self.country_names.alias
             if stem and name_key(mention.name) not in aliases and name_key(stem[1]) in aliases:
                 mention.alternatives.append(stem[1])  # "in Malis capital"
@@ -355,9 +354,9 @@ class Geocoder:
                 if iso2 and from_actors[iso2] < _ACTOR_EVIDENCE_CAP:
                     from_actors[iso2] += weight
                     article.spans.setdefault(iso2, actor.span)
-        provisional = document.annotations.get("actors.provisional")
+        provisional = document.annotations.get(PROVISIONAL_ACTORS)
         for actor, options in provisional if isinstance(provisional, list) else []:
-            if not _ACTOR_CODE.fullmatch(actor.span.text.split()[0]):
+            if not is_actor_code(actor.span.text.split()[0]):
                 continue  # "militants", "the army": words, not a code with one meaning
             homes = {c for option in options for c in getattr(option, "countries", ())}
             iso2 = iso2_of.get(homes.pop()) if len(homes) == 1 else None
