@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.gazetteer.names import fold, loose_key, name_key, near_key
+from sitrep.gazetteer.names import article_fits, fold, loose_key, name_key, near_key
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,23 @@ def test_names_near_key_merges_spellings_of_one_name(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), [("Idleb", "Idlib"), ("Gao", "Goa"), ("Kandi", "Kandy")])
 def test_names_near_key_keeps_other_names_apart(a: str, b: str) -> None:
     assert near_key(a) != near_key(b)
+
+
+@pytest.mark.parametrize(
+    ("article", "name", "fits"),
+    [
+        ("al", "Qaim", True),
+        ("el", "Hermel", True),
+        ("ech", "Choueifat", True),
+        ("as", "Salihiyah", True),
+        ("an", "Nabatieh", True),
+        ("at", "Kopay", False),
+        ("en", "Bamako", False),
+        ("as", "Raqqa", False),
+    ],
+)
+def test_names_an_assimilated_article_fits_only_its_own_sound(
+    article: str, name: str, fits: bool
+) -> None:
+    """'ech Choueifat' is the article; 'at Kopay' is the English preposition."""
+    assert article_fits(article, name) is fits

@@ -262,3 +262,18 @@ def test_recognise_a_common_word_with_a_settlement_word_is_a_place() -> None:
         "Arsonists set fire to a paint factory in Saray neighbourhood of Kahramankazan."
     )
     assert not next(m for m in mentions.values() if m.name == "Saray").common
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Unknown persons damaged graves at a chapel at Kopay town (Jaffna district).", "Kopay"),
+        ("Rioters hurled stones at the police in ech Choueifat on Monday.", "ech Choueifat"),
+    ],
+)
+def test_recognise_a_lower_case_article_joins_a_name_only_before_its_sound(
+    text: str, written: str
+) -> None:
+    """A lower-case Arabic article before a name is part of it only where it is said with the
+    name's first sound ("ech Choueifat"): "at Kopay" is the English "at"."""
+    assert written in _mentions(text)

@@ -110,6 +110,16 @@ def loose_key(text: str) -> str:
 ARABIC_ARTICLES = ("al", "el", "ash", "as", "ad", "adh", "ar", "at", "ath", "az", "an", "ech", "es", "ed", "er", "et", "ez", "en")  # fmt: skip
 """The Arabic article as transliterations write it ("al", "ash" before sh-, French "ech", "es")."""
 _ARTICLES = "|".join(ARABIC_ARTICLES)
+
+
+def article_fits(article: str, name: str) -> bool:
+    """The article can belong to the name: "al"/"el" before any name, an assimilated article only
+    before its own sound ("as Salih", "ech Choueifat", "an Nasiriyah"). "at Chavakachcheri" or
+    "en Bamako" is a preposition of English or French, not an article."""
+    article = article.lower()
+    return article in ("al", "el") or fold(name).lower().startswith(article[1:])
+
+
 _LEADING_ARTICLE = re.compile(rf"^(?:{_ARTICLES}|la|le|les|los|las)[\s'’-]+")
 _WRITTEN_ARTICLE = re.compile(rf"^(?:{_ARTICLES})[\s'’-]+(?=\w)", re.I)
 

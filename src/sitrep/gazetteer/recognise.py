@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from sitrep.gazetteer.names import ARABIC_ARTICLES
+from sitrep.gazetteer.names import ARABIC_ARTICLES, article_fits
 from sitrep.gazetteer.words import load_place_words
 from sitrep.pipeline.document import Document, Sentence
 from sitrep.pipeline.segment import DATELINE
@@ -108,10 +108,14 @@ _UNIT_AFTER = re.compile(
 )  # "Kushk district", "Kushk (Rabat-e Sangi-ye Pain) district"
 _UNIT_SUFFIX = re.compile(rf"\s+(?P<unit>{'|'.join(UNIT_WORDS)})$", re.I)
 _UNIT_OF_BEFORE = re.compile(rf"\b(?P<unit>{'|'.join(UNIT_WORDS)})\s+of\s+$", re.I)
+_ASSIMILATED = r"ash(?=[\s-]+Sh)|as(?=[\s-]+S)|ad(?=[\s-]+D)|ar(?=[\s-]+R)|at(?=[\s-]+T)|az(?=[\s-]+Z)|an(?=[\s-]+N)"
+"""The Arabic article written as it sounds before a sun letter ("as Salih", "ar Ruwayk", "at Tall"):
+after a model's place entity, a sign that the name goes on ("Madinat" of "Madinat as Salih")."""
 _CAPITALISED = re.compile(
     r"(?<![\w’'])(?:(?:Port|Bay|Gulf|Straits?|Sea|Isle|Islands?|Cape|Lake|Mount|City|Coast|Republic|Kingdom)"
     r"\s+of\s+(?:the\s+)?)?"
-    r"(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|del|el|al|as|ash|ad|ar|at|az|an|la|le|n|i-n|bin|ibn|wa|e)(?:\s+|-)){0,2}"
+    r"(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?:[A-ZÀ-Ý][\w’'\-]*[\w]|[A-ZÀ-Ý])(?:(?:\s+|-)(?:(?:de|du|des|del|do|da|dos|das|el|al|"
+    r"as|ash|ad|ar|at|az|an|la|le|n|i-n|bin|ibn|wa|e)(?:\s+|-)){0,2}"
     r"[A-ZÀ-Ý][\w’'\-]*[\w]){0,3}"
 )
 _ROAD_AFTER = re.compile(
@@ -305,7 +309,11 @@ def find_mentions(document: Document) -> list[PlaceMention]:
             article = _LOWER_ARTICLE_END.search(
                 sentence.text[max(0, local_start - 5) : local_start]
             )
-            if article and not _overlaps(taken, start - len(article.group()) + 1, start):
+            if (
+                article
+                and article_fits(article.group().strip(), written)
+                and not _overlaps(taken, start - len(article.group()) + 1, start)
+            ):
                 local_start -= len(article.group()) - 1  # "in el Hermel": the name with its article
             mention = _mention(sentence, local_start, local_end, "gazetteer")
             # inside a person or organisation entity, only a locative word makes it a place
@@ -330,7 +338,7 @@ def find_mentions(document: Document) -> list[PlaceMention]:
 
 
 _CUT_NAME = re.compile(
-    r"(?:^|\s)(?:de|du|des|del|de la|el|al|as|ash|ad|ar|an|la|le|of|Port|Bay|Gulf|Cape|Lake|Mount)$",
+    r"(?:^|\s)(?:de|du|des|del|de la|do|da|dos|das|el|al|as|ash|ad|ar|an|la|le|of|Port|Bay|Gulf|Cape|Lake|Mount)$",
     re.I,
 )
 
@@ -339,8 +347,12 @@ _NAME_HEAD_BEFORE = re.compile(
     r"Greater|Little|North|South|East|West|Central)\s+$"
 )
 _NAME_GOES_ON = re.compile(
-    r"-[A-ZÀ-Ý]|\s+(?:de|du|des|del|de la|de los|de las|e)\s+[A-ZÀ-Ý]|-e\s+[A-ZÀ-Ý]"
+    r"-[A-ZÀ-Ý]|\s+(?:de|du|des|del|de la|de los|de las|do|da|dos|das|e)\s+[A-ZÀ-Ý]|-e\s+[A-ZÀ-Ý]"
 )
+_ARTICLE_START = re.compile(rf"(?:al|el|{_ASSIMILATED})[\s-]+[A-ZÀ-Ý]")
+_ARTICLE_GOES_ON = re.compile(rf"\s+(?:al|el|{_ASSIMILATED})[\s-]+[A-ZÀ-Ý]")
+"""A name that goes on after an Arabic article ("Madinat as Saleh", "Tall al Abyad"): the
+model's part before the article is no name of its own."""
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+")
@@ -381,6 +393,10 @@ def _entity_parts(text: str, start: int, end: int) -> list[tuple[int, int, str |
             whole_start, whole_end = _whole_name(text, a, b)
             widened = whole_end > b or whole_start < a
             cut = text[a:b] if widened and not _CUT_NAME.search(text[a:b]) else None
+            if (whole_end > b and _ARTICLE_GOES_ON.match(text, b)) or (
+                whole_start < a and _ARTICLE_START.match(text, a)
+            ):
+                cut = None  # "Madinat" of "Madinat as Salih", "el Ghazal" of "Bahr el Ghazal"
             parts.append((whole_start, whole_end, cut))
     return parts
 
@@ -391,7 +407,17 @@ def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     head = _NAME_HEAD_BEFORE.search(text, 0, start)
     if head is not None and head.end() == start:  # "Port" of "Port Sudan", "South" of "South Sudan"
         start = head.start()
-    elif not (_CUT_NAME.search(text[start:end]) or _NAME_GOES_ON.match(text, end)):
+    elif _ARTICLE_START.match(text, start) and re.search(r"[A-ZÀ-Ý][\w’'-]*\s+$", text[:start]):
+        # "el Ghazal" of "Northern Bahr el Ghazal": the name began before its article
+        for match in _CAPITALISED.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+            if match.start() < start < match.end() and match.end() >= end:
+                return match.start(), match.end()
+        return start, end
+    elif not (
+        _CUT_NAME.search(text[start:end])
+        or _NAME_GOES_ON.match(text, end)
+        or _ARTICLE_GOES_ON.match(text, end)
+    ):
         return start, end
     for match in _CAPITALISED.finditer(text, max(0, start - 1), min(len(text), end + 60)):
         if match.start() <= start < match.end() and match.end() > end:
