@@ -302,3 +302,51 @@ def test_a_country_ending_an_organisations_name_is_not_where(extractor: Extracto
     )
     (event,) = _extract(extractor, text, "2021-03-10").reported
     assert event.location is not None and event.location.country_iso3 == "LBN"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "actor"),
+    [
+        ("Federal police seized two tonnes of cannabis hidden in a lorry outside Campo Grande, "
+         "Mato Grosso do Sul, on Monday and arrested the driver.", "BRA", "Police Forces of Brazil"),
+        ("Navy troops destroyed a hidden airstrip used by cocaine traffickers near Puerto Lempira "
+         "on Tuesday.", "HND", "Military Forces of Honduras"),
+    ],
+)  # fmt: skip
+def test_drugs_seized_by_the_forces_are_property_seized_as_acled_codes_it(
+    extractor: Extractor, text: str, country: str, actor: str
+) -> None:
+    """ACLED codes a seizure of drugs by the forces as looting/property destruction, with the
+    forces as actor1; the arrest that goes with it is part of the same event."""
+    (event,) = _extract(extractor, text, "2021-03-10").reported
+    assert event.sub_event_type.value == "Looting/property destruction"
+    assert event.actor1 is not None and event.actor1.name.startswith(actor)
+    assert event.location is not None and event.location.country_iso3 == country
+
+
+def test_an_arrest_for_dealing_drugs_is_still_police_work(extractor: Extractor) -> None:
+    text = "Police arrested three men suspected of selling heroin in Lahore on Monday."
+    assert _extract(extractor, text, "2021-03-10").reported == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "place"),
+    [
+        ("Two armed groups clashed in Madinat ash Shaab (Al Buraiqeh, Aden) on Monday. There were "
+         "no reports of casualties.", "YEM", None),
+        ("Customs officers seized 40,000 packs of smuggled cigarettes at a warehouse in Foz do "
+         "Iguacu on Monday.", "BRA", "Foz do Iguaçu"),
+        ("Cattle raiders stabbed and wounded a soldier at Wanjok in Aweil East (Northern Bahr el "
+         "Ghazal state) on Monday.", "SSD", "Northern Bahr el Ghazal"),
+    ],
+)  # fmt: skip
+def test_names_with_a_particle_stay_whole(
+    extractor: Extractor, text: str, country: str, place: str | None
+) -> None:
+    """The model may stop a name before an Arabic article ("Madinat" of "Madinat ash Shaab",
+    which alone reads as Medina), start it at one ("el Ghazal" of "Northern Bahr el Ghazal") or
+    stop it before a Portuguese "do" ("Foz" of "Foz do Iguacu")."""
+    (event,) = _extract(extractor, text, "2021-03-10").reported
+    assert event.location is not None and event.location.country_iso3 == country
+    if place is not None:
+        assert event.location.place_name == place

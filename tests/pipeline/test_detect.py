@@ -494,9 +494,10 @@ def test_detect_marks_types_inferred_from_general_words_of_violence(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Police arrested a heroin dealer outside a school. Stolen goods were recovered.", []),
         (
             "Customs officers found 400 kilograms of heroin in a shipping container. Two suspects were arrested.",
-            [],
+            [S.looting_property_destruction],
         ),
         (
             "Militants attacked a checkpoint near the town. Police arrested three men.",
@@ -508,7 +509,7 @@ def test_detect_marks_types_inferred_from_general_words_of_violence(
         ),
     ],
 )
-def test_detect_arrests_in_a_drug_or_crime_story_are_police_work(
+def test_detect_arrests_in_a_drug_or_crime_story_are_police_work_and_part_of_a_seizure(
     detector: EventDetector, nlp: Language, text: str, expected: list[S]
 ) -> None:
     assert [m.sub_event_type for m in detector(document(nlp, text))] == expected
@@ -522,3 +523,38 @@ def test_detect_a_background_event_is_still_a_mention(
     assert decision is not None
     assert decision.sub_event_type is S.agreement
     assert not decision.context.hypothetical  # the subject of "ended" happened
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldiers found and burned a field of opium poppies near Culiacan on Tuesday.",
+         S.looting_property_destruction),
+        ("Military police dismantled a clandestine laboratory producing crystal meth in Belem.",
+         S.looting_property_destruction),
+        ("Customs officers seized 40,000 packs of smuggled cigarettes at a warehouse.",
+         S.looting_property_destruction),
+        ("Police seized guns and drugs in a raid on two houses in Kingston.", S.disrupted_weapons_use),
+        ("Air defence systems intercepted at least one ballistic missile fired by the Houthis over "
+         "a military camp.", S.disrupted_weapons_use),
+        ("Members of the two rival parties fought one another near the polling station on Sunday.",
+         S.mob_violence),
+        ("During a session of parliament, a physical fight broke out between deputies of the "
+         "ruling party and the opposition.", S.mob_violence),
+        ("In Santiago de Cuba, police beat a disabled man for not wearing a mask properly.",
+         S.attack),
+        ("Anarchists smashed the glass front of a bank branch with hammers.",
+         S.looting_property_destruction),
+        ("The body of a local trader was found in a field on Monday.", S.attack),
+        ("In Chilpancingo, a dead man was thrown from a car near the bus station.", S.attack),
+    ],
+)  # fmt: skip
+def test_detect_sentences_the_lexicon_used_to_miss(
+    detector: EventDetector, nlp: Language, text: str, expected: S
+) -> None:
+    """Drugs seized or destroyed by the forces (ACLED: looting/property destruction), a missile
+    intercepted at some words' distance, a fight between two sides, a beating of a man, property
+    smashed, a body found some words after it is named."""
+    decision = detector.classify_sentence(text, nlp(text))
+    assert decision is not None
+    assert decision.sub_event_type is expected

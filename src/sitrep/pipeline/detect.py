@@ -22,7 +22,8 @@ over it. Violence that is only the topic of a protest, a demand or an accusation
 the event ("after days of clashes"), is background (the lexicon's ``told_cues``).
 
 Then, across the article (``sitrep.pipeline.event_article``): arrests and seizures in a story
-about drugs or ordinary crime are police work (no event); a reference back ("in the clashes")
+about drugs or ordinary crime are police work (no event), except drugs or contraband seized or
+destroyed by the forces, which ACLED codes as looting/property destruction; a reference back ("in the clashes")
 takes the type of the event told before; arrests at a protest make it a protest with
 intervention, rioting told after a protest makes it a violent demonstration; mentions that only
 add detail to a more specific report are lowered, so the most specific report ranks first.
@@ -178,10 +179,15 @@ class EventDetector:
     ) -> list[tuple[EventMention, Decision]]:
         """Arrests, seizures or damage told in an article about drugs or ordinary crime, with
         no armed group, protest or weapon in it, are police work, not conflict events: the
-        lexicon's rule for one sentence ("police seized a ton of cannabis"), applied to the
-        article ("... A man was arrested.")."""
+        lexicon's rule for one sentence ("police arrested a heroin dealer"), applied to the
+        article ("... Stolen goods were recovered."). Drugs or contraband seized or destroyed
+        ("police seized a ton of cannabis", "troops dismantled a cocaine lab") stay: ACLED
+        codes the seizure as looting/property destruction by the forces, and the arrests told
+        with it ("... A man was arrested.") are part of that event."""
         if not pairs or any(m.sub_event_type not in _POLICE_WORK for m, _ in pairs):
             return pairs
+        if any(_seizes_contraband(d) for _, d in pairs):  # the arrests go with the seizure
+            return [(m, d) for m, d in pairs if m.sub_event_type is not SubEventType.arrests]
         lexicon = self.lexicon
         classes: set[str] = set()
         for sentence in document.sentences:
@@ -407,6 +413,7 @@ _POLICE_WORK = {
     SubEventType.disrupted_weapons_use,
 }
 _CRIME_DOMAINS = frozenset({"drugs", "crime"})
+_CONTRABAND = frozenset({"drugs", "contraband_goods"})
 _CONFLICT_SIGNS = frozenset({"armed_group", "protest", "weapon"})
 _PARALLEL_MARKERS = ("while", "whilst", "whereas")  # two events side by side
 _PARALLEL = re.compile(rf"(?:{'|'.join(_PARALLEL_MARKERS)})\b", re.I)
@@ -416,6 +423,14 @@ _CLAUSE_MARKERS = frozenset(
 
 
 _TOLL_WORDS = frozenset({"kill", "killed", "wound", "wounded", "injure", "injured", "die", "dead"})
+
+
+def _seizes_contraband(decision: Decision) -> bool:
+    """The sentence's type rests on a seizure of drugs or contraband goods ("seized two tons of
+    cannabis", "dismantled a cocaine lab"): a lexicon pattern that names such goods."""
+    return decision.sub_event_type is SubEventType.looting_property_destruction and any(
+        _CONTRABAND & set(cue.classes) for cue in decision.trigger.pattern.cues
+    )
 
 
 def _only_a_toll(decision: Decision) -> bool:
