@@ -350,3 +350,28 @@ def test_names_with_a_particle_stay_whole(
     assert event.location is not None and event.location.country_iso3 == country
     if place is not None:
         assert event.location.place_name == place
+
+
+@pytest.mark.parametrize(
+    ("record", "sub_event_type", "victims"),
+    [
+        ("The victim had charges against him for drug trafficking.", "Armed clash",
+         "Unidentified Armed Group (Brazil)"),
+        ("Police said the victim was involved in a gang.", "Armed clash",
+         "Unidentified Armed Group (Brazil)"),
+        ("The victim had charges against him for robbery.", "Attack", "Civilians (Brazil)"),
+    ],
+)  # fmt: skip
+def test_a_victim_tied_to_a_gang_makes_a_killing_a_clash_between_armed_groups(
+    extractor: Extractor, record: str, sub_event_type: str, victims: str
+) -> None:
+    """ACLED codes the killing of someone the report ties to drug trafficking or a gang as an
+    armed clash between criminal groups, also when that is said in a sentence of its own; the
+    victim is then an armed side, not a civilian. A record of robbery does not make one."""
+    text = (
+        "A man was shot dead by two armed men on a motorcycle in the Ibura neighbourhood of "
+        f"Recife on Monday. {record}"
+    )
+    (event,) = _extract(extractor, text, "2021-06-08").reported
+    assert event.sub_event_type.value == sub_event_type
+    assert event.actor2 is not None and event.actor2.name == victims

@@ -413,9 +413,12 @@ def _victims_counted(
     resolver: ActorResolver,
     country: str | None,
     day: dt.date | None,
+    sub: SubEventType,
 ) -> None:
     """ "Two Iraqi soldiers were killed when militants attacked": the actor the dead belong to
-    is the other side when the roles named none."""
+    is the other side when the roles named none. In a battle the other side is armed: "a man"
+    shot dead in an armed clash (a victim the article ties to a gang) is an unidentified armed
+    group, not civilians, whom ACLED never codes as a side of a battle."""
     taken = {r.name for r in sides.actor1}
     for count in counts:
         for actor in actors:
@@ -423,6 +426,13 @@ def _victims_counted(
             if not inside or actor.kind in {"claimant-only"}:
                 continue
             ref = resolver.normalise(actor, country_iso3=country, date=day)
+            if sub.event_type is EventType.battles and actor.kind == "civilians":
+                armed = resolver.generic("unidentified-armed-group", country_iso3=country, date=day)
+                if armed is None:
+                    continue
+                armed.evidence, armed.text = ref.evidence, ref.text
+                sides.actor2.append(armed)  # two unidentified sides, as in "a shoot-out"
+                return
             if ref.name not in taken:
                 sides.actor2.append(ref)
                 return
@@ -700,7 +710,7 @@ def _code(
     figures = reconcile.figure_claims(document, cluster_counts, cluster_claims, actors)
     sides = _sides(cluster, document, actors, resolver, cluster_claims, country, day, sub)
     if not sides.actor2 and sub.event_type in _VIOLENT:
-        _victims_counted(sides, cluster_counts, actors, resolver, country, day)
+        _victims_counted(sides, cluster_counts, actors, resolver, country, day, sub)
     civilian = sub.event_type is EventType.violence_against_civilians or any(
         m.civilian_targeting for m in cluster.mentions
     )

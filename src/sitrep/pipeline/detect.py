@@ -171,6 +171,7 @@ class EventDetector:
                 pairs.append((main, decision))
                 pairs.extend(self._clause_mentions(sentence, main))
         pairs = self._drop_police_work(document, pairs)
+        self._victims_in_the_trade(document, pairs)
         read_article(pairs, secondary=self.lexicon.settings["secondary"])
         return [mention for mention, _ in pairs]
 
@@ -196,6 +197,28 @@ class EventDetector:
         if classes & _CRIME_DOMAINS and not classes & _CONFLICT_SIGNS:
             return []
         return pairs
+
+    def _victims_in_the_trade(
+        self, document: Document, pairs: list[tuple[EventMention, Decision]]
+    ) -> None:
+        """A killing read only from words of violence, whose victim the article ties to drug
+        trafficking or a gang in a sentence of its own ("A man was shot dead by two gunmen. The
+        victim had charges against him for drug trafficking."): ACLED codes such killings as
+        armed clashes between criminal groups, as the lexicon's rule does within one sentence.
+        A victim with only a record of robbery or theft stays the victim of an attack."""
+        attacks = [m for m, _ in pairs if m.sub_event_type is SubEventType.attack and m.inferred]
+        if not attacks:
+            return
+        lexicon = self.lexicon
+        for sentence in document.sentences:
+            if not _VICTIM.search(sentence.text):
+                continue
+            view = view_of(sentence.text, None, lexicon.forms, lexicon.inflected)
+            if any(m.label == "gang_record" for m in self._cues.find(view)):
+                for mention in attacks:
+                    mention.sub_event_type = SubEventType.armed_clash
+                    mention.civilian_targeting = False
+                return
 
     def _clause_mentions(
         self, sentence: Sentence, main: EventMention
@@ -414,6 +437,7 @@ _POLICE_WORK = {
 }
 _CRIME_DOMAINS = frozenset({"drugs", "crime"})
 _CONTRABAND = frozenset({"drugs", "contraband_goods"})
+_VICTIM = re.compile(r"\b(?:victims?|deceased|dead man|slain man)\b", re.I)
 _CONFLICT_SIGNS = frozenset({"armed_group", "protest", "weapon"})
 _PARALLEL_MARKERS = ("while", "whilst", "whereas")  # two events side by side
 _PARALLEL = re.compile(rf"(?:{'|'.join(_PARALLEL_MARKERS)})\b", re.I)
