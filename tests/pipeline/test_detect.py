@@ -547,6 +547,10 @@ def test_detect_a_background_event_is_still_a_mention(
          S.looting_property_destruction),
         ("The body of a local trader was found in a field on Monday.", S.attack),
         ("In Chilpancingo, a dead man was thrown from a car near the bus station.", S.attack),
+        ("Nurses of the city hospital stood in front of its building demanding their salaries.",
+         S.peaceful_protest),
+        ("Hundreds of day labourers came out on the roads in Surat, demanding transport home.",
+         S.peaceful_protest),
     ],
 )  # fmt: skip
 def test_detect_sentences_the_lexicon_used_to_miss(
@@ -554,7 +558,8 @@ def test_detect_sentences_the_lexicon_used_to_miss(
 ) -> None:
     """Drugs seized or destroyed by the forces (ACLED: looting/property destruction), a missile
     intercepted at some words' distance, a fight between two sides, a beating of a man, property
-    smashed, a body found some words after it is named."""
+    smashed, a body found some words after it is named, people who stand or come out on the
+    streets to press a demand."""
     decision = detector.classify_sentence(text, nlp(text))
     assert decision is not None
     assert decision.sub_event_type is expected
