@@ -537,6 +537,8 @@ def test_detect_a_background_event_is_still_a_mention(
         ("Police seized guns and drugs in a raid on two houses in Kingston.", S.disrupted_weapons_use),
         ("Rebels seized the opium-rich district of Musa Qala on Sunday.",
          S.non_state_actor_overtakes_territory),
+        ("Police cracked down on opposition supporters in the capital, arresting 30 people.",
+         S.arrests),
         ("Air defence systems intercepted at least one ballistic missile fired by the Houthis over "
          "a military camp.", S.disrupted_weapons_use),
         ("Members of the two rival parties fought one another near the polling station on Sunday.",
