@@ -356,9 +356,9 @@ def test_names_with_a_particle_stay_whole(
     ("record", "sub_event_type", "victims"),
     [
         ("The victim had charges against him for drug trafficking.", "Armed clash",
-         "Unidentified Armed Group (Brazil)"),
+         "Unidentified Gang (Brazil)"),
         ("Police said the victim was involved in a gang.", "Armed clash",
-         "Unidentified Armed Group (Brazil)"),
+         "Unidentified Gang (Brazil)"),
         ("The victim had charges against him for robbery.", "Attack", "Civilians (Brazil)"),
     ],
 )  # fmt: skip
@@ -367,7 +367,7 @@ def test_a_victim_tied_to_a_gang_makes_a_killing_a_clash_between_armed_groups(
 ) -> None:
     """ACLED codes the killing of someone the report ties to drug trafficking or a gang as an
     armed clash between criminal groups, also when that is said in a sentence of its own; the
-    victim is then an armed side, not a civilian. A record of robbery does not make one."""
+    victim's side is then an unidentified gang, not civilians. A record of robbery does not make one."""
     text = (
         "A man was shot dead by two armed men on a motorcycle in the Ibura neighbourhood of "
         f"Recife on Monday. {record}"

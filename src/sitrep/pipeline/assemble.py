@@ -414,11 +414,14 @@ def _victims_counted(
     country: str | None,
     day: dt.date | None,
     sub: SubEventType,
+    *,
+    gang: bool = False,
 ) -> None:
     """ "Two Iraqi soldiers were killed when militants attacked": the actor the dead belong to
     is the other side when the roles named none. In a battle the other side is armed: "a man"
-    shot dead in an armed clash (a victim the article ties to a gang) is an unidentified armed
-    group, not civilians, whom ACLED never codes as a side of a battle."""
+    shot dead in an armed clash is an unidentified armed group, or an unidentified gang when the
+    article ties the victim to one (``gang``), not civilians, whom ACLED never codes as a side of
+    a battle."""
     taken = {r.name for r in sides.actor1}
     for count in counts:
         for actor in actors:
@@ -427,7 +430,8 @@ def _victims_counted(
                 continue
             ref = resolver.normalise(actor, country_iso3=country, date=day)
             if sub.event_type is EventType.battles and actor.kind == "civilians":
-                armed = resolver.generic("unidentified-armed-group", country_iso3=country, date=day)
+                template = "unidentified-gang" if gang else "unidentified-armed-group"
+                armed = resolver.generic(template, country_iso3=country, date=day)
                 if armed is None:
                     continue
                 armed.evidence, armed.text = ref.evidence, ref.text
@@ -710,7 +714,8 @@ def _code(
     figures = reconcile.figure_claims(document, cluster_counts, cluster_claims, actors)
     sides = _sides(cluster, document, actors, resolver, cluster_claims, country, day, sub)
     if not sides.actor2 and sub.event_type in _VIOLENT:
-        _victims_counted(sides, cluster_counts, actors, resolver, country, day, sub)
+        gang = any(m.gang_victims for m in cluster.mentions)
+        _victims_counted(sides, cluster_counts, actors, resolver, country, day, sub, gang=gang)
     civilian = sub.event_type is EventType.violence_against_civilians or any(
         m.civilian_targeting for m in cluster.mentions
     )

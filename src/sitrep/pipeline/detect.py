@@ -218,6 +218,7 @@ class EventDetector:
                 for mention in attacks:
                     mention.sub_event_type = SubEventType.armed_clash
                     mention.civilian_targeting = False
+                    mention.gang_victims = True
                 return
 
     def _clause_mentions(

@@ -43,6 +43,9 @@ class EventMention:
     # article offsets of the clause the event was read from, when the sentence tells another
     # event too ("..., while in Kaya a bomb hit a bus, killing three"): its counts are its own
     scope: tuple[int, int] | None = None
+    # the article ties the victims to drug trafficking or a gang ("The victim had charges against
+    # him for drug trafficking"): in a battle they are an unidentified gang, not civilians
+    gang_victims: bool = False
 
 
 @dataclass
