@@ -324,6 +324,8 @@ NON_EVENTS = [
     "Floods caused by torrential rain killed nine people in the coastal province.",  # disaster
     "Cholera has killed twelve people in the camp since Monday.",  # epidemic
     "A gas cylinder explosion at a restaurant kitchen injured four workers.",  # accident
+    "A fire at a factory in Nairobi killed four people on Monday.",  # accident, "people" no mob
+    "An explosion at a petrol station killed four people.",  # accident
     "The foreign minister condemned the attack and announced new sanctions.",  # diplomacy
     "A court sentenced three men to life in prison for the 2015 bombing.",  # court case
     "The ministry published its annual budget on Thursday.",  # no trigger
@@ -539,6 +541,9 @@ def test_detect_a_background_event_is_still_a_mention(
          S.non_state_actor_overtakes_territory),
         ("Police cracked down on opposition supporters in the capital, arresting 30 people.",
          S.arrests),
+        ("A security guard fatally shot a man at a filling station in Durban.", S.attack),
+        ("A local leader of the Awami League was beaten to death by four men on Sunday.",
+         S.mob_violence),
         ("Air defence systems intercepted at least one ballistic missile fired by the Houthis over "
          "a military camp.", S.disrupted_weapons_use),
         ("Members of the two rival parties fought one another near the polling station on Sunday.",
@@ -563,7 +568,8 @@ def test_detect_sentences_the_lexicon_used_to_miss(
     """Drugs seized or destroyed by the forces (ACLED: looting/property destruction), a missile
     intercepted at some words' distance, a fight between two sides, a beating of a man, property
     smashed, a body found some words after it is named, people who stand or come out on the
-    streets to press a demand."""
+    streets to press a demand, a shooting at a filling station (no accident), a party whose name
+    has "League" in it (no sport)."""
     decision = detector.classify_sentence(text, nlp(text))
     assert decision is not None
     assert decision.sub_event_type is expected
