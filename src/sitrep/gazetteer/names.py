@@ -18,6 +18,7 @@ from functools import lru_cache
 
 __all__ = [
     "ARABIC_ARTICLES",
+    "ASSIMILATED_ARTICLES",
     "article_keys",
     "bare_key",
     "fold",
@@ -112,12 +113,17 @@ ARABIC_ARTICLES = ("al", "el", "ash", "as", "ad", "adh", "ar", "at", "ath", "az"
 _ARTICLES = "|".join(ARABIC_ARTICLES)
 
 
+ASSIMILATED_ARTICLES = tuple(a for a in ARABIC_ARTICLES if a not in ("al", "el"))
+"""The article as it sounds before a sun letter: written with that letter ("as Salih", "ech
+Choueifat"), so it belongs only to a name that starts with its own sound."""
+
+
 def article_fits(article: str, name: str) -> bool:
     """The article can belong to the name: "al"/"el" before any name, an assimilated article only
     before its own sound ("as Salih", "ech Choueifat", "an Nasiriyah"). "at Chavakachcheri" or
     "en Bamako" is a preposition of English or French, not an article."""
     article = article.lower()
-    return article in ("al", "el") or fold(name).lower().startswith(article[1:])
+    return article not in ASSIMILATED_ARTICLES or fold(name).lower().startswith(article[1:])
 
 
 _LEADING_ARTICLE = re.compile(rf"^(?:{_ARTICLES}|la|le|les|los|las)[\s'’-]+")

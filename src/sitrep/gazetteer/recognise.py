@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from sitrep.gazetteer.names import ARABIC_ARTICLES, article_fits
+from sitrep.gazetteer.names import ARABIC_ARTICLES, ASSIMILATED_ARTICLES, article_fits
 from sitrep.gazetteer.words import load_place_words
 from sitrep.pipeline.document import Document, Sentence
 from sitrep.pipeline.segment import DATELINE
@@ -108,9 +108,13 @@ _UNIT_AFTER = re.compile(
 )  # "Kushk district", "Kushk (Rabat-e Sangi-ye Pain) district"
 _UNIT_SUFFIX = re.compile(rf"\s+(?P<unit>{'|'.join(UNIT_WORDS)})$", re.I)
 _UNIT_OF_BEFORE = re.compile(rf"\b(?P<unit>{'|'.join(UNIT_WORDS)})\s+of\s+$", re.I)
-_ASSIMILATED = r"ash(?=[\s-]+Sh)|as(?=[\s-]+S)|ad(?=[\s-]+D)|ar(?=[\s-]+R)|at(?=[\s-]+T)|az(?=[\s-]+Z)|an(?=[\s-]+N)"
-"""The Arabic article written as it sounds before a sun letter ("as Salih", "ar Ruwayk", "at Tall"):
-after a model's place entity, a sign that the name goes on ("Madinat" of "Madinat as Salih")."""
+_ASSIMILATED = "|".join(
+    rf"{a}(?=[\s-]+{a[1].upper()}{a[2:]})"
+    for a in sorted(ASSIMILATED_ARTICLES, key=len, reverse=True)
+)
+"""An assimilated article before a name of its own sound ("as Salih", "ar Ruwayk", "ech Choueifat",
+see ``names.article_fits``): after a model's place entity, a sign that the name goes on
+("Madinat" of "Madinat as Salih")."""
 _CAPITALISED = re.compile(
     r"(?<![\w’'])(?:(?:Port|Bay|Gulf|Straits?|Sea|Isle|Islands?|Cape|Lake|Mount|City|Coast|Republic|Kingdom)"
     r"\s+of\s+(?:the\s+)?)?"

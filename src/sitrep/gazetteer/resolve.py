@@ -440,15 +440,24 @@ def _foreign(index: int, place: Place, context: _Context, *, weak: bool = False)
     return weak and context.total(index) >= 1.0 and context.weight(index, place.country_code) <= 0
 
 
+def _nearest_km(index: int, place: Place, context: _Context) -> float | None:
+    """How far ``place`` lies from the nearest of the article's other places chosen with some
+    certainty (its own namesakes left out); None when there are none."""
+    peers = context.peers.get(index, [index])
+    return min(
+        (
+            quick_km(place.latitude, place.longitude, lat, lon)
+            for i, lat, lon in context.points
+            if i not in peers
+        ),
+        default=None,
+    )
+
+
 def _far_from_the_rest(index: int, place: Place, context: _Context) -> bool:
     """The article's other places chosen with some certainty all lie far from ``place``."""
-    peers = context.peers.get(index, [index])
-    distances = [
-        quick_km(place.latitude, place.longitude, lat, lon)
-        for i, lat, lon in context.points
-        if i not in peers
-    ]
-    return bool(distances) and min(distances) > _FAR_KM
+    nearest = _nearest_km(index, place, context)
+    return nearest is not None and nearest > _FAR_KM
 
 
 def _major(place: Place) -> bool:
@@ -462,15 +471,7 @@ def _major(place: Place) -> bool:
 def _proximity(index: int, place: Place, context: _Context) -> float:
     if place.feature_code in _BIG_FEATURES or not context.points:
         return 0.0
-    peers = context.peers.get(index, [index])
-    nearest = min(
-        (
-            quick_km(place.latitude, place.longitude, lat, lon)
-            for i, lat, lon in context.points
-            if i not in peers
-        ),
-        default=None,
-    )
+    nearest = _nearest_km(index, place, context)
     if nearest is None or nearest > 400:
         return 0.0
     return 0.9 * (1 - nearest / 400)
